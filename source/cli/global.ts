@@ -1,0 +1,8 @@
+import type {FlagSpec} from './args.js';
+
+/** Flags every mode accepts, before or after the subcommand. */
+export const globalFlags: FlagSpec[] = [
+	{name: 'host', short: 'H', type: 'string', valueName: 'URL', help: 'Engine to talk to (unix:///path, tcp://host:port, ssh://user@host)'},
+	{name: 'context', type: 'string', valueName: 'NAME', help: 'Docker context to use (overrides DOCKER_HOST and the current context)'},
+	{name: 'help', short: 'h', type: 'bool', help: 'Print usage'},
+];

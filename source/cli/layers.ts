@@ -1,0 +1,62 @@
+import {loadImageDetail} from '../engine/image-detail.js';
+import {imageSize} from '../format/units.js';
+import type {Command} from './command.js';
+import {renderTable} from './text-table.js';
+
+/** The Layers tab as text or JSON: each RootFS layer with the step that made it. */
+const layers: Command = {
+	name: 'layers',
+	summary: "Show an image's layers: diff_id, size, cumulative size and the step that made each",
+	usage: 'imgscope layers [OPTIONS] IMAGE',
+	flags: [
+		{name: 'json', type: 'bool', help: 'Print a JSON document'},
+		{name: 'no-trunc', type: 'bool', help: "Don't truncate diff_ids and commands"},
+	],
+	minArgs: 1,
+	maxArgs: 1,
+	async run(context, parsed) {
+		const ref = parsed.positionals[0];
+		const engine = await context.engine();
+		const detail = await loadImageDetail(engine, ref);
+		const {pairing} = detail;
+		if (parsed.flags.json) {
+			const document = {
+				image: ref,
+				id: detail.inspect.value.Id,
+				pairing: detail.pairingSource === 'config' ? 'config' : pairing.exact ? 'exact' : 'inferred',
+				layers: pairing.layers.map((layer) => ({
+					index: layer.index,
+					diff_id: layer.diffId,
+					size: layer.size ?? null,
+					cumulative_size: layer.cumulativeSize ?? null,
+					step: layer.step
+						? {
+								created_by: layer.step.createdBy,
+								created: typeof layer.step.created === 'number' ? new Date(layer.step.created * 1000).toISOString().replace('.000Z', 'Z') : (layer.step.created ?? null),
+								comment: layer.step.comment ?? '',
+							}
+						: null,
+				})),
+			};
+			context.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+			return 0;
+		}
+		const full = Boolean(parsed.flags['no-trunc']);
+		const rows = pairing.layers.map((layer) => [
+			String(layer.index),
+			full ? layer.diffId : layer.diffId.replace(/^sha256:/, '').slice(0, 12),
+			layer.size === undefined ? '?' : imageSize(layer.size),
+			layer.cumulativeSize === undefined ? '?' : imageSize(layer.cumulativeSize),
+			oneLine(layer.step?.createdBy ?? '', full),
+		]);
+		context.stdout.write(renderTable(['#', 'DIFF ID', 'SIZE', 'CUMULATIVE', 'CREATED BY'], rows));
+		return 0;
+	},
+};
+
+function oneLine(text: string, full: boolean): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return full || flat.length <= 60 ? flat : `${flat.slice(0, 59)}…`;
+}
+
+export default layers;

@@ -1,0 +1,24 @@
+/**
+ * The subcommands, loaded on demand so that each path imports only what it
+ * needs (start-up time is mostly module loading).
+ */
+import type {Command} from './command.js';
+
+export interface CommandEntry {
+	name: string;
+	aliases?: string[];
+	summary: string;
+	load(): Promise<Command>;
+}
+
+export const commands: CommandEntry[] = [
+	{name: 'ls', aliases: ['images', 'list'], summary: 'List images (docker image ls)', load: async () => (await import('./ls.js')).default},
+	{name: 'inspect', summary: 'Inspect images, with docker\'s --format', load: async () => (await import('./inspect.js')).default},
+	{name: 'history', summary: 'Show the history of an image (docker history)', load: async () => (await import('./history.js')).default},
+	{name: 'layers', summary: 'Show an image\'s layers with the step that made each', load: async () => (await import('./layers.js')).default},
+	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
+];
+
+export function findCommand(name: string): CommandEntry | undefined {
+	return commands.find((entry) => entry.name === name || entry.aliases?.includes(name));
+}

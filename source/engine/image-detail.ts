@@ -1,0 +1,44 @@
+/**
+ * Everything the image screens and `imgscope layers` show for one image:
+ * inspect (raw bytes kept), history, and the layer pairing. The config is
+ * read from the export stream only when the history API leaves the pairing
+ * ambiguous.
+ */
+import {pairHistory, stepsFromConfig, stepsFromHistoryApi, type HistoryStep, type Pairing} from '../layers/history.js';
+import type {Engine} from './engine.js';
+import {readConfigFromSave} from './image-config.js';
+import type {HistoryItem, InspectResult} from './types.js';
+
+export interface ImageDetail {
+	ref: string;
+	inspect: InspectResult;
+	history: HistoryItem[];
+	steps: HistoryStep[];
+	pairing: Pairing;
+	/** Where the empty_layer flags came from. */
+	pairingSource: 'config' | 'inferred';
+}
+
+export async function loadImageDetail(engine: Engine, ref: string, options: {signal?: AbortSignal; exact?: boolean} = {}): Promise<ImageDetail> {
+	const [inspect, history] = await Promise.all([engine.inspectImage(ref, options.signal), engine.history(ref, options.signal)]);
+	const diffIds = inspect.value.RootFS?.Layers ?? [];
+	const apiSteps = stepsFromHistoryApi(history);
+	const pairing = pairHistory(apiSteps, diffIds);
+	const detail: ImageDetail = {ref, inspect, history, steps: apiSteps, pairing, pairingSource: 'inferred'};
+	if (!pairing.exact && options.exact !== false) return exactDetail(engine, detail, options.signal);
+	return detail;
+}
+
+/** Re-pairs with the config's empty_layer flags; keeps the inference if the config cannot be read. */
+export async function exactDetail(engine: Engine, detail: ImageDetail, signal?: AbortSignal): Promise<ImageDetail> {
+	try {
+		const config = await readConfigFromSave(await engine.saveImage(detail.inspect.value.Id, signal), detail.inspect.value.Id);
+		if (!config?.history) return detail;
+		const apiSteps = stepsFromHistoryApi(detail.history);
+		const steps = stepsFromConfig(config.history, apiSteps);
+		const diffIds = detail.inspect.value.RootFS?.Layers ?? [];
+		return {...detail, steps, pairing: pairHistory(steps, diffIds), pairingSource: 'config'};
+	} catch {
+		return detail;
+	}
+}

@@ -1,0 +1,158 @@
+/**
+ * The entry point. It decides the mode first (a subcommand, the TUI, the
+ * TUI drawing on /dev/tty while stdout is piped, or the plain list) and loads
+ * only what that mode needs: subcommands never import ink or react.
+ */
+import {openSync} from 'node:fs';
+import {parseArgs, UsageError, flagHelp} from './cli/args.js';
+import type {CommandContext} from './cli/command.js';
+import {CommandError} from './cli/command.js';
+import {globalFlags} from './cli/global.js';
+import {commands, findCommand} from './cli/registry.js';
+import {EndpointError, resolveEndpoint} from './engine/endpoint.js';
+import type {Engine} from './engine/engine.js';
+import {EngineError} from './engine/errors.js';
+
+export const version = '0.1.0';
+
+function mainUsage(): string {
+	const width = Math.max(...commands.map((entry) => entry.name.length));
+	return [
+		'Usage:  imgscope [OPTIONS] [COMMAND]',
+		'',
+		'Explore container images: run with no command in a terminal for the explorer.',
+		'',
+		'Commands:',
+		...commands.map((entry) => `  ${entry.name.padEnd(width)}   ${entry.summary}`),
+		'',
+		'Options:',
+		flagHelp(globalFlags),
+		'      --version   Print the version',
+		'',
+		"Run 'imgscope COMMAND --help' for more on a command.",
+	].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+	const stdout = process.stdout;
+	const stderr = process.stderr;
+	try {
+		if (argv[0] === '--version' || argv[0] === 'version') {
+			stdout.write(`imgscope ${version}\n`);
+			return 0;
+		}
+		// Global flags first, up to the command name.
+		const head = parseArgs(argv, globalFlags, {stopAtFirstPositional: true});
+		const [name, ...rest] = head.positionals;
+		if (head.flags.help || name === 'help') {
+			if (name && name !== 'help') return await commandHelp(name);
+			if (rest[0]) return await commandHelp(rest[0]);
+			stdout.write(`${mainUsage()}\n`);
+			return 0;
+		}
+		const endpointOptions = {host: head.flags.host as string | undefined, context: head.flags.context as string | undefined};
+		if (!name) return await explorer(endpointOptions);
+		const entry = findCommand(name);
+		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
+		const command = await entry.load();
+		const parsed = parseArgs(rest, [...command.flags, ...globalFlags], {command: entry.name});
+		if (parsed.flags.help) {
+			stdout.write(`${commandUsage(command)}\n`);
+			return 0;
+		}
+		if (parsed.positionals.length < (command.minArgs ?? 0)) {
+			throw new UsageError(`"imgscope ${entry.name}" requires ${command.minArgs === 1 ? '1 argument' : `at least ${command.minArgs} arguments`}`, entry.name);
+		}
+		if (command.maxArgs !== undefined && parsed.positionals.length > command.maxArgs) {
+			throw new UsageError(`"imgscope ${entry.name}" accepts at most ${command.maxArgs} argument${command.maxArgs === 1 ? '' : 's'}`, entry.name);
+		}
+		const context = makeContext({
+			host: (parsed.flags.host as string | undefined) ?? endpointOptions.host,
+			context: (parsed.flags.context as string | undefined) ?? endpointOptions.context,
+		});
+		return await command.run(context, parsed);
+	} catch (error) {
+		return report(error);
+	}
+}
+
+function commandUsage(command: {name: string; usage: string; summary: string; flags: import('./cli/args.js').FlagSpec[]}): string {
+	return [`Usage:  ${command.usage}`, '', command.summary, '', 'Options:', flagHelp(command.flags)].join('\n');
+}
+
+async function commandHelp(name: string): Promise<number> {
+	const entry = findCommand(name);
+	if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
+	process.stdout.write(`${commandUsage(await entry.load())}\n`);
+	return 0;
+}
+
+function makeContext(endpointOptions: {host?: string; context?: string}): CommandContext {
+	let engine: Promise<Engine> | undefined;
+	return {
+		stdout: process.stdout,
+		stderr: process.stderr,
+		engine: () => {
+			engine ??= (async () => {
+				const endpoint = resolveEndpoint(endpointOptions);
+				const {Engine} = await import('./engine/engine.js');
+				return new Engine(endpoint);
+			})();
+			return engine;
+		},
+	};
+}
+
+/** No command: the explorer where there is a terminal, the plain list where there is none. */
+async function explorer(endpointOptions: {host?: string; context?: string}): Promise<number> {
+	const stdinTty = Boolean(process.stdin.isTTY);
+	const stdoutTty = Boolean(process.stdout.isTTY);
+	if (stdinTty && stdoutTty) {
+		const {runExplorer} = await import('./ui/run.js');
+		return runExplorer({endpoint: resolveEndpoint(endpointOptions)});
+	}
+	const tty = openTty();
+	if (tty) {
+		const {runExplorer} = await import('./ui/run.js');
+		return runExplorer({endpoint: resolveEndpoint(endpointOptions), tty});
+	}
+	const ls = await (await import('./cli/ls.js')).default;
+	const code = await ls.run(makeContext(endpointOptions), {flags: {}, positionals: []});
+	process.stderr.write("imgscope: no terminal to draw on, so this is the plain image list; see 'imgscope --help' for the subcommands.\n");
+	return code;
+}
+
+function openTty(): {input: number; output: number} | undefined {
+	if (process.env.IMGSCOPE_NO_TTY) return undefined;
+	try {
+		const input = openSync('/dev/tty', 'r');
+		const output = openSync('/dev/tty', 'w');
+		return {input, output};
+	} catch {
+		return undefined;
+	}
+}
+
+function report(error: unknown): number {
+	if (error instanceof UsageError) {
+		const see = error.command ? `imgscope ${error.command} --help` : 'imgscope --help';
+		process.stderr.write(`imgscope: ${error.message}\nSee '${see}'.\n`);
+		return 2;
+	}
+	if (error instanceof CommandError) {
+		if (error.message) process.stderr.write(`${error.message}\n`);
+		return error.exitCode;
+	}
+	if (error instanceof EngineError) {
+		process.stderr.write(`${error.message}\n`);
+		return 1;
+	}
+	if (error instanceof EndpointError) {
+		process.stderr.write(`imgscope: ${error.message}\n`);
+		return 1;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	process.stderr.write(`imgscope: unexpected error: ${message}\n`);
+	if (process.env.IMGSCOPE_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+	return 1;
+}

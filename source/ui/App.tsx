@@ -1,0 +1,160 @@
+import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import React, {useEffect, useReducer, useRef} from 'react';
+import type {Engine} from '../engine/engine.js';
+import {visible} from '../text/sanitize.js';
+import {Footer} from './components/Footer.js';
+import {Help} from './components/Help.js';
+import {Line} from './components/Line.js';
+import {Controller} from './controller.js';
+import {actionFor, keyName, type Action, type Context} from './keymap.js';
+import {ContainersScreen} from './screens/Containers.js';
+import {ImageScreen} from './screens/Image.js';
+import {ImagesScreen} from './screens/Images.js';
+import {initialState, reduce, type Msg, type State} from './state.js';
+import {theme} from './theme.js';
+
+export interface AppProps {
+	engine: Engine;
+	/** For tests: no controller, state driven by hand. */
+	controller?: Controller | null;
+	initial?: Partial<State>;
+	onExit?(state: State): void;
+}
+
+export function contextOf(state: State): Context {
+	if (state.help) return 'help';
+	if (state.filterEditing) return 'filter';
+	if (state.view === 'image' && state.image) return state.image.tab;
+	return state.view === 'containers' ? 'containers' : 'images';
+}
+
+const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
+
+export function App(props: AppProps) {
+	const {stdout} = useStdout();
+	const app = useApp();
+	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...props.initial}));
+	const controller = useRef<Controller | null>(null);
+	const stateRef = useRef(state);
+	stateRef.current = state;
+
+	useEffect(() => {
+		if (props.controller === null) return;
+		const instance = props.controller ?? new Controller(props.engine, dispatch);
+		controller.current = instance;
+		instance.start();
+		return () => instance.stop();
+	}, []);
+
+	useEffect(() => {
+		if (!stdout) return;
+		const onResize = () => dispatch({type: 'resize', ...size()});
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout]);
+
+	useEffect(() => {
+		if (state.quit) {
+			props.onExit?.(state);
+			app.exit();
+		}
+	}, [state.quit]);
+
+	// Opening an image loads it; the reducer only records which one.
+	useEffect(() => {
+		if (state.image && !state.image.detail && !state.image.error) void controller.current?.openImage(state.image.ref);
+	}, [state.image?.ref]);
+
+	useInput((input, key) => {
+		const current = stateRef.current;
+		const name = keyName(input, key);
+		const context = contextOf(current);
+		if (context === 'filter') {
+			const action = actionFor('filter', name);
+			if (action) return perform(action, dispatch);
+			if (name === 'ctrl+c') return dispatch({type: 'quit'});
+			if (name === 'backspace') return dispatch({type: 'filterInput', text: current.filter.slice(0, -1)});
+			if (name === 'ctrl+u') return dispatch({type: 'filterInput', text: ''});
+			if (input && !key.ctrl && !key.meta && !/[\x00-\x1f\x7f]/.test(input)) dispatch({type: 'filterInput', text: current.filter + input});
+			return;
+		}
+		const action = actionFor(context, name);
+		if (action) perform(action, dispatch);
+	});
+
+	const {width, height} = state;
+	// Ink redraws everything when a frame fills the terminal: stay one line short.
+	const frameHeight = Math.max(3, height - 1);
+	const context = contextOf(state);
+	const bannerLines = state.banner ? visible(state.banner.split('\n')[0]) : undefined;
+	const chrome = 2 + (bannerLines ? 1 : 0) + (state.filterEditing || state.filter ? 1 : 0);
+	const bodyHeight = Math.max(1, frameHeight - chrome);
+
+	let body: React.ReactNode;
+	if (state.help) body = <Help height={bodyHeight} />;
+	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} />;
+	else if (state.view === 'containers') body = <ContainersScreen containers={state.containers} cursor={state.containerCursor} height={bodyHeight} width={width} />;
+	else body = <ImagesScreen rows={state.visible} cursor={state.cursor} layerCounts={state.layerCounts} height={bodyHeight} width={width} loaded={state.loaded} filter={state.filter} />;
+
+	const title =
+		state.view === 'containers'
+			? `Containers (${state.containers.length})`
+			: state.view === 'image'
+				? 'Image'
+				: `Images (${state.filter ? `${state.visible.length} of ${state.rows.length}` : state.rows.length})  sort: ${sortLabel[state.sort]}`;
+
+	return (
+		<Box flexDirection="column" height={frameHeight} width={width}>
+			<Text wrap="truncate">
+				<Text bold color={theme.title}>
+					imgscope
+				</Text>
+				<Text>{`  ${title}`}</Text>
+				<Text color={theme.dim}>{`  ${props.engine.endpoint.url}`}</Text>
+			</Text>
+			{bannerLines ? (
+				<Line color={theme.error} bold>
+					{`⚠ ${bannerLines}  (retrying…)`}
+				</Line>
+			) : null}
+			{state.filterEditing || state.filter ? (
+				<Text wrap="truncate">
+					<Text color={theme.key}>/</Text>
+					<Text>{visible(state.filter)}</Text>
+					{state.filterEditing ? <Text inverse> </Text> : <Text color={theme.dim}>{'  (/ to edit, esc in the box clears)'}</Text>}
+				</Text>
+			) : null}
+			{body}
+			<Footer context={context} />
+		</Box>
+	);
+}
+
+function perform(action: Action, dispatch: (msg: Msg) => void): void {
+	const messages: Partial<Record<Action, Msg>> = {
+		quit: {type: 'quit'},
+		forceQuit: {type: 'quit'},
+		up: {type: 'move', to: 'up'},
+		down: {type: 'move', to: 'down'},
+		pageUp: {type: 'move', to: 'pageUp'},
+		pageDown: {type: 'move', to: 'pageDown'},
+		top: {type: 'move', to: 'top'},
+		bottom: {type: 'move', to: 'bottom'},
+		open: {type: 'open'},
+		back: {type: 'back'},
+		help: {type: 'help'},
+		sort: {type: 'sort'},
+		filter: {type: 'filterStart'},
+		showImages: {type: 'view', view: 'images'},
+		showContainers: {type: 'view', view: 'containers'},
+		nextTab: {type: 'tab', delta: 1},
+		prevTab: {type: 'tab', delta: -1},
+		filterAccept: {type: 'filterAccept'},
+		filterClear: {type: 'filterClear'},
+	};
+	const msg = messages[action];
+	if (msg) dispatch(msg);
+}

@@ -1,0 +1,67 @@
+/**
+ * Fits table columns to a width: columns are dropped, lowest priority
+ * first, until the rest fit; the flexible column takes what is left. Pure.
+ */
+import {displayWidth, padEndToWidth, truncateToWidth} from '../text/width.js';
+
+export interface Column<Row> {
+	title: string;
+	/** Fixed width, or the minimum for the flexible column. */
+	width: number;
+	flex?: boolean;
+	align?: 'left' | 'right';
+	/** Lower goes first when space is short; 0 is never dropped. */
+	priority: number;
+	cell(row: Row): string;
+}
+
+export interface Fitted<Row> {
+	columns: Column<Row>[];
+	widths: number[];
+}
+
+const gap = 2;
+
+export function fitColumns<Row>(columns: Column<Row>[], width: number): Fitted<Row> {
+	let kept = columns.slice();
+	const need = (list: Column<Row>[]) => list.reduce((sum, column) => sum + column.width, 0) + gap * Math.max(0, list.length - 1);
+	while (need(kept) > width && kept.some((column) => column.priority > 0)) {
+		const lowest = kept.filter((column) => column.priority > 0).reduce((a, b) => (b.priority < a.priority ? b : a));
+		kept = kept.filter((column) => column !== lowest);
+	}
+	const spare = Math.max(0, width - need(kept));
+	const widths = kept.map((column) => (column.flex ? column.width + spare : column.width));
+	return {columns: kept, widths};
+}
+
+export function formatCells(cells: string[], fitted: Fitted<unknown>): string {
+	return cells
+		.map((cell, index) => {
+			const width = fitted.widths[index];
+			const text = displayWidth(cell) > width ? truncateToWidth(cell, width, '…') : cell;
+			return fitted.columns[index].align === 'right' ? ' '.repeat(Math.max(0, width - displayWidth(text))) + text : padEndToWidth(text, width);
+		})
+		.join(' '.repeat(gap));
+}
+
+export function formatRow<Row>(row: Row, fitted: Fitted<Row>): string {
+	return formatCells(
+		fitted.columns.map((column) => column.cell(row)),
+		fitted as Fitted<unknown>,
+	);
+}
+
+export function formatHeader<Row>(fitted: Fitted<Row>): string {
+	return formatCells(
+		fitted.columns.map((column) => column.title),
+		fitted as Fitted<unknown>,
+	);
+}
+
+/** The first row to show so the cursor stays in a window of `height` rows, moving the window as little as possible. */
+export function windowStart(previous: number, cursor: number, height: number, length: number): number {
+	let start = previous;
+	if (cursor < start) start = cursor;
+	if (cursor >= start + height) start = cursor - height + 1;
+	return Math.max(0, Math.min(start, Math.max(0, length - height)));
+}

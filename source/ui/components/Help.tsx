@@ -1,0 +1,26 @@
+import React from 'react';
+import {helpSections} from '../keymap.js';
+import {theme} from '../theme.js';
+import {Line} from './Line.js';
+
+const titles: Record<string, string> = {images: 'Images', containers: 'Containers', layers: 'Image: Layers', history: 'Image: History', inspect: 'Image: Inspect', filter: 'Filter box'};
+
+/** The `?` overlay: every binding of the keymap table, by screen. */
+export function Help(props: {height: number}) {
+	const lines: React.ReactNode[] = [];
+	for (const section of helpSections()) {
+		if (!section.rows.length) continue;
+		lines.push(
+			<Line key={`t-${section.context}`} bold color={theme.title}>
+				{titles[section.context]}
+			</Line>,
+		);
+		for (const row of section.rows) {
+			lines.push(<Line key={`${section.context}-${row.keys}-${row.description}`}>{`  ${row.keys.padEnd(22)} ${row.description}`}</Line>);
+		}
+	}
+	lines.push(<Line key="ctrlc">{`  ${'Ctrl+C'.padEnd(22)} Quit, from anywhere`}</Line>);
+	const shown = lines.slice(0, props.height);
+	while (shown.length < props.height) shown.push(<Line key={`pad-${shown.length}`} />);
+	return <>{shown}</>;
+}

@@ -1,0 +1,129 @@
+/**
+ * One table of key bindings drives key dispatch, the footer and the `?`
+ * help overlay, so the three cannot disagree.
+ */
+
+export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help';
+
+export type Action =
+	| 'quit'
+	| 'forceQuit'
+	| 'up'
+	| 'down'
+	| 'pageUp'
+	| 'pageDown'
+	| 'top'
+	| 'bottom'
+	| 'open'
+	| 'back'
+	| 'help'
+	| 'sort'
+	| 'filter'
+	| 'showImages'
+	| 'showContainers'
+	| 'nextTab'
+	| 'prevTab'
+	| 'filterAccept'
+	| 'filterClear';
+
+export interface Binding {
+	action: Action;
+	/** Key names as `keyName()` produces them. */
+	keys: string[];
+	/** Short label for the footer; bindings without one stay out of it. */
+	label?: string;
+	/** One line for the help overlay. */
+	description: string;
+	contexts: Context[] | 'all';
+}
+
+const lists: Context[] = ['images', 'containers', 'layers', 'history', 'inspect'];
+
+export const bindings: Binding[] = [
+	{action: 'up', keys: ['up', 'k'], description: 'Move up', contexts: lists},
+	{action: 'down', keys: ['down', 'j'], label: '↑↓ move', description: 'Move down', contexts: lists},
+	{action: 'pageUp', keys: ['pageup'], description: 'Page up', contexts: lists},
+	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: lists},
+	{action: 'top', keys: ['g', 'home'], description: 'Go to the top', contexts: lists},
+	{action: 'bottom', keys: ['G', 'end'], description: 'Go to the bottom', contexts: lists},
+	{action: 'open', keys: ['enter'], label: 'enter open', description: 'Open the selected image', contexts: ['images']},
+	{action: 'sort', keys: ['s'], label: 's sort', description: 'Cycle the sort: created, size, name', contexts: ['images']},
+	{action: 'filter', keys: ['/'], label: '/ filter', description: 'Filter by REPOSITORY:TAG or ID as you type', contexts: ['images']},
+	{action: 'showImages', keys: ['1'], label: '1 images', description: 'Show images', contexts: ['containers']},
+	{action: 'showContainers', keys: ['2'], label: '2 containers', description: 'Show containers', contexts: ['images']},
+	{action: 'nextTab', keys: ['tab', 'right', 'l'], label: 'tab next', description: 'Next tab', contexts: ['layers', 'history', 'inspect']},
+	{action: 'prevTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab', contexts: ['layers', 'history', 'inspect']},
+	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history', 'inspect']},
+	{action: 'filterAccept', keys: ['enter'], label: 'enter keep', description: 'Keep the filter and return to the list', contexts: ['filter']},
+	{action: 'filterClear', keys: ['escape'], label: 'esc clear', description: 'Clear the filter', contexts: ['filter']},
+	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
+	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
+	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},
+	{action: 'forceQuit', keys: ['ctrl+c'], description: 'Quit, from anywhere', contexts: 'all'},
+];
+
+function applies(binding: Binding, context: Context): boolean {
+	return binding.contexts === 'all' || binding.contexts.includes(context);
+}
+
+export function actionFor(context: Context, key: string): Action | undefined {
+	return bindings.find((binding) => applies(binding, context) && binding.keys.includes(key))?.action;
+}
+
+export function footerFor(context: Context): string[] {
+	return bindings.filter((binding) => binding.label && applies(binding, context)).map((binding) => binding.label!);
+}
+
+export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
+	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'filter'];
+	return order.map((context) => ({
+		context,
+		rows: bindings
+			.filter((binding) => binding.contexts !== 'all' && binding.contexts.includes(context))
+			.map((binding) => ({keys: binding.keys.map(displayKey).join(' '), description: binding.description})),
+	}));
+}
+
+export function displayKey(key: string): string {
+	const names: Record<string, string> = {up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', escape: 'Esc', backspace: 'Backspace', tab: 'Tab', 'shift+tab': 'Shift+Tab', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', 'ctrl+c': 'Ctrl+C'};
+	return names[key] ?? key;
+}
+
+/** The subset of Ink's Key we read. */
+export interface InkKey {
+	upArrow?: boolean;
+	downArrow?: boolean;
+	leftArrow?: boolean;
+	rightArrow?: boolean;
+	pageUp?: boolean;
+	pageDown?: boolean;
+	home?: boolean;
+	end?: boolean;
+	return?: boolean;
+	escape?: boolean;
+	ctrl?: boolean;
+	shift?: boolean;
+	tab?: boolean;
+	backspace?: boolean;
+	delete?: boolean;
+	meta?: boolean;
+}
+
+/** Ink's (input, key) as one name: `up`, `enter`, `ctrl+c`, `G`, `/`. */
+export function keyName(input: string, key: InkKey): string {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+	// Backspace arrives as DEL (key.delete) on most terminals.
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+	return input;
+}

@@ -1,0 +1,158 @@
+import {Text} from 'ink';
+import React, {useMemo} from 'react';
+import type {HistoryItem} from '../../engine/types.js';
+import {createdSince, historySize, imageSize} from '../../format/units.js';
+import type {LayerRow} from '../../layers/history.js';
+import {visible} from '../../text/sanitize.js';
+import type {Column} from '../columns.js';
+import {Line} from '../components/Line.js';
+import {Table} from '../components/Table.js';
+import {tabs, type ImageScreen as Screen} from '../state.js';
+import {theme} from '../theme.js';
+import {wrapText} from '../wrap.js';
+import {JsonLine} from './json-lines.js';
+
+const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect'} as const;
+const detailLines = 4;
+
+function short(id: string): string {
+	return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+function layerColumns(): Column<LayerRow>[] {
+	return [
+		{title: '#', width: 3, align: 'right', priority: 0, cell: (row) => String(row.index)},
+		{title: 'DIFF ID', width: 12, priority: 4, cell: (row) => short(row.diffId)},
+		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => (row.size === undefined ? '?' : imageSize(row.size))},
+		{title: 'CUMULATIVE', width: 10, align: 'right', priority: 2, cell: (row) => (row.cumulativeSize === undefined ? '?' : imageSize(row.cumulativeSize))},
+		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => (row.step ? visible(row.step.createdBy) : '(no history step)')},
+	];
+}
+
+interface HistoryRow {
+	item: HistoryItem;
+	metadataOnly: boolean;
+}
+
+function historyColumns(now: number): Column<HistoryRow>[] {
+	return [
+		{title: 'IMAGE', width: 12, priority: 3, cell: (row) => (row.item.Id === '<missing>' ? '<missing>' : short(row.item.Id))},
+		{title: 'CREATED', width: 14, priority: 2, cell: (row) => createdSince(row.item.Created, now)},
+		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => `${row.metadataOnly ? '· ' : '▪ '}${visible(row.item.CreatedBy)}`},
+		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => historySize(row.item.Size)},
+		{title: 'COMMENT', width: 14, priority: 1, cell: (row) => visible(row.item.Comment)},
+	];
+}
+
+export function ImageScreen(props: {screen: Screen; height: number; width: number}) {
+	const {screen, width} = props;
+	const tabBar = (
+		<Text wrap="truncate">
+			{tabs.map((tab) => (
+				<React.Fragment key={tab}>
+					<Text inverse={tab === screen.tab} bold={tab === screen.tab} color={tab === screen.tab ? undefined : theme.dim}>
+						{` ${tabTitles[tab]} `}
+					</Text>
+					{' '}
+				</React.Fragment>
+			))}
+			<Text color={theme.dim}>{` ${visible(screen.ref)}`}</Text>
+		</Text>
+	);
+	const bodyHeight = props.height - 1;
+	let body: React.ReactNode;
+	if (screen.error) {
+		body = <Body height={bodyHeight} lines={[<Line key="e" color={theme.error}>{visible(screen.error)}</Line>]} />;
+	} else if (!screen.detail) {
+		body = <Body height={bodyHeight} lines={[<Line key="l">Loading {visible(screen.ref)}…</Line>]} />;
+	} else if (screen.tab === 'layers') {
+		body = <LayersTab screen={screen} height={bodyHeight} width={width} />;
+	} else if (screen.tab === 'history') {
+		body = <HistoryTab screen={screen} height={bodyHeight} width={width} />;
+	} else {
+		body = <InspectTab screen={screen} height={bodyHeight} />;
+	}
+	return (
+		<>
+			{tabBar}
+			{body}
+		</>
+	);
+}
+
+function Body(props: {height: number; lines: React.ReactNode[]}) {
+	const lines = props.lines.slice(0, props.height);
+	while (lines.length < props.height) lines.push(<Line key={`pad-${lines.length}`} />);
+	return <>{lines}</>;
+}
+
+/** The selected row's full text, wrapped, under the table. */
+function Detail(props: {title: string; text: string; width: number; height: number}) {
+	const wrapped = wrapText(props.text, Math.max(10, props.width - 2), Math.max(0, props.height - 1));
+	const lines = [
+		<Line key="t" color={theme.title} bold>
+			{props.title}
+		</Line>,
+		...wrapped.map((line, index) => <Line key={index}>{`  ${line}`}</Line>),
+	];
+	return <Body height={props.height} lines={lines} />;
+}
+
+function LayersTab(props: {screen: Screen; height: number; width: number}) {
+	const {pairing, pairingSource} = props.screen.detail!;
+	const columns = useMemo(layerColumns, []);
+	const cursor = props.screen.cursor.layers;
+	const selected = pairing.layers[cursor];
+	const detailHeight = props.height >= 12 ? detailLines + 2 : 0;
+	const note = pairingSource === 'config' || pairing.exact ? '' : '  (pairing inferred from sizes; reading the config…)';
+	return (
+		<>
+			<Table columns={columns} rows={pairing.layers} cursor={cursor} height={props.height - detailHeight} width={props.width} empty="This image has no layers." rowKey={(row) => row.diffId + row.index} />
+			{detailHeight > 0 && selected ? (
+				<Detail
+					title={`layer ${selected.index}  ${selected.diffId}${note}`}
+					text={selected.step ? `${visible(selected.step.createdBy)}${selected.step.comment ? `  # ${visible(selected.step.comment)}` : ''}` : '(no history step for this layer)'}
+					width={props.width}
+					height={detailHeight}
+				/>
+			) : detailHeight > 0 ? (
+				<Body height={detailHeight} lines={[]} />
+			) : null}
+		</>
+	);
+}
+
+function HistoryTab(props: {screen: Screen; height: number; width: number}) {
+	const {history, pairing, steps} = props.screen.detail!;
+	const rows = useMemo(() => {
+		// The API lists newest first; pairing.stepLayer is oldest first.
+		return history.map((item, index) => {
+			const stepIndex = steps.length - 1 - index;
+			return {item, metadataOnly: pairing.stepLayer[stepIndex] === undefined};
+		});
+	}, [history, pairing, steps]);
+	const columns = useMemo(() => historyColumns(Date.now()), [history]);
+	const cursor = props.screen.cursor.history;
+	const selected = rows[cursor];
+	const detailHeight = props.height >= 12 ? detailLines + 2 : 0;
+	return (
+		<>
+			<Table columns={columns} rows={rows} cursor={cursor} height={props.height - detailHeight} width={props.width} rowKey={(row) => `${row.item.Id}-${row.item.Created}-${row.item.CreatedBy}`} />
+			{detailHeight > 0 && selected ? (
+				<Detail
+					title={selected.metadataOnly ? 'metadata-only step (no layer)' : `step that made layer ${pairing.stepLayer[steps.length - 1 - cursor]}`}
+					text={visible(selected.item.CreatedBy)}
+					width={props.width}
+					height={detailHeight}
+				/>
+			) : null}
+		</>
+	);
+}
+
+function InspectTab(props: {screen: Screen; height: number}) {
+	const top = props.screen.cursor.inspect;
+	const lines = props.screen.inspectLines.slice(top, top + props.height);
+	const rendered = lines.map((line, index) => <JsonLine key={top + index} line={line} />);
+	return <Body height={props.height} lines={rendered} />;
+}

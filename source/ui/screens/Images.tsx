@@ -1,0 +1,25 @@
+import React, {useMemo} from 'react';
+import {createdSince, imageSize} from '../../format/units.js';
+import {visible} from '../../text/sanitize.js';
+import type {Column} from '../columns.js';
+import {Table} from '../components/Table.js';
+import type {ImageRow} from '../rows.js';
+
+export function imageColumns(layerCounts: Record<string, number>, now: number): Column<ImageRow>[] {
+	return [
+		{title: 'REPOSITORY', width: 12, flex: true, priority: 0, cell: (row) => visible(row.repository)},
+		{title: 'TAG', width: 10, priority: 9, cell: (row) => visible(row.tag)},
+		{title: 'IMAGE ID', width: 12, priority: 5, cell: (row) => row.id.replace(/^sha256:/, '').slice(0, 12)},
+		{title: 'CREATED', width: 14, priority: 3, cell: (row) => createdSince(row.created, now)},
+		{title: 'SIZE', width: 8, align: 'right', priority: 8, cell: (row) => imageSize(row.size)},
+		{title: 'LAYERS', width: 6, align: 'right', priority: 2, cell: (row) => (layerCounts[row.id] === undefined ? '…' : String(layerCounts[row.id]))},
+		{title: 'CTRS', width: 4, align: 'right', priority: 1, cell: (row) => String(row.containers)},
+	];
+}
+
+export function ImagesScreen(props: {rows: ImageRow[]; cursor: number; layerCounts: Record<string, number>; height: number; width: number; loaded: boolean; filter: string}) {
+	// CREATED is relative: recomputed whenever the list re-renders, which events and keys cause.
+	const columns = useMemo(() => imageColumns(props.layerCounts, Date.now()), [props.layerCounts, props.rows]);
+	const empty = !props.loaded ? 'Loading images…' : props.filter ? `No image matches "${visible(props.filter)}"` : 'No images on this engine.';
+	return <Table columns={columns} rows={props.rows} cursor={props.cursor} height={props.height} width={props.width} empty={empty} rowKey={(row) => row.key} />;
+}

@@ -1,0 +1,175 @@
+/**
+ * The explorer's state and its reducer. All input goes through `dispatch`,
+ * so keys that arrive in one chunk never read stale state.
+ */
+import type {ContainerSummary, ImageSummary} from '../engine/types.js';
+import type {ImageDetail} from '../engine/image-detail.js';
+import {filterRows, imageRows, sortOrder, sortRows, type ImageRow, type SortKey} from './rows.js';
+
+export type View = 'images' | 'containers' | 'image';
+export type Tab = 'layers' | 'history' | 'inspect';
+export const tabs: Tab[] = ['layers', 'history', 'inspect'];
+
+export interface ImageScreen {
+	ref: string;
+	id: string;
+	tab: Tab;
+	cursor: Record<Tab, number>;
+	detail?: ImageDetail;
+	/** The inspect JSON, indented, one entry per line. */
+	inspectLines: string[];
+	error?: string;
+}
+
+export interface State {
+	view: View;
+	images: ImageSummary[];
+	containers: ContainerSummary[];
+	loaded: boolean;
+	rows: ImageRow[];
+	/** rows after sort and filter: what the list shows. */
+	visible: ImageRow[];
+	layerCounts: Record<string, number>;
+	sort: SortKey;
+	filter: string;
+	filterEditing: boolean;
+	cursor: number;
+	selectedKey?: string;
+	containerCursor: number;
+	image?: ImageScreen;
+	help: boolean;
+	/** The engine does not answer: what to say. */
+	banner?: string;
+	height: number;
+	width: number;
+	quit: boolean;
+}
+
+export type Msg =
+	| {type: 'lists'; images: ImageSummary[]; containers: ContainerSummary[]}
+	| {type: 'layerCounts'; counts: Record<string, number>}
+	| {type: 'engineDown'; message: string}
+	| {type: 'engineUp'}
+	| {type: 'resize'; width: number; height: number}
+	| {type: 'move'; to: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'}
+	| {type: 'sort'}
+	| {type: 'filterStart'}
+	| {type: 'filterInput'; text: string}
+	| {type: 'filterAccept'}
+	| {type: 'filterClear'}
+	| {type: 'view'; view: 'images' | 'containers'}
+	| {type: 'open'}
+	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
+	| {type: 'detailError'; ref: string; message: string}
+	| {type: 'tab'; delta: 1 | -1}
+	| {type: 'back'}
+	| {type: 'help'}
+	| {type: 'quit'};
+
+export function initialState(width = 80, height = 24): State {
+	return {view: 'images', images: [], containers: [], loaded: false, rows: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false};
+}
+
+/** Rows of the current list that fit on screen (header, footer and chrome excluded). */
+export function pageSize(state: State): number {
+	return Math.max(1, state.height - 6);
+}
+
+function withVisible(state: State, rows = state.rows): State {
+	const visible = filterRows(sortRows(rows, state.sort), state.filter);
+	const kept = state.selectedKey ? visible.findIndex((row) => row.key === state.selectedKey) : -1;
+	const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, visible.length - 1));
+	return {...state, rows, visible, cursor, selectedKey: kept >= 0 ? state.selectedKey : visible[cursor]?.key};
+}
+
+function moved(position: number, length: number, to: Extract<Msg, {type: 'move'}>['to'], page: number): number {
+	const last = Math.max(0, length - 1);
+	switch (to) {
+		case 'up':
+			return Math.max(0, position - 1);
+		case 'down':
+			return Math.min(last, position + 1);
+		case 'pageUp':
+			return Math.max(0, position - page);
+		case 'pageDown':
+			return Math.min(last, position + page);
+		case 'top':
+			return 0;
+		case 'bottom':
+			return last;
+	}
+}
+
+/** How many lines the current tab scrolls through. */
+export function tabLength(screen: ImageScreen): number {
+	if (screen.tab === 'layers') return screen.detail?.pairing.layers.length ?? 0;
+	if (screen.tab === 'history') return screen.detail?.history.length ?? 0;
+	return screen.inspectLines.length;
+}
+
+export function reduce(state: State, msg: Msg): State {
+	switch (msg.type) {
+		case 'lists':
+			return withVisible({...state, images: msg.images, containers: msg.containers, loaded: true, banner: undefined}, imageRows(msg.images, msg.containers));
+		case 'layerCounts':
+			return {...state, layerCounts: {...state.layerCounts, ...msg.counts}};
+		case 'engineDown':
+			return {...state, banner: msg.message};
+		case 'engineUp':
+			return {...state, banner: undefined};
+		case 'resize':
+			return {...state, width: msg.width, height: msg.height};
+		case 'move': {
+			const page = pageSize(state);
+			if (state.view === 'images') {
+				const cursor = moved(state.cursor, state.visible.length, msg.to, page);
+				return {...state, cursor, selectedKey: state.visible[cursor]?.key};
+			}
+			if (state.view === 'containers') return {...state, containerCursor: moved(state.containerCursor, state.containers.length, msg.to, page)};
+			if (state.image) {
+				const screen = state.image;
+				const length = tabLength(screen);
+				// Inspect scrolls a page of text: its cursor is the top line.
+				const span = screen.tab === 'inspect' ? Math.max(0, length - page) + 1 : length;
+				return {...state, image: {...screen, cursor: {...screen.cursor, [screen.tab]: moved(screen.cursor[screen.tab], span, msg.to, page)}}};
+			}
+			return state;
+		}
+		case 'sort':
+			return withVisible({...state, sort: sortOrder[(sortOrder.indexOf(state.sort) + 1) % sortOrder.length]});
+		case 'filterStart':
+			return {...state, filterEditing: true, view: 'images'};
+		case 'filterInput':
+			return withVisible({...state, filter: msg.text, cursor: 0, selectedKey: undefined});
+		case 'filterAccept':
+			return {...state, filterEditing: false};
+		case 'filterClear':
+			return withVisible({...state, filter: '', filterEditing: false});
+		case 'view':
+			return {...state, view: msg.view, image: undefined};
+		case 'open': {
+			const row = state.visible[state.cursor];
+			if (state.view !== 'images' || !row) return state;
+			return {...state, view: 'image', image: {ref: row.ref, id: row.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
+		}
+		case 'detail':
+			if (state.image?.ref !== msg.ref) return state;
+			return {...state, image: {...state.image, detail: msg.detail, inspectLines: msg.inspectLines, error: undefined}};
+		case 'detailError':
+			if (state.image?.ref !== msg.ref) return state;
+			return {...state, image: {...state.image, error: msg.message}};
+		case 'tab': {
+			if (!state.image) return state;
+			const next = tabs[(tabs.indexOf(state.image.tab) + msg.delta + tabs.length) % tabs.length];
+			return {...state, image: {...state.image, tab: next}};
+		}
+		case 'back':
+			if (state.help) return {...state, help: false};
+			if (state.view === 'image') return {...state, view: 'images', image: undefined};
+			return state;
+		case 'help':
+			return {...state, help: !state.help};
+		case 'quit':
+			return {...state, quit: true};
+	}
+}
