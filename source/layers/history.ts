@@ -76,10 +76,12 @@ export function layerLikelihood(step: HistoryStep): number {
 	const text = step.createdBy.trim();
 	const nop = /#\(nop\)\s*(\w+)/.exec(text);
 	if (nop) return /^(COPY|ADD)$/i.test(nop[1]) ? 2 : -3;
-	const instruction = /^(\w+)\b/.exec(text.replace(/^\|\d+\s+(\S+=\S*\s+)*/, ''))?.[1]?.toUpperCase();
+	// Build args prefix RUN lines in legacy history: `|2 A=1 B=2 /bin/sh -c ...`.
+	const command = text.replace(/^\|\d+\s+(\S+=\S*\s+)*/, '');
+	const instruction = /^(\w+)\b/.exec(command)?.[1]?.toUpperCase();
 	if (instruction && ['ENV', 'LABEL', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'VOLUME', 'USER', 'ARG', 'HEALTHCHECK', 'STOPSIGNAL', 'SHELL', 'ONBUILD', 'MAINTAINER'].includes(instruction)) return -3;
 	if (instruction && ['COPY', 'ADD', 'RUN', 'WORKDIR'].includes(instruction)) return 1;
-	if (/^\/bin\/sh -c /.test(text)) return 1;
+	if (/^\/bin\/sh -c /.test(command)) return 1;
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect, useReducer, useRef} from 'react';
 import type {Engine} from '../engine/engine.js';
+import {imageSize} from '../format/units.js';
 import {visible} from '../text/sanitize.js';
 import {Footer} from './components/Footer.js';
 import {Help} from './components/Help.js';
@@ -78,11 +79,17 @@ export function App(props: AppProps) {
 			if (name === 'ctrl+c') return dispatch({type: 'quit'});
 			if (name === 'backspace') return dispatch({type: 'filterInput', text: current.filter.slice(0, -1)});
 			if (name === 'ctrl+u') return dispatch({type: 'filterInput', text: ''});
-			if (input && !key.ctrl && !key.meta && !/[\x00-\x1f\x7f]/.test(input)) dispatch({type: 'filterInput', text: current.filter + input});
+			// A paste arrives as one chunk: keep its printable characters.
+			const text = key.ctrl || key.meta ? '' : input.replace(/[\x00-\x1f\x7f]/g, '');
+			if (text) dispatch({type: 'filterInput', text: current.filter + text});
 			return;
 		}
-		const action = actionFor(context, name);
-		if (action) perform(action, dispatch);
+		// Keys typed fast (or a held key) can arrive as one chunk: "jjj".
+		const names = name.length > 1 && name === input && !/^(ctrl|shift)\+/.test(name) ? [...input] : [name];
+		for (const each of names) {
+			const action = actionFor(contextOf(stateRef.current), each);
+			if (action) perform(action, dispatch);
+		}
 	});
 
 	const {width, height} = state;
@@ -90,7 +97,8 @@ export function App(props: AppProps) {
 	const frameHeight = Math.max(3, height - 1);
 	const context = contextOf(state);
 	const bannerLines = state.banner ? visible(state.banner.split('\n')[0]) : undefined;
-	const chrome = 2 + (bannerLines ? 1 : 0) + (state.filterEditing || state.filter ? 1 : 0);
+	const showFilter = state.view === 'images' && (state.filterEditing || Boolean(state.filter));
+	const chrome = 2 + (bannerLines ? 1 : 0) + (showFilter ? 1 : 0);
 	const bodyHeight = Math.max(1, frameHeight - chrome);
 
 	let body: React.ReactNode;
@@ -102,8 +110,8 @@ export function App(props: AppProps) {
 	const title =
 		state.view === 'containers'
 			? `Containers (${state.containers.length})`
-			: state.view === 'image'
-				? 'Image'
+			: state.view === 'image' && state.image
+				? imageTitle(state.image)
 				: `Images (${state.filter ? `${state.visible.length} of ${state.rows.length}` : state.rows.length})  sort: ${sortLabel[state.sort]}`;
 
 	return (
@@ -120,7 +128,7 @@ export function App(props: AppProps) {
 					{`⚠ ${bannerLines}  (retrying…)`}
 				</Line>
 			) : null}
-			{state.filterEditing || state.filter ? (
+			{showFilter ? (
 				<Text wrap="truncate">
 					<Text color={theme.key}>/</Text>
 					<Text>{visible(state.filter)}</Text>
@@ -157,4 +165,12 @@ function perform(action: Action, dispatch: (msg: Msg) => void): void {
 	};
 	const msg = messages[action];
 	if (msg) dispatch(msg);
+}
+
+function imageTitle(screen: NonNullable<State['image']>): string {
+	const value = screen.detail?.inspect.value;
+	if (!value) return `Image ${visible(screen.ref)}`;
+	const layers = value.RootFS?.Layers?.length ?? 0;
+	const platform = [value.Os, value.Architecture].filter(Boolean).join('/');
+	return `Image ${visible(screen.ref)}  ${value.Id.replace(/^sha256:/, '').slice(0, 12)}  ${layers} layer${layers === 1 ? '' : 's'}  ${imageSize(Number(value.Size ?? 0))}  ${platform}`;
 }

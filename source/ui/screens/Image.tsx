@@ -25,8 +25,15 @@ function layerColumns(): Column<LayerRow>[] {
 		{title: 'DIFF ID', width: 12, priority: 4, cell: (row) => short(row.diffId)},
 		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => (row.size === undefined ? '?' : imageSize(row.size))},
 		{title: 'CUMULATIVE', width: 10, align: 'right', priority: 2, cell: (row) => (row.cumulativeSize === undefined ? '?' : imageSize(row.cumulativeSize))},
-		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => (row.step ? visible(row.step.createdBy) : '(no history step)')},
+		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => stepText(row)},
 	];
+}
+
+/** Imported layers have no command; their comment says what they are. */
+function stepText(row: LayerRow): string {
+	if (!row.step) return '(no history step)';
+	if (row.step.createdBy) return visible(row.step.createdBy);
+	return row.step.comment ? `# ${visible(row.step.comment)}` : '';
 }
 
 interface HistoryRow {
