@@ -7,11 +7,12 @@ import {Footer} from './components/Footer.js';
 import {Help} from './components/Help.js';
 import {Line} from './components/Line.js';
 import {Controller} from './controller.js';
-import {actionFor, keyName, type Action, type Context} from './keymap.js';
+import {contextOf} from './input.js';
+import {keyName} from './keymap.js';
 import {ContainersScreen} from './screens/Containers.js';
 import {ImageScreen} from './screens/Image.js';
 import {ImagesScreen} from './screens/Images.js';
-import {initialState, reduce, type Msg, type State} from './state.js';
+import {initialState, reduce, type State} from './state.js';
 import {theme} from './theme.js';
 
 export interface AppProps {
@@ -22,13 +23,6 @@ export interface AppProps {
 	onExit?(state: State): void;
 }
 
-export function contextOf(state: State): Context {
-	if (state.help) return 'help';
-	if (state.filterEditing) return 'filter';
-	if (state.view === 'image' && state.image) return state.image.tab;
-	return state.view === 'containers' ? 'containers' : 'images';
-}
-
 const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
 
 export function App(props: AppProps) {
@@ -37,8 +31,6 @@ export function App(props: AppProps) {
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
 	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...props.initial}));
 	const controller = useRef<Controller | null>(null);
-	const stateRef = useRef(state);
-	stateRef.current = state;
 
 	useEffect(() => {
 		if (props.controller === null) return;
@@ -70,26 +62,7 @@ export function App(props: AppProps) {
 	}, [state.image?.ref]);
 
 	useInput((input, key) => {
-		const current = stateRef.current;
-		const name = keyName(input, key);
-		const context = contextOf(current);
-		if (context === 'filter') {
-			const action = actionFor('filter', name);
-			if (action) return perform(action, dispatch);
-			if (name === 'ctrl+c') return dispatch({type: 'quit'});
-			if (name === 'backspace') return dispatch({type: 'filterInput', text: current.filter.slice(0, -1)});
-			if (name === 'ctrl+u') return dispatch({type: 'filterInput', text: ''});
-			// A paste arrives as one chunk: keep its printable characters.
-			const text = key.ctrl || key.meta ? '' : input.replace(/[\x00-\x1f\x7f]/g, '');
-			if (text) dispatch({type: 'filterInput', text: current.filter + text});
-			return;
-		}
-		// Keys typed fast (or a held key) can arrive as one chunk: "jjj".
-		const names = name.length > 1 && name === input && !/^(ctrl|shift)\+/.test(name) ? [...input] : [name];
-		for (const each of names) {
-			const action = actionFor(contextOf(stateRef.current), each);
-			if (action) perform(action, dispatch);
-		}
+		dispatch({type: 'key', press: {name: keyName(input, key), input, ctrl: key.ctrl, meta: key.meta}});
 	});
 
 	const {width, height} = state;
@@ -139,32 +112,6 @@ export function App(props: AppProps) {
 			<Footer context={context} />
 		</Box>
 	);
-}
-
-function perform(action: Action, dispatch: (msg: Msg) => void): void {
-	const messages: Partial<Record<Action, Msg>> = {
-		quit: {type: 'quit'},
-		forceQuit: {type: 'quit'},
-		up: {type: 'move', to: 'up'},
-		down: {type: 'move', to: 'down'},
-		pageUp: {type: 'move', to: 'pageUp'},
-		pageDown: {type: 'move', to: 'pageDown'},
-		top: {type: 'move', to: 'top'},
-		bottom: {type: 'move', to: 'bottom'},
-		open: {type: 'open'},
-		back: {type: 'back'},
-		help: {type: 'help'},
-		sort: {type: 'sort'},
-		filter: {type: 'filterStart'},
-		showImages: {type: 'view', view: 'images'},
-		showContainers: {type: 'view', view: 'containers'},
-		nextTab: {type: 'tab', delta: 1},
-		prevTab: {type: 'tab', delta: -1},
-		filterAccept: {type: 'filterAccept'},
-		filterClear: {type: 'filterClear'},
-	};
-	const msg = messages[action];
-	if (msg) dispatch(msg);
 }
 
 function imageTitle(screen: NonNullable<State['image']>): string {

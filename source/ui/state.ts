@@ -4,6 +4,7 @@
  */
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
+import {handleKey, type KeyPress} from './input.js';
 import {filterRows, imageRows, sortOrder, sortRows, type ImageRow, type SortKey} from './rows.js';
 
 export type View = 'images' | 'containers' | 'image';
@@ -64,7 +65,8 @@ export type Msg =
 	| {type: 'tab'; delta: 1 | -1}
 	| {type: 'back'}
 	| {type: 'help'}
-	| {type: 'quit'};
+	| {type: 'quit'}
+	| {type: 'key'; press: KeyPress};
 
 export function initialState(width = 80, height = 24): State {
 	return {view: 'images', images: [], containers: [], loaded: false, rows: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false};
@@ -171,5 +173,7 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, help: !state.help};
 		case 'quit':
 			return {...state, quit: true};
+		case 'key':
+			return handleKey(state, msg.press, reduce);
 	}
 }
