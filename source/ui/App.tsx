@@ -105,7 +105,7 @@ export function App(props: AppProps) {
 				<Text wrap="truncate">
 					<Text color={theme.key}>/</Text>
 					<Text>{visible(state.filter)}</Text>
-					{state.filterEditing ? <Text inverse> </Text> : <Text color={theme.dim}>{'  (/ to edit, esc in the box clears)'}</Text>}
+					{state.filterEditing ? <Text inverse> </Text> : <Text color={theme.dim}>{'  (/ edits, esc clears)'}</Text>}
 				</Text>
 			) : null}
 			{body}

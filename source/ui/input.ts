@@ -64,7 +64,7 @@ export function handleKey(state: State, press: KeyPress, step: (state: State, ms
 				current = step(current, {type: 'filterAccept'});
 				continue;
 			}
-			current = single(current, {name: press.input[i], input: press.input[i]}, step);
+			current = single(current, {name: charName(press.input[i]), input: press.input[i]}, step);
 		}
 		return current;
 	}
@@ -83,4 +83,26 @@ function single(state: State, press: KeyPress, step: (state: State, msg: Msg) =>
 	if (press.name === 'ctrl+u') return step(state, {type: 'filterInput', text: ''});
 	const text = press.ctrl || press.meta ? '' : press.input.replace(/[\x00-\x1f\x7f]/g, '');
 	return text ? step(state, {type: 'filterInput', text: state.filter + text}) : state;
+}
+
+/** The key name of one character of a chunk (Ink names only whole chunks). */
+function charName(ch: string): string {
+	switch (ch) {
+		case '\r':
+		case '\n':
+			return 'enter';
+		case '\t':
+			return 'tab';
+		case '\x7f':
+		case '\b':
+			return 'backspace';
+		case '\x1b':
+			return 'escape';
+		case '\x03':
+			return 'ctrl+c';
+		case '\x15':
+			return 'ctrl+u';
+		default:
+			return ch;
+	}
 }

@@ -55,7 +55,7 @@ export const bindings: Binding[] = [
 	{action: 'prevTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history', 'inspect']},
 	{action: 'filterAccept', keys: ['enter'], label: 'enter keep', description: 'Keep the filter and return to the list', contexts: ['filter']},
-	{action: 'filterClear', keys: ['escape'], label: 'esc clear', description: 'Clear the filter', contexts: ['filter']},
+	{action: 'filterClear', keys: ['escape'], label: 'esc clear', description: 'Clear the filter', contexts: ['filter', 'images']},
 	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
 	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
 	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},

@@ -64,7 +64,7 @@ describe('the images screen', () => {
 		expect(frame).not.toContain('fixture/base');
 		stdin.write(keys.enter);
 		await tick();
-		frame = await waitFor(lastFrame, (f) => f.includes('/ to edit'));
+		frame = await waitFor(lastFrame, (f) => f.includes('/ edits'));
 		stdin.write('/');
 		await tick();
 		stdin.write(keys.escape);
@@ -154,6 +154,28 @@ describe('the image screen', () => {
 		expect(all).not.toContain('\x1b[2J');
 		expect(all).not.toContain('\u202e');
 		expect(all).toContain('\\x1b]0;');
+		unmount();
+	});
+});
+
+describe('keys that arrive in one chunk', () => {
+	it('open, switch tabs and go back as if typed one by one', async () => {
+		const {lastFrame, stdin, unmount} = render(<App engine={engine} controller={null} initial={listed()} />);
+		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
+		await tick();
+		stdin.write('/fixture/app:1\r');
+		await waitFor(lastFrame, (f) => f.includes('Images (1 of'));
+		stdin.write('\x1b');
+		await waitFor(lastFrame, (f) => f.includes('fixture/base') && !f.includes(' of '));
+		// (Esc followed at once by a character is Alt+character on a terminal, so Esc goes alone.)
+		stdin.write('?');
+		await waitFor(lastFrame, (f) => f.includes('Cycle the sort'));
+		stdin.write('\x1b');
+		await waitFor(lastFrame, (f) => f.includes('REPOSITORY'));
+		stdin.write('2');
+		await waitFor(lastFrame, (f) => f.includes('Containers (0)'));
+		stdin.write('1');
+		await waitFor(lastFrame, (f) => f.includes('REPOSITORY'));
 		unmount();
 	});
 });
