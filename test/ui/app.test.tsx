@@ -171,7 +171,8 @@ describe('keys that arrive in one chunk', () => {
 		stdin.write('?');
 		await waitFor(lastFrame, (f) => f.includes('Cycle the sort'));
 		stdin.write('\x1b');
-		await waitFor(lastFrame, (f) => f.includes('REPOSITORY'));
+		await waitFor(lastFrame, (f) => !f.includes('Cycle the sort'));
+		await tick(50);
 		stdin.write('2');
 		await waitFor(lastFrame, (f) => f.includes('Containers (0)'));
 		stdin.write('1');
