@@ -28,7 +28,9 @@ export interface State {
 	containers: ContainerSummary[];
 	loaded: boolean;
 	rows: ImageRow[];
-	/** rows after sort and filter: what the list shows. */
+	/** rows in the current sort; kept so typing in the filter does not re-sort. */
+	sorted: ImageRow[];
+	/** sorted rows after the filter: what the list shows. */
 	visible: ImageRow[];
 	layerCounts: Record<string, number>;
 	sort: SortKey;
@@ -69,7 +71,7 @@ export type Msg =
 	| {type: 'key'; press: KeyPress};
 
 export function initialState(width = 80, height = 24): State {
-	return {view: 'images', images: [], containers: [], loaded: false, rows: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false};
+	return {view: 'images', images: [], containers: [], loaded: false, rows: [], sorted: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false};
 }
 
 /** Rows of the current list that fit on screen (header, footer and chrome excluded). */
@@ -77,11 +79,13 @@ export function pageSize(state: State): number {
 	return Math.max(1, state.height - 6);
 }
 
-function withVisible(state: State, rows = state.rows): State {
-	const visible = filterRows(sortRows(rows, state.sort), state.filter);
+/** Recomputes what the list shows; re-sorts only when the rows or the sort changed. */
+function withVisible(state: State, rows = state.rows, resort = false): State {
+	const sorted = resort || rows !== state.rows ? sortRows(rows, state.sort) : state.sorted;
+	const visible = filterRows(sorted, state.filter);
 	const kept = state.selectedKey ? visible.findIndex((row) => row.key === state.selectedKey) : -1;
 	const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, visible.length - 1));
-	return {...state, rows, visible, cursor, selectedKey: kept >= 0 ? state.selectedKey : visible[cursor]?.key};
+	return {...state, rows, sorted, visible, cursor, selectedKey: kept >= 0 ? state.selectedKey : visible[cursor]?.key};
 }
 
 function moved(position: number, length: number, to: Extract<Msg, {type: 'move'}>['to'], page: number): number {
@@ -138,7 +142,7 @@ export function reduce(state: State, msg: Msg): State {
 			return state;
 		}
 		case 'sort':
-			return withVisible({...state, sort: sortOrder[(sortOrder.indexOf(state.sort) + 1) % sortOrder.length]});
+			return withVisible({...state, sort: sortOrder[(sortOrder.indexOf(state.sort) + 1) % sortOrder.length]}, state.rows, true);
 		case 'filterStart':
 			return {...state, filterEditing: true, view: 'images'};
 		case 'filterInput':
