@@ -4,11 +4,15 @@
  * abort signal, and keeps the daemon's raw bytes where docker's output is
  * built from them (inspect).
  */
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import {createRequire} from 'node:module';
 import type {Readable} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
 import {EngineError, toEngineError} from './errors.js';
+import {send} from './transport.js';
 import type {ContainerSummary, EngineEvent, HistoryItem, ImageSummary, InspectResult} from './types.js';
+
+const require = createRequire(import.meta.url);
 
 export interface RequestOptions {
 	method?: string;
@@ -17,39 +21,58 @@ export interface RequestOptions {
 	signal?: AbortSignal;
 	/** Milliseconds; 0 for none (streams). */
 	timeout?: number;
-	statusCodes?: Record<number, true | string>;
+	headers?: Record<string, string>;
+}
+
+function isReadable(value: unknown): value is Readable {
+	return Boolean(value && typeof (value as Readable).pipe === 'function');
 }
 
 const defaultTimeout = Number(process.env.IMGSCOPE_TIMEOUT_MS) || 30_000;
 
 export class Engine {
-	readonly docker: Docker;
+	private dockerode?: Docker;
 
-	constructor(readonly endpoint: Endpoint) {
-		this.docker = new Docker(dockerodeOptions(endpoint));
+	constructor(readonly endpoint: Endpoint) {}
+
+	/** dockerode, loaded on first use: most paths never need it, and it is the slowest module to load. */
+	get docker(): Docker {
+		if (!this.dockerode) {
+			const DockerClass = require('dockerode') as typeof Docker;
+			this.dockerode = new DockerClass(dockerodeOptions(this.endpoint));
+		}
+		return this.dockerode;
 	}
 
 	/** Raw request: resolves with the response stream once the status is good. */
 	async stream(path: string, options: RequestOptions = {}): Promise<Readable> {
 		const signals = [options.signal, options.timeout === 0 ? undefined : AbortSignal.timeout(options.timeout ?? defaultTimeout)].filter(Boolean) as AbortSignal[];
 		const signal = signals.length ? AbortSignal.any(signals) : undefined;
+		const method = options.method ?? 'GET';
 		try {
-			return await new Promise<Readable>((resolve, reject) => {
-				this.docker.modem.dial(
-					{
-						path: `${path}?`,
-						method: options.method ?? 'GET',
-						options: options.query ?? (options.body as object) ?? {},
-						abortSignal: signal,
-						isStream: true,
-						statusCodes: options.statusCodes ?? {200: true, 201: true, 204: true, 304: true},
-					} as never,
-					(error: unknown, stream: unknown) => (error ? reject(error) : resolve(stream as Readable)),
-				);
-			});
+			if (this.endpoint.kind === 'ssh') return await this.viaDockerode(path, method, options, signal);
+			const body = options.body === undefined ? undefined : typeof options.body === 'string' || Buffer.isBuffer(options.body) || isReadable(options.body) ? (options.body as string) : JSON.stringify(options.body);
+			const headers: Record<string, string> = body !== undefined && !isReadable(options.body) ? {'Content-Type': 'application/json'} : {};
+			return await send(this.endpoint, {method, path, query: options.query, body, headers: {...headers, ...options.headers}, signal});
 		} catch (error) {
-			throw toEngineError(signal?.aborted && !options.signal?.aborted ? Object.assign(new Error('timeout'), {name: 'TimeoutError'}) : error, this.endpoint, `${options.method ?? 'GET'} ${path}`);
+			throw toEngineError(signal?.aborted && !options.signal?.aborted ? Object.assign(new Error('timeout'), {name: 'TimeoutError'}) : error, this.endpoint, `${method} ${path}`);
 		}
+	}
+
+	private viaDockerode(path: string, method: string, options: RequestOptions, signal?: AbortSignal): Promise<Readable> {
+		return new Promise<Readable>((resolve, reject) => {
+			this.docker.modem.dial(
+				{
+					path: `${path}?`,
+					method,
+					options: options.query ?? (options.body as object) ?? {},
+					abortSignal: signal,
+					isStream: true,
+					statusCodes: {200: true, 201: true, 204: true, 304: true, 400: 'bad parameter', 404: 'not found', 409: 'conflict', 500: 'server error'},
+				} as never,
+				(error: unknown, stream: unknown) => (error ? reject(error) : resolve(stream as Readable)),
+			);
+		});
 	}
 
 	/** A whole response body as text. */

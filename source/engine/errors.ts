@@ -20,15 +20,16 @@ const unreachableCodes = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'EHOSTUNRE
 
 export function toEngineError(error: unknown, endpoint: Endpoint, what: string): EngineError {
 	if (error instanceof EngineError) return error;
-	const e = error as {code?: string; statusCode?: number; json?: {message?: string} | Buffer | string; message?: string; name?: string};
+	const e = error as {code?: string; statusCode?: number; json?: unknown; message?: string; name?: string; cause?: {code?: string}};
 	if (e?.name === 'AbortError' || e?.code === 'ABORT_ERR') {
 		return new EngineError('aborted', `${what}: cancelled`);
 	}
 	if (e?.name === 'TimeoutError' || e?.code === 'ERR_TIMEOUT') {
 		return new EngineError('timeout', `${what}: the engine at ${endpoint.url} did not answer in time`);
 	}
-	if (e?.code && unreachableCodes.has(e.code)) {
-		return new EngineError('unreachable', unreachableAdvice(endpoint, e.code));
+	const code = e?.code ?? e?.cause?.code;
+	if (code && unreachableCodes.has(code)) {
+		return new EngineError('unreachable', unreachableAdvice(endpoint, code));
 	}
 	if (typeof e?.statusCode === 'number') {
 		const daemon = daemonText(e.json) ?? causeFromModemMessage(e.message) ?? 'unknown error';

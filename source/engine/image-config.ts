@@ -35,7 +35,7 @@ export async function readConfigFromSave(stream: Readable, imageId: string): Pro
 				return;
 			}
 			const chunks: Buffer[] = [];
-			body.on('data', (chunk: Buffer) => chunks.push(chunk));
+			body.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
 			body.on('end', () => {
 				const text = Buffer.concat(chunks).toString('utf8');
 				if (text.startsWith('{')) {
