@@ -90,6 +90,11 @@ describe('loadLocalLocation follows Go initLocal', () => {
 		expect(goTimeString(CREATED, loc)).toBe('2026-11-27 01:06:08 +0530 IST');
 		expect(loadLocalLocation('/etc/localtime', read).name).toBe('Local');
 	});
+	it('a zone that is not a file is UTC, POSIX rules in TZ are not parsed (docker: TZ=Foo/Bar, TZ="<+03>-3")', () => {
+		// TZ=Foo/Bar docker image ls --format '{{.CreatedAt}}' -> 2026-11-26 19:36:06 +0000 UTC
+		expect(goTimeString(CREATED, loadLocalLocation('Foo/Bar', read))).toBe('2026-11-26 19:36:08 +0000 UTC');
+		expect(goTimeString(CREATED, loadLocalLocation('<+03>-3', read))).toBe('2026-11-26 19:36:08 +0000 UTC');
+	});
 	it('unknown zone or missing /etc/localtime falls back to UTC', () => {
 		expect(loadLocalLocation('Nowhere/Land', read)).toBe(UTC);
 		expect(loadLocalLocation(undefined, () => null)).toBe(UTC);
@@ -178,7 +183,7 @@ describe('parseRFC3339Nano', () => {
 		expect(parseRFC3339Nano('2024-02-29T12:00:00Z').seconds).toBe(1709208000);
 	});
 	it('rejects malformed input', () => {
-		for (const bad of ['', '2026-11-26', '2026-11-26 19:36:08Z', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-11-26T24:00:00Z', '2026-11-26T19:36:08', '2026-11-26T19:36:08+5:00']) {
+		for (const bad of ['', '2026-11-26', '2026-11-26 19:36:08Z', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-11-26T24:00:00Z', '2026-11-26T19:36:08', '2026-11-26T19:36:08+5:00', '2026-11-26t19:36:08z', '2026-11-26T19:36:60Z']) {
 			expect(() => parseRFC3339Nano(bad)).toThrow();
 		}
 	});
