@@ -1,0 +1,160 @@
+/**
+ * Reads one uncompressed layer tar into entry metadata: one FileEntry per tar
+ * entry (never contents), a sha256 per regular file computed while its data
+ * passes, and the diff_id (sha256 of the whole tar) on the way in.
+ */
+import {createHash, type Hash} from 'node:crypto';
+import {type StreamHasher, sha256Hex} from './hasher.js';
+import type {Flow} from './flow.js';
+import type {Anomaly, AnomalyKind, EntryType, FileEntry, LayerEntries} from '../../layers/types.js';
+import {normalisePath} from '../../layers/paths.js';
+import {type ByteSink, type TarHeader, TarParser} from './tar.js';
+import type {Compression} from './decompress.js';
+import {ArchiveError, type Limits} from './errors.js';
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** Shared across the layers of one read, for the cap on total entries. */
+export interface EntryBudget {
+	total: number;
+}
+
+export class LayerScanner implements ByteSink {
+	private readonly parser: TarParser;
+	private readonly entries: FileEntry[] = [];
+	private readonly anomalies: Anomaly[] = [];
+	private anomalyCount = 0;
+	private hardlinks = 0;
+	private tarBytes = 0;
+
+	constructor(
+		readonly blobPath: string,
+		private readonly compression: Compression,
+		private readonly limits: Limits,
+		private readonly budget: EntryBudget,
+		private readonly onDone: (layer: LayerEntries) => void,
+		private readonly diff: StreamHasher,
+		private readonly flow: Flow,
+	) {
+		this.parser = new TarParser({entry: h => this.onEntry(h)});
+	}
+
+	write(chunk: Buffer): void {
+		this.diff.update(chunk);
+		this.tarBytes += chunk.length;
+		try {
+			this.parser.write(chunk);
+		} catch (e) {
+			throw this.wrap(e);
+		}
+	}
+
+	end(): void {
+		try {
+			this.parser.end();
+		} catch (e) {
+			throw this.wrap(e);
+		}
+		if (this.hardlinks) this.resolveHardlinks();
+		// The diff_id arrives from the hashing thread; the reader waits for it before assembling.
+		this.flow.waitFor(this.diff.digest().then(hex => this.finish(hex)));
+	}
+
+	private finish(hex: string): void {
+		this.onDone({
+			diffId: `sha256:${hex}`,
+			blobPath: this.blobPath,
+			compression: this.compression,
+			tarBytes: this.tarBytes,
+			entries: this.entries,
+			anomalies: this.anomalies,
+			anomalyCount: this.anomalyCount,
+		});
+	}
+
+	private wrap(e: unknown): ArchiveError {
+		if (e instanceof ArchiveError) return e;
+		return new ArchiveError(`layer ${this.blobPath}: ${(e as Error).message}`, 'bad-layer', this.blobPath, e);
+	}
+
+	private anomaly(kind: AnomalyKind, raw: string, path: string): void {
+		this.anomalyCount++;
+		if (this.anomalies.length < this.limits.maxAnomaliesPerLayer) this.anomalies.push({kind, raw, path});
+	}
+
+	private onEntry(h: TarHeader): ByteSink | undefined {
+		if (this.entries.length >= this.limits.maxEntriesPerLayer) {
+			throw new ArchiveError(`layer ${this.blobPath} has more than ${this.limits.maxEntriesPerLayer} entries (limit maxEntriesPerLayer)`, 'too-many-entries', this.blobPath);
+		}
+		if (++this.budget.total > this.limits.maxTotalEntries) {
+			throw new ArchiveError(`the image has more than ${this.limits.maxTotalEntries} entries in all (limit maxTotalEntries), reached in layer ${this.blobPath}`, 'too-many-entries', this.blobPath);
+		}
+		const n = normalisePath(h.name);
+		if (n.absolute) this.anomaly('absolute-path', h.name, n.path);
+		if (n.dotDot) this.anomaly('dot-dot', h.name, n.path);
+		if (n.path === '') {
+			// The root itself ("./") is normal; an empty or escaping name is not.
+			if (h.type !== 'dir' || n.dotDot) this.anomaly('empty-path', h.name, '');
+			this.budget.total--;
+			return undefined;
+		}
+		let type: EntryType;
+		switch (h.type) {
+			case 'file':
+			case 'dir':
+			case 'symlink':
+			case 'hardlink':
+				type = h.type;
+				break;
+			case 'unknown':
+				this.anomaly('unsupported-type', `${h.name} (type ${JSON.stringify(h.flag)})`, n.path);
+				type = 'other';
+				break;
+			default:
+				type = 'other';
+		}
+		const entry: FileEntry = {path: n.path, type, size: type === 'file' ? h.size : 0, mode: h.mode, uid: h.uid, gid: h.gid};
+		if (type === 'symlink') entry.linkTarget = h.linkname;
+		else if (type === 'hardlink') {
+			const t = normalisePath(h.linkname);
+			if (t.absolute || t.dotDot) this.anomaly(t.absolute ? 'absolute-path' : 'dot-dot', h.linkname, t.path);
+			entry.linkTarget = t.path;
+			this.hardlinks++;
+		}
+		this.entries.push(entry);
+		if (type !== 'file') return undefined;
+		if (h.size === 0) {
+			entry.digest = EMPTY_SHA256;
+			return undefined;
+		}
+		return new FileHasher(entry);
+	}
+
+	/** A hard link shares its target's content: the target came earlier in the same tar. */
+	private resolveHardlinks(): void {
+		const seen = new Map<string, FileEntry>();
+		for (const e of this.entries) {
+			if (e.type === 'hardlink') {
+				const target = seen.get(e.linkTarget!);
+				if (target?.digest) e.digest = target.digest;
+				else this.anomaly('hardlink-target-missing', e.linkTarget!, e.path);
+			}
+			if (e.type === 'file' || e.type === 'hardlink') seen.set(e.path, e);
+		}
+	}
+}
+
+class FileHasher implements ByteSink {
+	private hash: Hash | undefined;
+	constructor(private readonly entry: FileEntry) {}
+	write(chunk: Buffer): void {
+		if (!this.hash && chunk.length === this.entry.size) {
+			this.entry.digest = sha256Hex(chunk);
+			return;
+		}
+		(this.hash ??= createHash('sha256')).update(chunk);
+	}
+	end(): void {
+		if (this.hash) this.entry.digest = this.hash.digest('hex');
+	}
+}

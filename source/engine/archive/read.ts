@@ -1,0 +1,257 @@
+/**
+ * readImageArchive: a `docker save` stream or file (legacy or OCI layout
+ * inside), or an OCI layout directory, to the config and the layers' entries,
+ * in manifest order. One pass over the bytes; memory grows with the number of
+ * files, not their size.
+ */
+import {createReadStream, readFileSync, statSync} from 'node:fs';
+import {stat} from 'node:fs/promises';
+import path from 'node:path';
+import type {Readable} from 'node:stream';
+import type {LayerEntries} from '../../layers/types.js';
+import {Collector} from './collect.js';
+import {ArchiveError, type Limits, defaultLimits} from './errors.js';
+import {Flow, abortError} from './flow.js';
+import {type Layout, type LayoutOptions, resolveAlias, resolveLayout} from './layout.js';
+import {type ByteSink, TarError, TarParser} from './tar.js';
+
+/** A path (tar file or OCI layout directory), a stream of a tar, or anything yielding its bytes. */
+export type ArchiveSource = string | Readable | AsyncIterable<Uint8Array>;
+
+export interface ReadProgress {
+	bytesRead: number;
+	/** When the caller knows it (a file's size; the image size for an engine stream). */
+	totalBytes?: number;
+	/** Layers started so far (1-based; archive order while streaming). */
+	layer: number;
+	/** Layers in the image, once known (from the manifest, or `expectedLayers`). */
+	layers?: number;
+}
+
+export interface ReadOptions extends LayoutOptions {
+	signal?: AbortSignal;
+	onProgress?: (p: ReadProgress) => void;
+	totalBytes?: number;
+	/** The layer count, if the caller knows it before the manifest arrives (RootFS.Layers from inspect). */
+	expectedLayers?: number;
+	limits?: Partial<Limits>;
+}
+
+export interface ImageArchive {
+	format: 'docker' | 'oci';
+	config: any;
+	configRaw: Buffer;
+	/** In manifest order; a layer listed twice appears twice (the same object). */
+	layers: LayerEntries[];
+	repoTags: string[];
+	/** Things that are off but do not stop reading (diff_id mismatches). */
+	warnings: string[];
+}
+
+export async function readImageArchive(source: ArchiveSource, options: ReadOptions = {}): Promise<ImageArchive> {
+	const limits = {...defaultLimits, ...options.limits};
+	if (typeof source === 'string') {
+		const st = await stat(source);
+		if (st.isDirectory()) return readLayoutDirectory(source, limits, options);
+		return readStream(createReadStream(source, {highWaterMark: 1 << 20}), limits, {totalBytes: st.size, ...options});
+	}
+	return readStream(source, limits, options);
+}
+
+function progressOf(options: ReadOptions) {
+	const state: ReadProgress = {bytesRead: 0, totalBytes: options.totalBytes, layer: 0, layers: options.expectedLayers};
+	return {
+		state,
+		emit: () => options.onProgress?.({...state}),
+	};
+}
+
+/** Feeds a byte source into a sink, honouring the Flow's waits, failures and the abort signal. */
+export async function pump(input: ArchiveSource, sink: ByteSink, flow: Flow, onChunk: (n: number) => void): Promise<void> {
+	const readable = input as Readable;
+	const signal = flow.signal;
+	const removeClose = flow.onClose(() => typeof readable.destroy === 'function' && readable.destroy());
+	const onAbort = () => flow.fail(abortError(signal!));
+	signal?.addEventListener('abort', onAbort, {once: true});
+	try {
+		flow.check();
+		for await (const chunk of input as AsyncIterable<Uint8Array>) {
+			flow.check();
+			sink.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+			onChunk(chunk.byteLength);
+			await flow.settle();
+		}
+		flow.check();
+		sink.end();
+		await flow.settle();
+	} catch (e) {
+		flow.fail(e);
+		throw signal?.aborted ? abortError(signal) : flow.failure;
+	} finally {
+		removeClose();
+		signal?.removeEventListener('abort', onAbort);
+	}
+}
+
+async function readStream(input: ArchiveSource, limits: Limits, options: ReadOptions): Promise<ImageArchive> {
+	const flow = new Flow(options.signal);
+	const progress = progressOf(options);
+	const collector: Collector = new Collector(flow, limits, {
+		layerStarted: (_p, n) => {
+			progress.state.layer = n;
+			progress.emit();
+		},
+		jsonDone: () => {
+			// Learn the layer count as soon as the manifest is in (a nicety for the progress bar).
+			if (progress.state.layers === undefined) {
+				try {
+					progress.state.layers = resolveLayout(jsonLookup(collector), p => collector.json.has(p), options).layerPaths.length;
+				} catch {
+					// not yet resolvable
+				}
+			}
+		},
+	});
+	await streamArchive(input, collector, n => {
+		progress.state.bytesRead += n;
+		progress.emit();
+	});
+	return assemble(collector, options);
+}
+
+/** Runs a tar stream's entries through a collector. */
+export async function streamArchive(input: ArchiveSource, collector: Collector, onChunk: (n: number) => void): Promise<void> {
+	const outer = new TarParser(collector);
+	const sink: ByteSink = {
+		write(chunk) {
+			try {
+				outer.write(chunk);
+			} catch (e) {
+				throw e instanceof TarError ? new ArchiveError(`not a valid image archive: ${e.message}`, 'bad-archive', undefined, e) : e;
+			}
+		},
+		end() {
+			try {
+				outer.end();
+			} catch (e) {
+				throw e instanceof TarError ? new ArchiveError(`the image archive is truncated: ${e.message}`, 'bad-archive', undefined, e) : e;
+			}
+		},
+	};
+	await pump(input, sink, collector.flow, onChunk);
+}
+
+export function jsonLookup(c: Collector) {
+	const parsed = new Map<string, unknown>();
+	return (p: string): unknown => {
+		const key = resolveAlias(c.aliases, p);
+		if (parsed.has(key)) return parsed.get(key);
+		const raw = c.json.get(key);
+		if (raw === undefined) return undefined;
+		let value: unknown;
+		try {
+			value = JSON.parse(raw.toString('utf8'));
+		} catch (e) {
+			throw new ArchiveError(`${key} is not valid JSON: ${(e as Error).message}`, 'bad-json', key, e);
+		}
+		parsed.set(key, value);
+		return value;
+	};
+}
+
+export function layoutOf(c: Collector, options: LayoutOptions): Layout {
+	return resolveLayout(jsonLookup(c), p => c.json.has(resolveAlias(c.aliases, p)), options);
+}
+
+function assemble(c: Collector, options: ReadOptions, known?: Layout): ImageArchive {
+	const json = jsonLookup(c);
+	const layout = known ?? layoutOf(c, options);
+	const configPath = resolveAlias(c.aliases, layout.configPath);
+	const configRaw = c.json.get(configPath);
+	if (!configRaw) {
+		const why = c.tooBig.has(configPath) ? `is over the ${c.limits.maxJsonBytes} byte limit` : 'is not in the archive';
+		throw new ArchiveError(`the image config ${layout.configPath} ${why}`, 'missing-blob', configPath);
+	}
+	const config: any = json(configPath);
+	const layers = layout.layerPaths.map((p, i) => {
+		const layer = c.layers.get(resolveAlias(c.aliases, p));
+		if (!layer) throw new ArchiveError(`layer ${i} (${p}) listed in the manifest is not in the archive`, 'missing-blob', p);
+		return layer;
+	});
+	const warnings: string[] = [];
+	const diffIds: unknown = config?.rootfs?.diff_ids;
+	if (Array.isArray(diffIds)) {
+		if (diffIds.length !== layers.length) warnings.push(`the config lists ${diffIds.length} diff_ids but the manifest ${layers.length} layers`);
+		layers.forEach((l, i) => {
+			if (diffIds[i] !== undefined && diffIds[i] !== l.diffId) warnings.push(`layer ${i}: content is ${l.diffId} but the config says ${String(diffIds[i])}`);
+		});
+	}
+	return {format: layout.format, config, configRaw, layers, repoTags: layout.repoTags, warnings};
+}
+
+/** An OCI image layout directory (index.json, oci-layout, blobs/), or an unpacked `docker save`. */
+async function readLayoutDirectory(dir: string, limits: Limits, options: ReadOptions): Promise<ImageArchive> {
+	const flow = new Flow(options.signal);
+	const progress = progressOf(options);
+	const collector = new Collector(flow, limits, {
+		layerStarted: (_p, n) => {
+			progress.state.layer = n;
+			progress.emit();
+		},
+	});
+	const layout = await collectDirectory(
+		dir,
+		collector,
+		options,
+		(layers, bytes) => {
+			progress.state.layers = layers;
+			progress.state.totalBytes ??= bytes;
+		},
+		n => {
+			progress.state.bytesRead += n;
+			progress.emit();
+		},
+	);
+	return assemble(collector, options, layout);
+}
+
+/** Resolves a layout directory's manifest, then reads the wanted layer blobs in manifest order. */
+export async function collectDirectory(
+	dir: string,
+	collector: Collector,
+	options: LayoutOptions,
+	onLayout: (layers: number, bytes: number) => void,
+	onChunk: (n: number) => void,
+	wanted: (index: number) => boolean = () => true,
+): Promise<Layout> {
+	const limits = collector.limits;
+	const file = (p: string) => path.join(dir, p); // p is normalised: never absolute, no `..`
+	const has = (p: string) => {
+		try {
+			return statSync(file(p)).isFile();
+		} catch {
+			return false;
+		}
+	};
+	// Documents are small and read on demand, so synchronously.
+	const load = (p: string) => {
+		if (collector.json.has(p) || !has(p)) return;
+		if (statSync(file(p)).size > limits.maxJsonBytes) collector.tooBig.add(p);
+		else collector.json.set(p, readFileSync(file(p)));
+	};
+	const json = jsonLookup(collector);
+	const layout = resolveLayout(
+		p => (load(p), json(p)),
+		p => has(p),
+		options,
+	);
+	load(layout.configPath);
+	const paths = [...new Set(layout.layerPaths.filter((_p, i) => wanted(i)))].filter(has);
+	onLayout(layout.layerPaths.length, paths.reduce((n, p) => n + statSync(file(p)).size, 0));
+	// A missing blob is reported by the caller, with the layer's index.
+	for (const p of paths) {
+		const sink = collector.blob(p, 'layer');
+		await pump(createReadStream(file(p), {highWaterMark: 1 << 20}), sink, collector.flow, onChunk);
+	}
+	return layout;
+}

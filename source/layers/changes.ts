@@ -1,0 +1,93 @@
+/**
+ * What one layer changed against the layers below it. Only the nodes the
+ * layer touched are looked at, so this is cheap for any layer of any image.
+ */
+import type {EntryType, FileEntry} from './types.js';
+import {type ImageModel, type PathNode, versionAt} from './model.js';
+
+export type ChangeKind = 'added' | 'modified' | 'removed';
+
+export interface Change {
+	path: string;
+	change: ChangeKind | 'unchanged';
+	type: EntryType;
+	/** added/modified: the new entry's size; removed: the size that was removed. */
+	size: number;
+	entry: FileEntry;
+	/** For modified and removed: what was there before. */
+	before?: FileEntry;
+	/** For modified: which of content, mode, owner, type, link changed. */
+	what?: Array<'content' | 'mode' | 'owner' | 'type' | 'link'>;
+}
+
+export interface ChangeOptions {
+	/**
+	 * Also list paths the layer stored again without changing anything (an
+	 * identical rewrite, a directory entry repeated with the same metadata) as
+	 * `unchanged`. The issue's definition of "modified" leaves them out, but
+	 * they explain where a layer's bytes went.
+	 */
+	includeUnchanged?: boolean;
+}
+
+/** How two entries differ; empty when they are the same for the user. */
+export function entryDifferences(a: FileEntry, b: FileEntry): NonNullable<Change['what']> {
+	const what: NonNullable<Change['what']> = [];
+	if (a.type !== b.type) what.push('type');
+	else if (a.type === 'file' || a.type === 'hardlink') {
+		if (a.digest !== b.digest || a.size !== b.size) what.push('content');
+	}
+	if (a.mode !== b.mode) what.push('mode');
+	if (a.uid !== b.uid || a.gid !== b.gid) what.push('owner');
+	if (a.type === b.type && (a.type === 'symlink' || a.type === 'hardlink') && a.linkTarget !== b.linkTarget) what.push('link');
+	return what;
+}
+
+function compare(path: string, before: FileEntry | undefined, after: FileEntry | undefined, storedAgain: boolean, options: ChangeOptions): Change | undefined {
+	if (!before && after) return {path, change: 'added', type: after.type, size: after.size, entry: after};
+	if (before && !after) return {path, change: 'removed', type: before.type, size: before.size, entry: before};
+	if (!before || !after) return undefined;
+	const what = entryDifferences(before, after);
+	if (what.length) return {path, change: 'modified', type: after.type, size: after.size, entry: after, before, what};
+	if (storedAgain && options.includeUnchanged) return {path, change: 'unchanged', type: after.type, size: after.size, entry: after, before};
+	return undefined;
+}
+
+/** The changes of layer n (0-based), sorted by path. */
+export function layerChanges(model: ImageModel, n: number, options: ChangeOptions = {}): Change[] {
+	const touched = model.touched[n];
+	if (!touched) throw new RangeError(`no layer ${n}: the image has ${model.layerCount}`);
+	const out: Change[] = [];
+	for (const node of touched) {
+		const change = nodeChange(node, n, options);
+		if (change) out.push(change);
+	}
+	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function nodeChange(node: PathNode, n: number, options: ChangeOptions): Change | undefined {
+	const before = n > 0 ? versionAt(node, n - 1) : undefined;
+	const after = versionAt(node, n);
+	if (before === after) return undefined;
+	// A version from this layer means the layer stored the path again, even if nothing differs.
+	return compare(node.path, before?.entry, after?.entry, after?.layer === n, options);
+}
+
+export interface LayerSummary {
+	added: number;
+	modified: number;
+	removed: number;
+	addedBytes: number;
+	modifiedBytes: number;
+	removedBytes: number;
+}
+
+export function summariseChanges(changes: readonly Change[]): LayerSummary {
+	const s: LayerSummary = {added: 0, modified: 0, removed: 0, addedBytes: 0, modifiedBytes: 0, removedBytes: 0};
+	for (const c of changes) {
+		if (c.change === 'added') (s.added++, (s.addedBytes += c.size));
+		else if (c.change === 'modified') (s.modified++, (s.modifiedBytes += c.size));
+		else if (c.change === 'removed') (s.removed++, (s.removedBytes += c.size));
+	}
+	return s;
+}
