@@ -1,0 +1,47 @@
+/**
+ * `imgscope history [OPTIONS] IMAGE`: `docker history`, byte for byte
+ * (source/docker/history-context.ts has the formatting).
+ */
+import {renderHistory, type HistoryItemJSON} from '../docker/history-context.js';
+import {localLocation, writeAll} from '../docker/host.js';
+import {fetchErrorText} from '../docker/inspector.js';
+import type {Command} from './command.js';
+import {CommandError} from './command.js';
+
+const history: Command = {
+	name: 'history',
+	summary: 'Show the history of an image (docker history)',
+	usage: 'imgscope history [OPTIONS] IMAGE',
+	flags: [
+		{name: 'format', type: 'string', valueName: 'string', help: "Format output using a custom template ('table', 'table TEMPLATE', 'json' or a Go template)"},
+		{name: 'human', short: 'H', type: 'bool', default: true, help: 'Print sizes and dates in human readable format (default true)'},
+		{name: 'no-trunc', type: 'bool', help: "Don't truncate output"},
+		{name: 'quiet', short: 'q', type: 'bool', help: 'Only show image IDs'},
+	],
+	async run(context, parsed) {
+		// docker: exactly one argument, else exit status 1.
+		if (parsed.positionals.length !== 1) {
+			throw new CommandError("imgscope: 'imgscope history' requires 1 argument\n\nUsage:  imgscope history [OPTIONS] IMAGE", 1);
+		}
+		const engine = await context.engine();
+		let items: HistoryItemJSON[];
+		try {
+			items = (await engine.history(parsed.positionals[0])) as unknown as HistoryItemJSON[];
+		} catch (error) {
+			throw new CommandError(fetchErrorText(error), 1);
+		}
+		const result = renderHistory(items, {
+			format: (parsed.flags.format as string | undefined) ?? '',
+			quiet: Boolean(parsed.flags.quiet),
+			human: parsed.flags.human !== false,
+			noTrunc: Boolean(parsed.flags['no-trunc']),
+			now: Date.now(),
+			location: localLocation(),
+		});
+		if (result.error !== undefined) throw new CommandError(result.error, 1);
+		await writeAll(context.stdout, result.stdout);
+		return 0;
+	},
+};
+
+export default history;

@@ -1,0 +1,165 @@
+// docker's list formatter (docker/cli cli/command/formatter/formatter.go,
+// custom.go, reflect.go) shared by `image ls` and `history`:
+//   - "table..." strips the prefix and renders a header plus rows through the
+//     tabwriter; "json" is `{{json .}}`; anything else is a raw template;
+//   - the format is trimmed of spaces and `\t` `\n` become real tab/newline;
+//   - every row is followed by "\n"; one failing row fails the whole output;
+//   - rows are *xxxContext pointers whose methods are the columns, and whose
+//     MarshalJSON turns every no-argument method into a key (HTML-escaped).
+import {tabwrite} from '../format/tabwriter.js';
+import type {GoMethod, GoType, GoValue, MapKey, StructField, Template} from '../template/index.js';
+import {T, dockerFuncs, execute, headerFuncs, marshalJSON, parse, ptrTo, sliceOf, TemplateExecError} from '../template/index.js';
+
+export interface FormatResult {
+	stdout: string;
+	/** docker's message when the template fails to parse or to execute (exit status 1). */
+	error?: string;
+}
+
+export const isTableFormat = (format: string): boolean => format.startsWith('table');
+
+/** Context.preFormat: the template text docker actually parses. */
+export function finalFormat(format: string): string {
+	let f = format;
+	if (isTableFormat(f)) f = f.slice('table'.length);
+	else if (f === 'json') f = '{{json .}}';
+	f = f.replace(/^ +| +$/g, '');
+	return f.replace(/\\[tn]/g, m => (m === '\\t' ? '\t' : '\n'));
+}
+
+/** Context.Write: rows are the row contexts, header the column-name map. */
+export function writeFormatted(format: string, rows: GoValue[], header: GoValue): FormatResult {
+	let template: Template;
+	try {
+		template = parse(finalFormat(format), {funcs: dockerFuncs});
+	} catch (error) {
+		return {stdout: '', error: `template parsing error: ${(error as Error).message}`};
+	}
+	let body = '';
+	for (const row of rows) {
+		try {
+			body += execute(template, row) + '\n';
+		} catch (error) {
+			return {stdout: '', error: `template parsing error: ${(error as Error).message}`};
+		}
+	}
+	if (!isTableFormat(format)) return {stdout: body};
+	return {stdout: tabwrite(renderHeader(template, header) + '\n' + body)};
+}
+
+// The header runs the same template over the column names with json, split,
+// join, title, lower, upper and truncate replaced by identities. docker ignores
+// its error and keeps what was written before it.
+function renderHeader(template: Template, header: GoValue): string {
+	const funcs = new Map(template.funcs);
+	for (const [name, fn] of Object.entries(headerFuncs)) funcs.set(name, {fn, builtin: false});
+	const headerTemplate: Template = {...template, funcs};
+	try {
+		return execute(headerTemplate, header);
+	} catch (error) {
+		return partialOutput(headerTemplate, header, error);
+	}
+}
+
+// Go's executor streams, so a failing header keeps its output so far. The
+// engine discards it; if it does not hand it over, replay the longest prefix
+// of top-level nodes that runs (exact unless the failure is inside a block
+// that had already printed something).
+function partialOutput(template: Template, header: GoValue, error: unknown): string {
+	const partial = (error as {partial?: unknown}).partial;
+	if (typeof partial === 'string') return partial;
+	if (!(error instanceof TemplateExecError)) return '';
+	const tree = template.trees.get(template.name);
+	if (!tree) return '';
+	for (let n = tree.root.nodes.length - 1; n > 0; n--) {
+		const prefix = {...tree, root: {...tree.root, nodes: tree.root.nodes.slice(0, n)}};
+		const trees = new Map(template.trees).set(template.name, prefix);
+		try {
+			return execute({...template, trees}, header);
+		} catch {
+			// try a shorter prefix
+		}
+	}
+	return '';
+}
+
+// ---- row contexts as Go values ----
+
+/** formatter.HeaderContext: embedded in every row context; its Header is nil on rows. */
+const headerContextType: GoType = {kind: 'struct', name: 'formatter.HeaderContext', fields: [{name: 'Header', type: T.any}]};
+const bytesType = sliceOf(T.uint8);
+
+/** formatter.SubHeaderContext (map[string]string) with its Label method. */
+export const subHeaderContextType: GoType = {
+	kind: 'map',
+	name: 'formatter.SubHeaderContext',
+	key: T.string,
+	elem: T.string,
+	methods: {
+		Label: {
+			params: [T.string],
+			result: T.string,
+			call: (_recv, args) => {
+				const parts = (args[0].v as string).split('.');
+				return {type: T.string, v: parts[parts.length - 1].replace(/[-_]/g, ' ')};
+			},
+		},
+	},
+};
+
+export function headerValue(columns: Record<string, string>): GoValue {
+	const entries: [MapKey, GoValue][] = Object.entries(columns).map(([k, v]) => [k, {type: T.string, v}]);
+	return {type: subHeaderContextType, v: new Map(entries)};
+}
+
+/** The columns of a row: method name -> its string result. */
+export type Columns = Record<string, () => string>;
+
+const columnsOf = new WeakMap<object, Columns>();
+
+/**
+ * A row context type: a struct embedding HeaderContext plus its unexported
+ * fields, with the column methods on the pointer (as docker declares them).
+ */
+export function contextType(name: string, fields: StructField[], columnNames: string[]): GoType {
+	const methods: Record<string, GoMethod> = {};
+	const columns = (recv: GoValue): Columns => columnsOf.get(recv.v as object)!;
+	for (const column of columnNames) {
+		methods[column] = {ptrReceiver: true, result: T.string, call: recv => ({type: T.string, v: columns(recv)[column]()})};
+	}
+	// Promoted from *HeaderContext: the (nil) Header of a row.
+	methods.FullHeader = {
+		ptrReceiver: true,
+		result: T.any,
+		call: recv => ((recv.v as Record<string, GoValue>).HeaderContext.v as Record<string, GoValue>).Header,
+	};
+	// formatter.MarshalJSON: every exported method without arguments and with one
+	// result (FullHeader excepted) becomes a key; json.Marshal escapes HTML.
+	methods.MarshalJSON = {
+		ptrReceiver: true,
+		result: bytesType,
+		returnsError: true,
+		call: recv => {
+			const cols = columns(recv);
+			const map: GoValue = {type: T.mapStringAny, v: new Map(Object.keys(cols).map(k => [k, {type: T.string, v: cols[k]()}]))};
+			const text = marshalJSON(map, {escapeHTML: true});
+			return {type: bytesType, v: [...Buffer.from(text, 'utf8')].map(b => ({type: T.uint8, v: BigInt(b)}))};
+		},
+	};
+	return {
+		kind: 'struct',
+		name,
+		fields: [{name: 'HeaderContext', type: headerContextType, embedded: true}, ...fields],
+		methods,
+	};
+}
+
+/** A *context value: the struct's fields (for printing) and the column implementations. */
+export function contextValue(type: GoType, fields: Record<string, GoValue>, columns: Columns): GoValue {
+	const record: Record<string, GoValue> = {
+		HeaderContext: {type: headerContextType, v: {Header: {type: T.any, v: null}}},
+		...fields,
+	};
+	columnsOf.set(record, columns);
+	return {type: ptrTo(type), v: {type, v: record}};
+}

@@ -1,0 +1,41 @@
+// The two things docker's formatting reads from the machine rather than the
+// engine: Go's time.Local (TZ, /etc/localtime) for CreatedAt, and the client
+// config's imagesFormat default for `image ls`. The only I/O in source/docker;
+// the commands call these and pass the results to the pure renderers.
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import path from 'node:path';
+import {loadLocalLocation, type Location} from '../format/time.js';
+
+let local: Location | undefined;
+
+/** time.Local as Go initialises it. */
+export function localLocation(): Location {
+	local ??= loadLocalLocation(process.env.TZ, file => {
+		try {
+			return readFileSync(file);
+		} catch {
+			return null;
+		}
+	});
+	return local;
+}
+
+/** The `imagesFormat` of the docker client's config.json, or ''. */
+export function configImagesFormat(env: NodeJS.ProcessEnv = process.env): string {
+	const dir = env.DOCKER_CONFIG || path.join(homedir(), '.docker');
+	try {
+		const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {imagesFormat?: unknown};
+		return typeof config.imagesFormat === 'string' ? config.imagesFormat : '';
+	} catch {
+		return '';
+	}
+}
+
+/** Write and wait until the stream took it (large outputs, pipes). */
+export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
+	if (text === '') return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		stream.write(text, error => (error ? reject(error) : resolve()));
+	});
+}

@@ -1,0 +1,58 @@
+// Differential conformance: every case in cases.ts runs through the docker 28
+// client and through imgscope against the same engine; stdout bytes and exit
+// status must match. Fails (does not skip) under IMGSCOPE_REQUIRE_ENGINE=1
+// when no engine answers. The share identical is printed and written to
+// $IMGSCOPE_CONFORMANCE_REPORT (default: <tmpdir>/imgscope-conformance.json).
+import {execFileSync} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {haveEngine} from '../helpers/engine.js';
+import {CASES, DANGLING, knownDifference} from './cases.js';
+import {DOCKER_CLI, describe as explain, imgscopeCommand, runAll, type Outcome} from './harness.js';
+
+function danglingId(): string {
+	try {
+		const out = execFileSync(DOCKER_CLI, ['image', 'ls', '-q', '--filter', 'dangling=true', '--filter', 'label=imgscope.fixture=dangling'], {encoding: 'utf8'});
+		return out.split('\n')[0] || 'no-dangling-fixture';
+	} catch {
+		return 'no-dangling-fixture';
+	}
+}
+
+describe.skipIf(!haveEngine)('docker conformance', () => {
+	const outcomes = new Map<string, Outcome>();
+
+	beforeAll(async () => {
+		const started = Date.now();
+		const command = await imgscopeCommand();
+		const results = await runAll(CASES, command, {[DANGLING]: danglingId()});
+		for (const o of results) outcomes.set(o.case.id, o);
+		const identical = results.filter(o => o.verdict === 'identical').length;
+		const reordered = results.filter(o => o.verdict === 'reordered').length;
+		const different = results.filter(o => o.verdict === 'different');
+		const known = different.filter(o => knownDifference(o.case) !== undefined).length;
+		const share = ((100 * identical) / results.length).toFixed(1);
+		const summary =
+			`conformance: ${identical}/${results.length} identical (${share}%), ${reordered} identical up to the daemon's order, ` +
+			`${different.length} different (${known} known, outside this suite's code), in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+		console.log(summary);
+		const file = process.env.IMGSCOPE_CONFORMANCE_REPORT ?? path.join(tmpdir(), 'imgscope-conformance.json');
+		writeFileSync(
+			file,
+			JSON.stringify({summary, total: results.length, identical, reordered, different: different.map(o => ({args: o.case.args, known: knownDifference(o.case), detail: explain(o)}))}, null, 2),
+		);
+	}, 900_000);
+
+	it.each(CASES.map(c => [c.id, c] as const))('%s', (id, c) => {
+		const o = outcomes.get(id);
+		expect(o, 'case did not run').toBeDefined();
+		const known = knownDifference(c);
+		if (known) {
+			expect(o!.verdict, `known difference fixed? (${known}): remove it from knownDifference`).toBe('different');
+			return;
+		}
+		expect(o!.verdict, explain(o!)).not.toBe('different');
+	});
+});

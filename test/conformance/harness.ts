@@ -1,0 +1,116 @@
+// Runs a case through the docker client and through imgscope, back to back,
+// and compares stdout bytes and exit status.
+import {execFile} from 'node:child_process';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
+import {fileURLToPath} from 'node:url';
+import type {Case} from './cases.js';
+import {dockerArgs} from './cases.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunResult {
+	stdout: Buffer;
+	stderr: string;
+	code: number;
+}
+
+export interface Outcome {
+	case: Case;
+	docker: RunResult;
+	imgscope: RunResult;
+	/** 'identical': same bytes and status; 'reordered': same lines in another order (daemon order); 'different'. */
+	verdict: 'identical' | 'reordered' | 'different';
+	attempts: number;
+}
+
+/** The docker client under test (28.x). */
+export const DOCKER_CLI = process.env.IMGSCOPE_DOCKER_CLI ?? (existsSync('/usr/local/bin/docker') ? '/usr/local/bin/docker' : 'docker');
+
+function run(file: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+	return new Promise(resolve => {
+		execFile(file, args, {encoding: 'buffer', maxBuffer: 64 << 20, timeout: 60_000, env: {...process.env, NO_COLOR: '1', ...env}}, (error, stdout, stderr) => {
+			const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+			resolve({stdout, stderr: stderr.toString('utf8'), code});
+		});
+	});
+}
+
+/**
+ * How to start imgscope: the bundle `npm run build` made, else a bundle built
+ * here once (starting through tsx costs ~0.3 s a process, the bundle far less).
+ */
+export async function imgscopeCommand(): Promise<string[]> {
+	if (existsSync(`${root}dist/imgscope.js`)) return [`${root}bin/imgscope`];
+	const dir = `${root}node_modules/.cache/imgscope-conformance/`;
+	mkdirSync(dir, {recursive: true});
+	const {build} = await import('esbuild');
+	await build({
+		entryPoints: {imgscope: `${root}source/main.ts`},
+		outdir: dir,
+		bundle: true,
+		splitting: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		logLevel: 'error',
+		external: ['cpu-features', '*.node', 'react-devtools-core'],
+		banner: {js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);"},
+		define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"'},
+	});
+	// The same start-up as bin/imgscope.
+	writeFileSync(
+		`${dir}run.mjs`,
+		"const {main} = await import('./imgscope.js');\nconst code = await main(process.argv.slice(2));\nprocess.stdout.write('', () => process.exit(code));\n",
+	);
+	return [`${dir}run.mjs`];
+}
+
+// Go prints nested pointers as addresses, which change from run to run.
+const normalise = (b: Buffer): string => b.toString('latin1').replace(/0xc[0-9a-f]{9}/g, '0xPTR');
+
+const sortedLines = (s: string): string => s.split('\n').sort().join('\n');
+
+function verdict(c: Case, d: RunResult, i: RunResult): Outcome['verdict'] {
+	if (d.code !== i.code) return 'different';
+	const a = normalise(d.stdout);
+	const b = normalise(i.stdout);
+	if (a === b) return 'identical';
+	return c.unordered && sortedLines(a) === sortedLines(b) ? 'reordered' : 'different';
+}
+
+/** Run one case, retrying mismatches (a relative time that ticked, Go's random map order, the daemon's order of ties). */
+export async function runCase(c: Case, imgscope: string[], substitutions: Record<string, string>): Promise<Outcome> {
+	const args = c.args.map(a => substitutions[a] ?? a);
+	// Other suites tag and untag fixture images while this runs: a retry sees a settled engine.
+	const tries = c.unordered || args[0] === 'ls' ? 4 : 3;
+	let last: Outcome | undefined;
+	for (let attempt = 1; attempt <= tries; attempt++) {
+		const docker = await run(DOCKER_CLI, dockerArgs(args), c.env);
+		const mine = await run(process.execPath, [...imgscope, ...args], c.env);
+		const v = verdict(c, docker, mine);
+		last = {case: c, docker, imgscope: mine, verdict: v, attempts: attempt};
+		if (v === 'identical') return last;
+	}
+	return last!;
+}
+
+/** Run every case with limited parallelism; results in case order. */
+export async function runAll(cases: Case[], imgscope: string[], substitutions: Record<string, string>, parallel = Math.max(4, availableParallelism() * 2)): Promise<Outcome[]> {
+	const out: Outcome[] = new Array(cases.length);
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < cases.length) {
+			const i = next++;
+			out[i] = await runCase(cases[i], imgscope, substitutions);
+		}
+	};
+	await Promise.all(Array.from({length: parallel}, worker));
+	return out;
+}
+
+/** A readable account of a mismatch. */
+export function describe(o: Outcome): string {
+	const show = (r: RunResult): string => `exit ${r.code}\n${JSON.stringify(r.stdout.toString('utf8').slice(0, 600))}\nstderr: ${r.stderr.slice(0, 300)}`;
+	return `${o.case.id}\n--- docker: ${show(o.docker)}\n--- imgscope: ${show(o.imgscope)}`;
+}
