@@ -1,0 +1,292 @@
+/**
+ * Issue 7, a failing engine: a fault proxy (support/proxy.ts) sits between
+ * imgscope and the real dockerd and makes it absent, slow, silent, cut off
+ * mid-answer or talking nonsense. The CLI answers with a message that names
+ * the endpoint and exits 1 in bounded time; the explorer shows a banner,
+ * keeps its screen and its keyboard, recovers, and quits at once.
+ */
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {docker, haveEngine} from '../helpers/engine.js';
+import {hasStackTrace, runCli, type CliResult} from './support/cli.js';
+import {FaultProxy} from './support/proxy.js';
+import {Term} from './support/term.js';
+
+const timeoutMs = 1000;
+
+function expectEngineFailure(result: CliResult, proxy: FaultProxy, message?: RegExp): void {
+	expect(result.timedOut, 'imgscope hung').toBe(false);
+	expect(result.code, result.stderr).toBe(1);
+	expect(result.stdout).toBe('');
+	expect(hasStackTrace(result.stderr)).toBe(false);
+	expect(result.stderr).not.toMatch(/unexpected error/);
+	expect(result.stderr).toContain(proxy.url);
+	if (message) expect(result.stderr).toMatch(message);
+}
+
+describe.skipIf(!haveEngine)('the CLI against a failing engine', () => {
+	let proxy: FaultProxy;
+	beforeAll(async () => {
+		proxy = new FaultProxy();
+		await proxy.start();
+	});
+	afterAll(() => proxy.dispose());
+	afterEach(() => {
+		proxy.mode = 'none';
+		proxy.only = undefined;
+	});
+	const env = {IMGSCOPE_TIMEOUT_MS: String(timeoutMs)};
+	const commands = [
+		['layers', 'fixture/app:1'],
+		['ps'],
+	];
+
+	it('passes through when nothing is wrong (the proxy itself is sound)', async () => {
+		const result = await runCli(['-H', proxy.url, 'layers', 'fixture/app:1'], {env});
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toContain('CUMULATIVE');
+	});
+
+	it('no engine at all: exit 1, the endpoint and what to do', async () => {
+		await proxy.stop();
+		try {
+			for (const args of commands) {
+				const result = await runCli(['-H', proxy.url, ...args], {env});
+				expectEngineFailure(result, proxy, /Cannot connect to the Docker engine/);
+				expect(result.stderr).toMatch(/is the daemon running|DOCKER_HOST/);
+			}
+		} finally {
+			await proxy.start();
+		}
+	});
+
+	it('a slow engine (delay > IMGSCOPE_TIMEOUT_MS): a timeout message, not a hang', async () => {
+		proxy.mode = 'delay';
+		proxy.delayMs = 4000;
+		for (const args of commands) {
+			const result = await runCli(['-H', proxy.url, ...args], {env, timeout: 15_000});
+			expectEngineFailure(result, proxy, /did not answer in time/);
+			expect(result.ms).toBeLessThan(timeoutMs + 2500);
+		}
+	});
+
+	it('an engine that accepts and never answers: a timeout message, not a hang', async () => {
+		proxy.mode = 'stall';
+		for (const args of commands) {
+			const result = await runCli(['-H', proxy.url, ...args], {env, timeout: 15_000});
+			expectEngineFailure(result, proxy, /did not answer in time/);
+			expect(result.ms).toBeLessThan(timeoutMs + 2500);
+		}
+	});
+
+	it('an engine that answers slowly but within the timeout is waited for', async () => {
+		proxy.mode = 'delay';
+		proxy.delayMs = 300;
+		const result = await runCli(['-H', proxy.url, 'layers', 'fixture/app:1'], {env: {IMGSCOPE_TIMEOUT_MS: '5000'}});
+		expect(result.code, result.stderr).toBe(0);
+	});
+
+	for (const mode of ['half', 'garbage', 'noise', 'drop'] as const) {
+		it(`an engine whose answers are ${mode === 'half' ? 'cut in half' : mode === 'drop' ? 'dropped' : mode === 'noise' ? 'not HTTP' : 'not JSON'}: a clear error naming the endpoint`, async () => {
+			proxy.mode = mode;
+			for (const args of commands) {
+				const result = await runCli(['-H', proxy.url, ...args], {env, timeout: 15_000});
+				expectEngineFailure(result, proxy);
+				expect(result.stderr.length).toBeLessThan(1000);
+			}
+		});
+	}
+
+	it("a daemon error (HTTP 500) is reported as the daemon's", async () => {
+		proxy.mode = 'error';
+		proxy.errorMessage = 'simulated: disk on fire';
+		const result = await runCli(['-H', proxy.url, 'layers', 'fixture/app:1'], {env});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('Error response from daemon: simulated: disk on fire');
+		expect(hasStackTrace(result.stderr)).toBe(false);
+	});
+});
+
+describe.skipIf(!haveEngine)('the explorer against a failing engine', () => {
+	let proxy: FaultProxy;
+	let term: Term | undefined;
+	beforeAll(async () => {
+		proxy = new FaultProxy();
+	});
+	afterAll(async () => {
+		await proxy.dispose();
+		try {
+			docker(['rmi', 'hostile/fault-probe:1']);
+		} catch {}
+		try {
+			docker(['rmi', 'hostile/race-probe:1']);
+		} catch {}
+	});
+	afterEach(async () => {
+		term?.close();
+		term = undefined;
+		proxy.mode = 'none';
+		proxy.only = undefined;
+		proxy.budget = Infinity;
+		await proxy.stop();
+	});
+
+	const listed = (s: string) => /fixture\/base\s+1\s/.test(s);
+	const banner = (s: string) => s.includes('⚠');
+
+	it('no engine at start: a banner naming the endpoint, keys work, the engine coming up is noticed, q quits', async () => {
+		term = new Term(['-H', proxy.url], {env: {IMGSCOPE_TIMEOUT_MS: String(timeoutMs)}});
+		let screen = await term.waitFor((s) => banner(s), 15_000, 'no banner');
+		expect(screen).toContain(`Cannot connect to the Docker engine at ${proxy.url}`);
+		term.keys('?');
+		await term.waitFor((s) => s.includes('Cycle the sort'), 3000, 'help did not open while the engine is down');
+		term.keys('Escape');
+		await term.waitFor((s) => !s.includes('Cycle the sort'), 3000);
+		term.keys('2');
+		await term.waitFor((s) => /Containers \(\d+\)/.test(s), 3000, 'containers did not open while the engine is down');
+		term.keys('1');
+		await term.waitFor((s) => /Images \(\d+/.test(s), 3000);
+		await proxy.start();
+		screen = await term.waitFor((s) => listed(s) && !banner(s), 8000, 'the explorer did not recover when the engine came up');
+		term.keys('q');
+		const ms = await term.timeToExit(3000);
+		expect(ms, 'did not exit after q').toBeDefined();
+		expect(ms!).toBeLessThan(1000);
+		expect(term.exitCode()).toBe(0);
+		expect(term.screen()).not.toContain('REPOSITORY');
+	});
+
+	it('the engine dying mid-session: a banner, the list kept, the keyboard alive, recovery, events followed again', async () => {
+		await proxy.start();
+		term = new Term(['-H', proxy.url], {env: {IMGSCOPE_TIMEOUT_MS: String(timeoutMs)}});
+		await term.waitFor(listed, 15_000, 'no list');
+		await proxy.stop();
+		let screen = await term.waitFor(banner, 8000, 'no banner after the engine died');
+		expect(screen).toContain(proxy.url);
+		expect(listed(screen), 'the list was dropped when the engine died').toBe(true);
+		// The keyboard works on what is there.
+		term.keys('s');
+		await term.waitFor((s) => s.includes('sort: size'), 2000, 'sort key ignored while the engine is down');
+		term.keys('/');
+		term.type('fixture/app');
+		term.keys('Enter');
+		screen = await term.waitFor((s) => /Images \(3 of \d+\)/.test(s), 2000, 'filter ignored while the engine is down');
+		term.keys('Escape');
+		await term.waitFor((s) => /Images \(\d+\)/.test(s), 2000);
+		// It comes back.
+		await proxy.start();
+		await term.waitFor((s) => listed(s) && !banner(s), 10_000, 'the banner stayed after the engine came back');
+		// And the event stream is followed again.
+		docker(['tag', 'fixture/base:1', 'hostile/fault-probe:1']);
+		try {
+			await term.waitFor((s) => s.includes('hostile/fault-probe'), 10_000, 'events are not followed after recovery');
+		} finally {
+			docker(['rmi', 'hostile/fault-probe:1']);
+		}
+		await term.waitFor((s) => !s.includes('hostile/fault-probe'), 8000, 'an untag after recovery was not followed');
+		term.keys('q');
+		expect(await term.timeToExit(3000)).toBeLessThan(1000);
+	});
+
+	it('a slow engine: a timeout banner, the keyboard never blocked, q quits at once', async () => {
+		await proxy.start();
+		proxy.mode = 'delay';
+		proxy.delayMs = 5000;
+		term = new Term(['-H', proxy.url], {env: {IMGSCOPE_TIMEOUT_MS: String(timeoutMs)}});
+		await term.waitFor((s) => s.includes('Loading images'), 10_000);
+		// Requests are in flight: keys still answer.
+		const pressed = Date.now();
+		term.keys('?');
+		await term.waitFor((s) => s.includes('Cycle the sort'), 1500, 'help blocked by a slow engine');
+		expect(Date.now() - pressed).toBeLessThan(1500);
+		term.keys('Escape');
+		const screen = await term.waitFor(banner, timeoutMs + 5000, 'no banner for a slow engine');
+		expect(screen).toMatch(/did not answer in time/);
+		term.keys('q');
+		expect(await term.timeToExit(3000)).toBeLessThan(1000);
+	});
+
+	for (const mode of ['half', 'garbage'] as const) {
+		it(`answers ${mode === 'half' ? 'cut in half' : 'that are not JSON'}: a banner that says what is wrong, then recovery`, async () => {
+			await proxy.start();
+			proxy.mode = mode;
+			proxy.only = /^\/(images|containers)\/json/;
+			term = new Term(['-H', proxy.url], {env: {IMGSCOPE_TIMEOUT_MS: String(timeoutMs)}});
+			const screen = await term.waitFor(banner, 10_000, `no banner for ${mode} answers`);
+			expect(screen).toContain(proxy.url);
+			expect(screen).not.toMatch(/unexpected error|SyntaxError|Unexpected token/);
+			proxy.mode = 'none';
+			await term.waitFor((s) => listed(s) && !banner(s), 8000, `no recovery after ${mode} answers stopped`);
+			term.keys('q');
+			expect(await term.timeToExit(3000)).toBeLessThan(1000);
+		});
+	}
+
+	it('a daemon error on the list while the event stream stays up: the banner clears when the engine answers again', async () => {
+		await proxy.start();
+		proxy.mode = 'error';
+		proxy.errorMessage = 'simulated: try again later';
+		proxy.only = /^\/images\/json/;
+		term = new Term(['-H', proxy.url], {env: {IMGSCOPE_TIMEOUT_MS: String(timeoutMs)}});
+		await term.waitFor((s) => banner(s) && s.includes('try again later'), 10_000, 'no banner for a daemon error');
+		proxy.mode = 'none';
+		await term.waitFor((s) => listed(s) && !banner(s), 8000, 'the explorer never retried after a daemon error');
+		term.keys('q');
+		expect(await term.timeToExit(3000)).toBeLessThan(1000);
+	});
+
+	it('a reload answered late never overwrites a newer one (an image removed stays removed)', async () => {
+		await proxy.start();
+		term = new Term(['-H', proxy.url], {env: {IMGSCOPE_TIMEOUT_MS: '10000'}});
+		await term.waitFor(listed, 15_000);
+		// The next image list is answered 2.5 s late, with what the engine had when asked.
+		proxy.mode = 'slow';
+		proxy.delayMs = 2500;
+		proxy.only = /^\/images\/json/;
+		proxy.budget = 1;
+		docker(['tag', 'fixture/base:1', 'hostile/race-probe:1']);
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		expect(proxy.budget, 'no reload was asked for after the tag').toBe(0);
+		const asked = proxy.seen.length;
+		docker(['rmi', 'hostile/race-probe:1']);
+		// The newer answer (without the probe) comes first, the late one (with it) after.
+		await new Promise((resolve) => setTimeout(resolve, 3500));
+		expect(proxy.seen.slice(asked).some((r) => r.startsWith('GET /images/json')), 'no reload after the removal').toBe(true);
+		const screen = term.screen();
+		expect(screen, 'a stale list replaced a newer one').not.toContain('hostile/race-probe');
+		term.keys('q');
+		expect(await term.timeToExit(3000)).toBeLessThan(1000);
+	});
+
+	it('quits within a second with the event stream open and a request hanging (q, Ctrl+C)', async () => {
+		await proxy.start();
+		for (const key of ['q', 'C-c']) {
+			term?.close();
+			proxy.mode = 'none';
+			term = new Term(['-H', proxy.url], {env: {IMGSCOPE_TIMEOUT_MS: '60000'}});
+			await term.waitFor(listed, 15_000);
+			// Open an image while the engine stops answering: its requests hang.
+			proxy.mode = 'stall';
+			proxy.only = /^\/images\/fixture/;
+			term.keys('/');
+			term.type('fixture/base');
+			term.keys('Enter', 'Enter');
+			await term.waitFor((s) => s.includes('Loading fixture/base:1'), 5000);
+			term.keys(key);
+			const ms = await term.timeToExit(3000);
+			expect(ms, `still running 3 s after ${key}`).toBeDefined();
+			expect(ms!).toBeLessThan(1000);
+			expect(term.screen()).not.toContain('REPOSITORY');
+		}
+	});
+
+	it('SIGTERM: exits and restores the terminal', async () => {
+		await proxy.start();
+		term = new Term(['-H', proxy.url]);
+		await term.waitFor(listed, 15_000);
+		process.kill(term.pid()!, 'SIGTERM');
+		const ms = await term.timeToExit(3000);
+		expect(ms).toBeDefined();
+		expect(term.exitCode()).toBe(143);
+		expect(term.screen()).not.toContain('REPOSITORY');
+	});
+});
