@@ -7,6 +7,8 @@ import {Footer} from './components/Footer.js';
 import {Help} from './components/Help.js';
 import {Line} from './components/Line.js';
 import {Controller} from './controller.js';
+import {OverlayView} from './components/OverlayView.js';
+import {runEffect, type EffectContext} from './effects.js';
 import {contextOf} from './input.js';
 import {keyName} from './keymap.js';
 import {ContainersScreen} from './screens/Containers.js';
@@ -21,6 +23,8 @@ export interface AppProps {
 	controller?: Controller | null;
 	initial?: Partial<State>;
 	onExit?(state: State): void;
+	/** Gives the real terminal to other work (an attached container) and redraws after. */
+	suspend?(work: () => Promise<void>): Promise<void>;
 }
 
 const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
@@ -31,6 +35,22 @@ export function App(props: AppProps) {
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
 	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...props.initial}));
 	const controller = useRef<Controller | null>(null);
+	const latest = useRef(state);
+	latest.current = state;
+	const lifetime = useRef(new AbortController());
+	const effectsTaken = useRef(0);
+
+	useEffect(() => () => lifetime.current.abort(), []);
+
+	// Effects the reducer queued (a submitted form, a confirmed removal): taken once each, in order.
+	useEffect(() => {
+		const fresh = state.effects.filter((effect) => effect.id > effectsTaken.current);
+		if (!fresh.length) return;
+		effectsTaken.current = fresh[fresh.length - 1].id;
+		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
+		const context: EffectContext = {engine: props.engine, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend};
+		for (const effect of fresh) void runEffect(effect, context);
+	}, [state.effects]);
 
 	useEffect(() => {
 		if (props.controller === null) return;
@@ -71,11 +91,12 @@ export function App(props: AppProps) {
 	const context = contextOf(state);
 	const bannerLines = state.banner ? visible(state.banner.split('\n')[0]) : undefined;
 	const showFilter = state.view === 'images' && (state.filterEditing || Boolean(state.filter));
-	const chrome = 2 + (bannerLines ? 1 : 0) + (showFilter ? 1 : 0);
+	const chrome = 2 + (bannerLines ? 1 : 0) + (showFilter ? 1 : 0) + (state.notice ? 1 : 0);
 	const bodyHeight = Math.max(1, frameHeight - chrome);
 
 	let body: React.ReactNode;
 	if (state.help) body = <Help height={bodyHeight} />;
+	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
 	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} />;
 	else if (state.view === 'containers') body = <ContainersScreen containers={state.containers} cursor={state.containerCursor} height={bodyHeight} width={width} />;
 	else body = <ImagesScreen rows={state.visible} cursor={state.cursor} layerCounts={state.layerCounts} height={bodyHeight} width={width} loaded={state.loaded} filter={state.filter} />;
@@ -109,6 +130,9 @@ export function App(props: AppProps) {
 				</Text>
 			) : null}
 			{body}
+			{state.notice ? (
+				<Line color={state.notice.level === 'error' ? theme.error : theme.accent}>{`${state.notice.level === 'error' ? '✗' : '✓'} ${state.notice.text.split('\n')[0]}`}</Line>
+			) : null}
 			<Footer context={context} />
 		</Box>
 	);

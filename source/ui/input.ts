@@ -4,6 +4,7 @@
  * previous one left, never a stale copy.
  */
 import {actionFor, type Action, type Context} from './keymap.js';
+import {overlayContext, overlayKey} from './overlays/index.js';
 import type {Msg, State} from './state.js';
 
 export interface KeyPress {
@@ -16,6 +17,7 @@ export interface KeyPress {
 
 export function contextOf(state: State): Context {
 	if (state.help) return 'help';
+	if (state.overlay) return overlayContext(state.overlay);
 	if (state.filterEditing) return 'filter';
 	if (state.view === 'image' && state.image) return state.image.tab;
 	return state.view === 'containers' ? 'containers' : 'images';
@@ -41,47 +43,58 @@ const actionMessages: Partial<Record<Action, Msg>> = {
 	prevTab: {type: 'tab', delta: -1},
 	filterAccept: {type: 'filterAccept'},
 	filterClear: {type: 'filterClear'},
+	tag: {type: 'startAction', action: 'tag'},
 };
 
 export function messageFor(action: Action): Msg | undefined {
 	return actionMessages[action];
 }
 
+/** Whether printable text typed now goes into a line (the filter, a form's text field). */
+function takesText(state: State): boolean {
+	if (state.help) return false;
+	const overlay = state.overlay;
+	if (overlay) return overlay.kind === 'form' && overlay.form.fields[overlay.form.focus]?.kind === 'text';
+	return state.filterEditing;
+}
+
 /** The messages one key press means in `state`; `step` applies each so the next sees its effect. */
 export function handleKey(state: State, press: KeyPress, step: (state: State, msg: Msg) => State): State {
 	const plainChunk = press.name === press.input && press.input.length > 1 && !press.ctrl && !press.meta;
-	if (plainChunk) {
-		// Split into characters, except that text typed into the filter stays whole.
-		let current = state;
-		for (let i = 0; i < press.input.length; i++) {
-			if (contextOf(current) === 'filter') {
-				const rest = press.input.slice(i);
-				const stop = rest.search(/[\r\n]/);
-				const text = (stop >= 0 ? rest.slice(0, stop) : rest).replace(/[\x00-\x1f\x7f]/g, '');
-				if (text) current = step(current, {type: 'filterInput', text: current.filter + text});
-				if (stop < 0) break;
-				i += stop;
-				current = step(current, {type: 'filterAccept'});
-				continue;
-			}
-			current = single(current, {name: charName(press.input[i]), input: press.input[i]}, step);
+	if (!plainChunk) return single(state, press, step);
+	// A chunk (a paste, keys typed ahead of a slow frame): text runs stay
+	// whole where a line takes text; everything else is one key at a time.
+	let current = state;
+	const runs = press.input.match(/[^\x00-\x1f\x7f]+|[\x00-\x1f\x7f]/g) ?? [];
+	for (const run of runs) {
+		if (run.length > 1 && takesText(current)) {
+			current = single(current, {name: run, input: run}, step);
+			continue;
 		}
-		return current;
+		for (const ch of run) current = single(current, {name: charName(ch), input: ch}, step);
 	}
-	return single(state, press, step);
+	return current;
 }
 
 function single(state: State, press: KeyPress, step: (state: State, msg: Msg) => State): State {
 	const context = contextOf(state);
 	const action = actionFor(context, press.name);
-	if (action) {
+	if (action === 'forceQuit') return step(state, {type: 'quit'});
+	const text = press.ctrl || press.meta ? '' : press.input.replace(/[\x00-\x1f\x7f]/g, '');
+	if (state.overlay && !state.help) {
+		const result = overlayKey(state.overlay, {name: press.name, text: text || undefined});
+		if (!result.handled) return state;
+		const next = {...state, overlay: result.overlay};
+		return result.effect ? step(next, {type: 'effect', effect: result.effect}) : next;
+	}
+	if (action && action !== 'lineEdit') {
 		const msg = messageFor(action);
 		return msg ? step(state, msg) : state;
 	}
 	if (context !== 'filter') return state;
 	if (press.name === 'backspace') return step(state, {type: 'filterInput', text: state.filter.slice(0, -1)});
 	if (press.name === 'ctrl+u') return step(state, {type: 'filterInput', text: ''});
-	const text = press.ctrl || press.meta ? '' : press.input.replace(/[\x00-\x1f\x7f]/g, '');
+	if (press.name === 'ctrl+w') return step(state, {type: 'filterInput', text: state.filter.replace(/\S*\s*$/, '')});
 	return text ? step(state, {type: 'filterInput', text: state.filter + text}) : state;
 }
 

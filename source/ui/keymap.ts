@@ -3,7 +3,7 @@
  * help overlay, so the three cannot disagree.
  */
 
-export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help';
+export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm';
 
 export type Action =
 	| 'quit'
@@ -24,7 +24,14 @@ export type Action =
 	| 'nextTab'
 	| 'prevTab'
 	| 'filterAccept'
-	| 'filterClear';
+	| 'filterClear'
+	| 'nextField'
+	| 'prevField'
+	| 'submit'
+	| 'cancel'
+	| 'toggle'
+	| 'lineEdit'
+	| 'tag';
 
 export interface Binding {
 	action: Action;
@@ -59,6 +66,13 @@ export const bindings: Binding[] = [
 	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
 	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
 	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},
+	{action: 'tag', keys: ['t'], label: 't tag', description: 'Tag the image', contexts: ['images', 'layers', 'history', 'inspect']},
+	{action: 'nextField', keys: ['tab', 'down'], label: 'tab next field', description: 'Next field', contexts: ['form']},
+	{action: 'prevField', keys: ['shift+tab', 'up'], description: 'Previous field', contexts: ['form']},
+	{action: 'toggle', keys: [' '], label: 'space toggle', description: 'Switch a yes/no field', contexts: ['form']},
+	{action: 'submit', keys: ['enter'], label: 'enter submit', description: 'Check the fields and do it', contexts: ['form']},
+	{action: 'lineEdit', keys: ['ctrl+u', 'ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: clear to start, word, to end; start, end', contexts: ['form', 'filter']},
+	{action: 'cancel', keys: ['escape'], label: 'esc cancel', description: 'Cancel: nothing is changed', contexts: ['form', 'confirm']},
 	{action: 'forceQuit', keys: ['ctrl+c'], description: 'Quit, from anywhere', contexts: 'all'},
 ];
 
@@ -75,7 +89,7 @@ export function footerFor(context: Context): string[] {
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'filter'];
+	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'filter', 'form', 'confirm'];
 	return order.map((context) => ({
 		context,
 		rows: bindings
@@ -85,7 +99,7 @@ export function helpSections(): {context: Context; rows: {keys: string; descript
 }
 
 export function displayKey(key: string): string {
-	const names: Record<string, string> = {up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', escape: 'Esc', backspace: 'Backspace', tab: 'Tab', 'shift+tab': 'Shift+Tab', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', 'ctrl+c': 'Ctrl+C'};
+	const names: Record<string, string> = {up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', escape: 'Esc', backspace: 'Backspace', tab: 'Tab', 'shift+tab': 'Shift+Tab', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', 'ctrl+c': 'Ctrl+C', ' ': 'Space', 'ctrl+u': 'Ctrl+U', 'ctrl+w': 'Ctrl+W', 'ctrl+k': 'Ctrl+K', 'ctrl+a': 'Ctrl+A', 'ctrl+e': 'Ctrl+E'};
 	return names[key] ?? key;
 }
 

@@ -5,6 +5,8 @@
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
 import {handleKey, type KeyPress} from './input.js';
+import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
+import {startOverlay, type StartableAction} from './actions/start.js';
 import {filterRows, imageRows, sortOrder, sortRows, type ImageRow, type SortKey} from './rows.js';
 
 export type View = 'images' | 'containers' | 'image';
@@ -43,6 +45,15 @@ export interface State {
 	help: boolean;
 	/** The engine does not answer: what to say. */
 	banner?: string;
+	/** What sits over the screen and takes the keyboard (a form, a confirmation, progress). */
+	overlay?: Overlay;
+	/** Work asked of the App (the reducer stays pure); taken in order, by id. */
+	effects: Effect[];
+	nextId: number;
+	/** The outcome of the last action, shown above the footer until the next key. */
+	notice?: {text: string; level: 'info' | 'error'};
+	/** Select this image as soon as the list shows it (a new tag, a built image). */
+	selectWhenSeen?: {ref?: string; id?: string};
 	height: number;
 	width: number;
 	quit: boolean;
@@ -68,10 +79,21 @@ export type Msg =
 	| {type: 'back'}
 	| {type: 'help'}
 	| {type: 'quit'}
-	| {type: 'key'; press: KeyPress};
+	| {type: 'key'; press: KeyPress}
+	| {type: 'startAction'; action: StartableAction}
+	| {type: 'openOverlay'; overlay: DistributiveOmit<Overlay, 'id'>}
+	| {type: 'updateOverlay'; id: number; update: (overlay: Overlay) => Overlay}
+	| {type: 'closeOverlay'; id: number}
+	| {type: 'overlayFailed'; id: number; message: string; fieldErrors?: Record<string, string | undefined>}
+	| {type: 'effect'; effect: EffectBody}
+	| {type: 'effectsTaken'; upTo: number}
+	| {type: 'notice'; text: string; level?: 'info' | 'error'}
+	| {type: 'selectWhenSeen'; ref?: string; id?: string};
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export function initialState(width = 80, height = 24): State {
-	return {view: 'images', images: [], containers: [], loaded: false, rows: [], sorted: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false};
+	return {view: 'images', images: [], containers: [], loaded: false, rows: [], sorted: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false, effects: [], nextId: 1};
 }
 
 /** Rows of the current list that fit on screen (header, footer and chrome excluded). */
@@ -83,6 +105,12 @@ export function pageSize(state: State): number {
 function withVisible(state: State, rows = state.rows, resort = false): State {
 	const sorted = resort || rows !== state.rows ? sortRows(rows, state.sort) : state.sorted;
 	const visible = filterRows(sorted, state.filter);
+	const wanted = state.selectWhenSeen;
+	const matches = (row: ImageRow) => (wanted?.ref ? row.ref === wanted.ref : row.id === wanted?.id);
+	// The image the user just made must show, selected, even when the filter would hide it.
+	if (wanted && state.filter && !visible.some(matches) && sorted.some(matches)) return withVisible({...state, filter: '', filterEditing: false, sorted}, rows);
+	const seen = wanted ? visible.findIndex(matches) : -1;
+	if (seen >= 0) return {...state, rows, sorted, visible, cursor: seen, selectedKey: visible[seen].key, selectWhenSeen: undefined};
 	const kept = state.selectedKey ? visible.findIndex((row) => row.key === state.selectedKey) : -1;
 	const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, visible.length - 1));
 	return {...state, rows, sorted, visible, cursor, selectedKey: kept >= 0 ? state.selectedKey : visible[cursor]?.key};
@@ -178,6 +206,31 @@ export function reduce(state: State, msg: Msg): State {
 		case 'quit':
 			return {...state, quit: true};
 		case 'key':
-			return handleKey(state, msg.press, reduce);
+			return handleKey(state.notice ? {...state, notice: undefined} : state, msg.press, reduce);
+		case 'startAction': {
+			const overlay = startOverlay(state, msg.action);
+			return overlay ? reduce(state, {type: 'openOverlay', overlay}) : state;
+		}
+		case 'openOverlay':
+			return {...state, overlay: {...msg.overlay, id: state.nextId} as Overlay, nextId: state.nextId + 1, help: false};
+		case 'updateOverlay':
+			return state.overlay?.id === msg.id ? {...state, overlay: msg.update(state.overlay)} : state;
+		case 'closeOverlay':
+			return state.overlay?.id === msg.id ? {...state, overlay: undefined} : state;
+		case 'overlayFailed':
+			return state.overlay?.id === msg.id ? {...state, overlay: overlayFailed(state.overlay, msg.message, msg.fieldErrors)} : state;
+		case 'effect':
+			return withEffect(state, msg.effect);
+		case 'effectsTaken':
+			return {...state, effects: state.effects.filter((effect) => effect.id > msg.upTo)};
+		case 'notice':
+			return {...state, notice: {text: msg.text, level: msg.level ?? 'info'}};
+		case 'selectWhenSeen':
+			return withVisible({...state, selectWhenSeen: {ref: msg.ref, id: msg.id}});
 	}
+}
+
+/** Queues work for the App to perform. */
+export function withEffect(state: State, effect: EffectBody): State {
+	return {...state, effects: [...state.effects, {...effect, id: state.nextId} as Effect], nextId: state.nextId + 1};
 }

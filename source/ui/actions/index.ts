@@ -1,0 +1,7 @@
+/** Every action the forms and confirmations can submit, by the name the overlay carries. */
+import {tag} from './tag.js';
+import type {ActionHandler} from './types.js';
+
+export const actionHandlers: Record<string, ActionHandler> = {
+	tag,
+};

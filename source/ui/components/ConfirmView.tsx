@@ -1,0 +1,34 @@
+import {Text} from 'ink';
+import React from 'react';
+import type {ConfirmState} from '../overlays/confirm.js';
+import {theme} from '../theme.js';
+import {Line} from './Line.js';
+
+/** A question before a destructive action: what goes, then one key per choice. */
+export function ConfirmView(props: {confirm: ConfirmState; height: number}) {
+	const {confirm} = props;
+	const lines: React.ReactNode[] = [
+		<Line key="title" bold color={theme.error}>
+			{confirm.title}
+		</Line>,
+		<Line key="gap" />,
+		...confirm.lines.map((line, index) => <Line key={`l-${index}`}>{`  ${line}`}</Line>),
+		<Line key="gap2" />,
+		<Text key="choices" wrap="truncate">
+			{confirm.choices.map((choice) => (
+				<React.Fragment key={choice.key}>
+					<Text color={theme.key} bold>
+						{choice.key}
+					</Text>
+					<Text>{` ${choice.label}   `}</Text>
+				</React.Fragment>
+			))}
+			<Text color={theme.dim}>any other key cancels</Text>
+		</Text>,
+	];
+	if (confirm.error) lines.push(<Line key="error" color={theme.error}>{`✗ ${confirm.error.split('\n')[0]}`}</Line>);
+	if (confirm.busy) lines.push(<Line key="busy" color={theme.dim}>working…</Line>);
+	const shown = lines.slice(0, props.height);
+	while (shown.length < props.height) shown.push(<Line key={`pad-${shown.length}`} />);
+	return <>{shown}</>;
+}

@@ -1,0 +1,15 @@
+import React from 'react';
+import type {Overlay} from '../overlays/index.js';
+import {ConfirmView} from './ConfirmView.js';
+import {FormView} from './FormView.js';
+
+/** Draws whichever overlay is open, in the body's place (same height, so the frame never grows). */
+export function OverlayView(props: {overlay: Overlay; width: number; height: number}) {
+	const {overlay} = props;
+	switch (overlay.kind) {
+		case 'form':
+			return <FormView form={overlay.form} width={props.width} height={props.height} />;
+		case 'confirm':
+			return <ConfirmView confirm={overlay.confirm} height={props.height} />;
+	}
+}

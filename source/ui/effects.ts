@@ -1,0 +1,40 @@
+/**
+ * Carries out the effects the reducer queues: the only place where the UI
+ * turns a submitted form or a confirmed question into engine calls. Each
+ * action's handler lives in source/ui/actions and reports back by
+ * dispatching (close the overlay, show a notice, select the new image).
+ */
+import type {Engine} from '../engine/engine.js';
+import {actionHandlers} from './actions/index.js';
+import type {Effect} from './overlays/index.js';
+import type {Msg, State} from './state.js';
+
+export interface EffectContext {
+	engine: Engine;
+	dispatch(msg: Msg): void;
+	/** The state as it is now (handlers that stream progress read it to update in place). */
+	getState(): State;
+	/** Aborted when the App unmounts: long requests (push, pull, build, logs) stop with it. */
+	signal: AbortSignal;
+	/** Hands the real terminal to something else (an attached container) and takes it back after. */
+	suspend?(work: () => Promise<void>): Promise<void>;
+}
+
+export async function runEffect(effect: Effect, context: EffectContext): Promise<void> {
+	switch (effect.kind) {
+		case 'submit': {
+			const handler = actionHandlers[effect.action];
+			if (!handler) {
+				context.dispatch({type: 'overlayFailed', id: effect.overlayId, message: `no handler for the action "${effect.action}"`});
+				return;
+			}
+			try {
+				await handler({values: effect.values, subject: effect.subject, overlayId: effect.overlayId}, context);
+			} catch (error) {
+				if (context.signal.aborted) return;
+				context.dispatch({type: 'overlayFailed', id: effect.overlayId, message: error instanceof Error ? error.message : String(error)});
+			}
+			return;
+		}
+	}
+}

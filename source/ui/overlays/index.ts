@@ -1,0 +1,77 @@
+/**
+ * Overlays: what sits over a screen and takes the keyboard while it is open
+ * (a form, a confirmation, a progress view, the format box). Each kind keeps
+ * its state as a pure value; this module routes keys to it and turns a
+ * submission into an effect for the App to carry out.
+ */
+import {actionFor, type Context} from '../keymap.js';
+import {confirmKey, type ConfirmState} from './confirm.js';
+import {formKey, type FormAction, type FormState} from './form.js';
+
+export type Overlay =
+	| {kind: 'form'; id: number; form: FormState}
+	| {kind: 'confirm'; id: number; confirm: ConfirmState};
+
+export type OverlayKind = Overlay['kind'];
+
+/**
+ * Work the reducer asks for and the App performs (the reducer stays pure).
+ * `submit` hands an action's values to its handler in source/ui/actions.
+ */
+export type EffectBody = {kind: 'submit'; action: string; values: Record<string, string>; subject: Record<string, string>; overlayId: number};
+
+export type Effect = EffectBody & {id: number};
+
+export function overlayContext(overlay: Overlay): Context {
+	return overlay.kind;
+}
+
+/** A key press as the overlay sees it: its name and, for printable input, the text. */
+export interface OverlayKey {
+	name: string;
+	text?: string;
+}
+
+export type OverlayResult = {overlay?: Overlay; effect?: EffectBody; handled: boolean};
+
+export function overlayKey(overlay: Overlay, key: OverlayKey): OverlayResult {
+	const context = overlayContext(overlay);
+	switch (overlay.kind) {
+		case 'form': {
+			const action = actionFor(context, key.name) as FormAction | undefined;
+			const outcome = formKey(overlay.form, action, key.name, key.text);
+			if (outcome.kind === 'cancel') return {overlay: undefined, handled: true};
+			if (outcome.kind === 'ignored') return {overlay, handled: false};
+			if (outcome.kind === 'edit') return {overlay: {...overlay, form: outcome.state}, handled: true};
+			const values = Object.fromEntries(outcome.state.fields.map((field) => [field.name, field.kind === 'toggle' ? String(field.on) : field.text.value]));
+			return {
+				overlay: {...overlay, form: {...outcome.state, busy: true}},
+				effect: {kind: 'submit', action: overlay.form.action, values, subject: overlay.form.subject, overlayId: overlay.id},
+				handled: true,
+			};
+		}
+		case 'confirm': {
+			const outcome = confirmKey(overlay.confirm, key.name);
+			if (outcome.kind === 'cancel') return {overlay: undefined, handled: true};
+			if (outcome.kind === 'ignored') return {overlay, handled: false};
+			return {
+				overlay: {...overlay, confirm: {...overlay.confirm, busy: true, error: undefined}},
+				effect: {kind: 'submit', action: overlay.confirm.action, values: {choice: outcome.choice.value}, subject: overlay.confirm.subject, overlayId: overlay.id},
+				handled: true,
+			};
+		}
+	}
+}
+
+/** Marks the overlay idle again after its request failed, with the error shown in it. */
+export function overlayFailed(overlay: Overlay, message: string, fieldErrors?: Record<string, string | undefined>): Overlay {
+	switch (overlay.kind) {
+		case 'form': {
+			const fields = overlay.form.fields.map((field) => ({...field, error: fieldErrors?.[field.name]}));
+			const first = fields.findIndex((field) => field.error);
+			return {...overlay, form: {...overlay.form, fields, focus: first >= 0 ? first : overlay.form.focus, busy: false, error: fieldErrors ? undefined : message}};
+		}
+		case 'confirm':
+			return {...overlay, confirm: {...overlay.confirm, busy: false, error: message}};
+	}
+}
