@@ -16,6 +16,9 @@ export const commands: CommandEntry[] = [
 	{name: 'inspect', summary: 'Inspect images, with docker\'s --format', load: async () => (await import('./inspect.js')).default},
 	{name: 'history', summary: 'Show the history of an image (docker history)', load: async () => (await import('./history.js')).default},
 	{name: 'layers', summary: 'Show an image\'s layers with the step that made each', load: async () => (await import('./layers.js')).default},
+	{name: 'files', summary: 'List what a layer changed, or the filesystem at a layer', load: async () => (await import('./files.js')).default},
+	{name: 'check', summary: 'Check wasted space against limits, for CI', load: async () => (await import('./check.js')).default},
+	{name: 'diff', summary: 'Compare two images: shared layers and changed files', load: async () => (await import('./diff.js')).default},
 	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
 ];
 

@@ -1,0 +1,172 @@
+/**
+ * Opens one image for the layer commands (files, check, diff): from the
+ * engine (`GET /images/{name}/get`, what `docker save` writes) or, with
+ * `--archive`, from a docker-save tar, an OCI archive or an OCI layout
+ * directory without any engine. Either way the bytes go through the same
+ * archive reader once, keeping metadata only, and come out as the layer
+ * model.
+ *
+ * While reading, a progress line goes to stderr when stderr is a terminal
+ * (cleared when done); nothing is written there otherwise.
+ */
+import {createHash} from 'node:crypto';
+import {stat} from 'node:fs/promises';
+import {ArchiveError, type ImageArchive, type ReadProgress, readImageArchive} from '../engine/archive/index.js';
+import {EngineError} from '../engine/errors.js';
+import {humanSize} from '../format/units.js';
+import {buildImageModel, type ImageModel} from '../layers/index.js';
+import {visible} from '../text/sanitize.js';
+import {truncateToWidth} from '../text/width.js';
+import {type FlagSpec, UsageError} from './args.js';
+import type {CommandContext} from './command.js';
+import {CommandError} from './command.js';
+
+export const archiveFlag: FlagSpec = {
+	name: 'archive',
+	type: 'string',
+	valueName: 'FILE|DIR',
+	help: 'Read the image from a docker save tar, an OCI archive or an OCI layout directory (no engine needed); IMAGE, if given, picks one image in it',
+};
+
+export interface ImageSpec {
+	/** The image name or ID (engine), or which image of the archive (optional there). */
+	ref?: string;
+	/** A docker-save tar, OCI archive or OCI layout directory. */
+	archive?: string;
+}
+
+export interface OpenedImage {
+	/** What to call the image in output: the name given, else the archive's first tag, else the archive path. */
+	name: string;
+	source: 'engine' | 'archive';
+	/** The archive path when read from one. */
+	archivePath?: string;
+	/** sha256 of the image config: the image ID. */
+	id: string;
+	archive: ImageArchive;
+	model: ImageModel;
+	/** diff_ids as computed while reading (the config's, unless a warning says otherwise). */
+	diffIds: string[];
+}
+
+/** The spec of the single image of files/check: IMAGE, --archive, or both. */
+export function imageSpec(context: CommandContext, positionals: string[], flags: Record<string, unknown>, command: string): ImageSpec {
+	const archive = (flags.archive as string | undefined) ?? context.archive;
+	const ref = positionals[0];
+	if (archive === '') throw new UsageError('invalid argument "" for "--archive" flag: a file or directory is needed', command);
+	if (ref === undefined && archive === undefined) throw new UsageError(`"imgscope ${command}" requires 1 argument (IMAGE, or --archive FILE)`, command);
+	if (positionals.length > 1) throw new UsageError(`"imgscope ${command}" accepts at most 1 argument`, command);
+	return {ref, archive};
+}
+
+/** Reads the image and builds its model. Failures become one-line CommandErrors (exit 1). */
+export async function openImage(context: CommandContext, spec: ImageSpec): Promise<OpenedImage> {
+	if (spec.archive === undefined) checkReference(spec.ref ?? '');
+	const label = spec.ref ?? spec.archive ?? '';
+	const progress = progressLine(context.stderr, label);
+	const controller = new AbortController();
+	// Ctrl+C while the progress line shows: stop reading, clear the line, exit 130 (a second one kills at once).
+	const onInterrupt = () => controller.abort(new CommandError('', 130));
+	if (progress.active) process.once('SIGINT', onInterrupt);
+	try {
+		const archive = spec.archive === undefined ? await fromEngine(context, spec.ref!, controller.signal, progress.update) : await fromArchive(spec.archive, spec.ref, controller.signal, progress.update);
+		progress.done();
+		for (const warning of archive.warnings) context.stderr.write(`imgscope: warning: ${visible(warning)}\n`);
+		const model = buildImageModel(archive.layers);
+		return {
+			name: spec.ref ?? archive.repoTags[0] ?? spec.archive!,
+			source: spec.archive === undefined ? 'engine' : 'archive',
+			archivePath: spec.archive,
+			id: `sha256:${createHash('sha256').update(archive.configRaw).digest('hex')}`,
+			archive,
+			model,
+			diffIds: archive.layers.map(layer => layer.diffId),
+		};
+	} catch (error) {
+		progress.done();
+		if (controller.signal.aborted && controller.signal.reason instanceof CommandError) throw controller.signal.reason;
+		throw describe(error, spec);
+	} finally {
+		process.removeListener('SIGINT', onInterrupt);
+	}
+}
+
+/** Names with empty, `.` or `..` segments are no image name or ID; never send them into an API path. */
+function checkReference(ref: string): void {
+	if (ref === '') throw new UsageError('the image name is empty');
+	if (ref.split('/').some(part => part === '' || part === '.' || part === '..')) {
+		throw new CommandError(`imgscope: invalid reference format: ${JSON.stringify(ref)} is not an image name or ID`, 1);
+	}
+}
+
+async function fromEngine(context: CommandContext, ref: string, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImageArchive> {
+	const engine = await context.engine();
+	// Inspect first: a missing image is named the way docker names it, and the layer count is known early.
+	const inspect = await engine.inspectImage(ref, signal);
+	const expectedLayers = inspect.value.RootFS?.Layers?.length;
+	const stream = await engine.saveImage(ref, signal);
+	return readImageArchive(stream, {signal, onProgress, expectedLayers});
+}
+
+async function fromArchive(file: string, image: string | undefined, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImageArchive> {
+	try {
+		await stat(file);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+		throw new CommandError(`imgscope: cannot read the archive ${visible(file)}: ${why}`, 1);
+	}
+	return readImageArchive(file, {signal, onProgress, image});
+}
+
+function describe(error: unknown, spec: ImageSpec): unknown {
+	if (error instanceof CommandError || error instanceof UsageError || error instanceof EngineError) return error;
+	if (error instanceof ArchiveError) {
+		const where = spec.archive === undefined ? `the export of ${visible(spec.ref ?? '')}` : visible(spec.archive);
+		return new CommandError(`imgscope: ${where}: ${visible(error.message)}`, 1);
+	}
+	const e = error as NodeJS.ErrnoException;
+	if (e?.code === 'EISDIR' || e?.code === 'EACCES' || e?.code === 'ENOENT' || e?.code === 'EIO') {
+		return new CommandError(`imgscope: cannot read ${visible(spec.archive ?? spec.ref ?? '')}: ${visible(e.message)}`, 1);
+	}
+	return error;
+}
+
+export interface ProgressLine {
+	/** True when a line is drawn (stderr is a terminal). */
+	active: boolean;
+	update(p: ReadProgress): void;
+	/** Clears the line; safe to call more than once. */
+	done(): void;
+}
+
+/** `reading IMAGE: layer 3 of 11, 45.2MB` on one line of stderr, redrawn at most 10 times a second. */
+export function progressLine(stderr: NodeJS.WritableStream, label: string, now: () => number = Date.now): ProgressLine {
+	const tty = stderr as NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
+	if (!tty.isTTY) return {active: false, update() {}, done() {}};
+	let last = -Infinity;
+	let drawn = false;
+	let finished = false;
+	const shown = visible(label);
+	return {
+		active: true,
+		update(p) {
+			if (finished) return;
+			const t = now();
+			if (t - last < 100) return;
+			last = t;
+			const layers = p.layers === undefined ? '' : ` of ${p.layers}`;
+			const total = p.totalBytes === undefined ? '' : ` of ${humanSize(p.totalBytes)}`;
+			const layer = p.layer > 0 ? `layer ${p.layer}${layers}, ` : '';
+			const text = `reading ${shown}: ${layer}${humanSize(p.bytesRead)}${total} read`;
+			const width = Math.max(10, (tty.columns ?? 80) - 1);
+			tty.write(`\r\x1b[2K${truncateToWidth(text, width, '…')}`);
+			drawn = true;
+		},
+		done() {
+			if (finished) return;
+			finished = true;
+			if (drawn) tty.write('\r\x1b[2K');
+		},
+	};
+}
