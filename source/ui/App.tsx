@@ -15,6 +15,7 @@ import {ContainersScreen} from './screens/Containers.js';
 import {ImageScreen} from './screens/Image.js';
 import {ImagesScreen} from './screens/Images.js';
 import {initialState, reduce, type State} from './state.js';
+import {useFilesLoader} from './files/loader.js';
 import {theme} from './theme.js';
 
 export interface AppProps {
@@ -80,6 +81,9 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		if (state.image && !state.image.detail && !state.image.error) void controller.current?.openImage(state.image.ref);
 	}, [state.image?.ref]);
+
+	// The Files tab reads the image's archive (with progress; Esc cancels) when it is first shown.
+	useFilesLoader(props.engine, state.view === 'image' ? state.image : undefined, dispatch);
 
 	useInput((input, key) => {
 		dispatch({type: 'key', press: {name: keyName(input, key), input, ctrl: key.ctrl, meta: key.meta}});

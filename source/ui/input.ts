@@ -6,6 +6,8 @@
 import {actionFor, type Action, type Context} from './keymap.js';
 import {overlayContext, overlayKey} from './overlays/index.js';
 import type {Msg, State} from './state.js';
+import {filesMessageFor, filesTyping} from './files/keys.js';
+import {filesContext} from './files/reducer.js';
 
 export interface KeyPress {
 	/** keyName() of the whole chunk. */
@@ -19,7 +21,7 @@ export function contextOf(state: State): Context {
 	if (state.help) return 'help';
 	if (state.overlay) return overlayContext(state.overlay);
 	if (state.filterEditing) return 'filter';
-	if (state.view === 'image' && state.image) return state.image.tab;
+	if (state.view === 'image' && state.image) return state.image.tab === 'files' ? filesContext(state.image) : state.image.tab;
 	return state.view === 'containers' ? 'containers' : 'images';
 }
 
@@ -47,7 +49,7 @@ const actionMessages: Partial<Record<Action, Msg>> = {
 };
 
 export function messageFor(action: Action): Msg | undefined {
-	return actionMessages[action];
+	return actionMessages[action] ?? filesMessageFor(action);
 }
 
 /** Whether printable text typed now goes into a line (the filter, a form's text field). */
@@ -55,7 +57,7 @@ function takesText(state: State): boolean {
 	if (state.help) return false;
 	const overlay = state.overlay;
 	if (overlay) return overlay.kind === 'form' && overlay.form.fields[overlay.form.focus]?.kind === 'text';
-	return state.filterEditing;
+	return state.filterEditing || contextOf(state) === 'filesSearch';
 }
 
 /** The messages one key press means in `state`; `step` applies each so the next sees its effect. */
@@ -91,7 +93,10 @@ function single(state: State, press: KeyPress, step: (state: State, msg: Msg) =>
 		const msg = messageFor(action);
 		return msg ? step(state, msg) : state;
 	}
-	if (context !== 'filter') return state;
+	if (context !== 'filter') {
+		const typed = filesTyping(context, press.name, text);
+		return typed ? step(state, typed) : state;
+	}
 	if (press.name === 'backspace') return step(state, {type: 'filterInput', text: state.filter.slice(0, -1)});
 	if (press.name === 'ctrl+u') return step(state, {type: 'filterInput', text: ''});
 	if (press.name === 'ctrl+w') return step(state, {type: 'filterInput', text: state.filter.replace(/\S*\s*$/, '')});

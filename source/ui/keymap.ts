@@ -2,10 +2,15 @@
  * One table of key bindings drives key dispatch, the footer and the `?`
  * help overlay, so the three cannot disagree.
  */
+import type {FilesAction} from './files/keys.js';
 
-export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm';
+export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | FilesContext;
+
+/** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
+export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
 
 export type Action =
+	| FilesAction
 	| 'quit'
 	| 'forceQuit'
 	| 'up'
@@ -44,7 +49,7 @@ export interface Binding {
 	contexts: Context[] | 'all';
 }
 
-const lists: Context[] = ['images', 'containers', 'layers', 'history', 'inspect'];
+const lists: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
 
 export const bindings: Binding[] = [
 	{action: 'up', keys: ['up', 'k'], description: 'Move up', contexts: lists},
@@ -71,8 +76,33 @@ export const bindings: Binding[] = [
 	{action: 'prevField', keys: ['shift+tab', 'up'], description: 'Previous field', contexts: ['form']},
 	{action: 'toggle', keys: [' '], label: 'space toggle', description: 'Switch a yes/no field', contexts: ['form']},
 	{action: 'submit', keys: ['enter'], label: 'enter submit', description: 'Check the fields and do it', contexts: ['form']},
-	{action: 'lineEdit', keys: ['ctrl+u', 'ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: clear to start, word, to end; start, end', contexts: ['form', 'filter']},
+	{action: 'lineEdit', keys: ['ctrl+u', 'ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: clear to start, word, to end; start, end', contexts: ['form', 'filter', 'filesSearch']},
 	{action: 'cancel', keys: ['escape'], label: 'esc cancel', description: 'Cancel: nothing is changed', contexts: ['form', 'confirm']},
+	// The Files tab (source/ui/files): a tree of the selected layer's changes.
+	{action: 'toggleDir', keys: ['enter', ' '], label: 'enter open', description: 'Open or close the directory', contexts: ['files']},
+	{action: 'expandDir', keys: ['right', 'l'], description: 'Open the directory (on an open one: go into it)', contexts: ['files']},
+	{action: 'collapseDir', keys: ['left', 'h'], description: 'Close the directory (elsewhere: go to the parent)', contexts: ['files']},
+	{action: 'expandAll', keys: ['e'], description: 'Open every directory', contexts: ['files']},
+	{action: 'collapseAll', keys: ['c'], description: 'Close every directory', contexts: ['files']},
+	{action: 'aggregate', keys: ['a'], label: 'a all', description: "Switch between the layer's changes and the whole filesystem at that layer", contexts: ['files']},
+	{action: 'filesSort', keys: ['s'], label: 's sort', description: 'Sort by name or by size', contexts: ['files']},
+	{action: 'changeFilter', keys: ['f'], label: 'f filter', description: 'Show all, added, modified or removed paths', contexts: ['files']},
+	{action: 'search', keys: ['/'], label: '/ search', description: 'Search paths as you type: jumps to the first match', contexts: ['files']},
+	{action: 'searchNext', keys: ['n'], description: 'Next match', contexts: ['files']},
+	{action: 'searchPrev', keys: ['N'], description: 'Previous match', contexts: ['files']},
+	{action: 'prevLayer', keys: ['['], description: 'Previous layer', contexts: ['files']},
+	{action: 'nextLayer', keys: [']'], label: '[ ] layer', description: 'Next layer', contexts: ['files']},
+	{action: 'waste', keys: ['w'], label: 'w waste', description: 'Wasted space: the figures and the biggest wasted paths', contexts: ['files']},
+	{action: 'extract', keys: ['x'], label: 'x extract', description: 'Extract the selected file from its layer into the current directory', contexts: ['files']},
+	{action: 'retryRead', keys: ['r'], description: 'Read the image again (after a cancel or an error)', contexts: ['files']},
+	{action: 'nextTab', keys: ['tab'], label: 'tab next', description: 'Next tab', contexts: ['files', 'filesLoading']},
+	{action: 'prevTab', keys: ['shift+tab'], description: 'Previous tab', contexts: ['files', 'filesLoading']},
+	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['files']},
+	{action: 'cancelRead', keys: ['escape'], label: 'esc cancel', description: 'Stop reading the image', contexts: ['filesLoading']},
+	{action: 'searchAccept', keys: ['enter'], label: 'enter keep', description: 'Stay on the match (n / N: next, previous)', contexts: ['filesSearch']},
+	{action: 'searchCancel', keys: ['escape'], label: 'esc cancel', description: 'Go back to where the search started', contexts: ['filesSearch']},
+	{action: 'wasteShow', keys: ['enter'], label: 'enter show', description: 'Show the path in the layer that stored it', contexts: ['filesWaste']},
+	{action: 'waste', keys: ['w', 'escape'], label: 'esc tree', description: 'Back to the tree', contexts: ['filesWaste']},
 	{action: 'forceQuit', keys: ['ctrl+c'], description: 'Quit, from anywhere', contexts: 'all'},
 ];
 
@@ -89,7 +119,7 @@ export function footerFor(context: Context): string[] {
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'filter', 'form', 'confirm'];
+	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'form', 'confirm'];
 	return order.map((context) => ({
 		context,
 		rows: bindings

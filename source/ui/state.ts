@@ -8,20 +8,24 @@ import {handleKey, type KeyPress} from './input.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
 import {startOverlay, type StartableAction} from './actions/start.js';
 import {filterRows, imageRows, sortOrder, sortRows, type ImageRow, type SortKey} from './rows.js';
+import {reduceFiles, type FilesEvent, type FilesScreen} from './files/reducer.js';
 
 export type View = 'images' | 'containers' | 'image';
-export type Tab = 'layers' | 'history' | 'inspect';
-export const tabs: Tab[] = ['layers', 'history', 'inspect'];
+export type Tab = 'layers' | 'history' | 'inspect' | 'files';
+export const tabs: Tab[] = ['layers', 'history', 'inspect', 'files'];
 
 export interface ImageScreen {
 	ref: string;
 	id: string;
 	tab: Tab;
-	cursor: Record<Tab, number>;
+	/** Per tab (the Files tab keeps its own cursor in `files`). */
+	cursor: Record<Exclude<Tab, 'files'>, number>;
 	detail?: ImageDetail;
 	/** The inspect JSON, indented, one entry per line. */
 	inspectLines: string[];
 	error?: string;
+	/** The Files tab: the image's file trees once read (source/ui/files). */
+	files?: FilesScreen;
 }
 
 export interface State {
@@ -88,7 +92,8 @@ export type Msg =
 	| {type: 'effect'; effect: EffectBody}
 	| {type: 'effectsTaken'; upTo: number}
 	| {type: 'notice'; text: string; level?: 'info' | 'error'}
-	| {type: 'selectWhenSeen'; ref?: string; id?: string};
+	| {type: 'selectWhenSeen'; ref?: string; id?: string}
+	| {type: 'files'; event: FilesEvent};
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -162,6 +167,7 @@ export function reduce(state: State, msg: Msg): State {
 			if (state.view === 'containers') return {...state, containerCursor: moved(state.containerCursor, state.containers.length, msg.to, page)};
 			if (state.image) {
 				const screen = state.image;
+				if (screen.tab === 'files') return reduceFiles(state, {type: 'move', to: msg.to}, reduce);
 				const length = tabLength(screen);
 				// Inspect scrolls a page of text: its cursor is the top line.
 				const span = screen.tab === 'inspect' ? Math.max(0, length - page) + 1 : length;
@@ -227,6 +233,8 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, notice: {text: msg.text, level: msg.level ?? 'info'}};
 		case 'selectWhenSeen':
 			return withVisible({...state, selectWhenSeen: {ref: msg.ref, id: msg.id}});
+		case 'files':
+			return reduceFiles(state, msg.event, reduce);
 	}
 }
 

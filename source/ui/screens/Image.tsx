@@ -11,8 +11,9 @@ import {tabs, type ImageScreen as Screen} from '../state.js';
 import {theme} from '../theme.js';
 import {wrapText} from '../wrap.js';
 import {JsonLine} from './json-lines.js';
+import {FilesTab} from './Files.js';
 
-const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect'} as const;
+const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect', files: 'Files'} as const;
 const detailLines = 4;
 
 function short(id: string): string {
@@ -74,6 +75,8 @@ export function ImageScreen(props: {screen: Screen; height: number; width: numbe
 		body = <Body height={bodyHeight} lines={[<Line key="l">Loading {visible(screen.ref)}…</Line>]} />;
 	} else if (screen.tab === 'layers') {
 		body = <LayersTab screen={screen} height={bodyHeight} width={width} />;
+	} else if (screen.tab === 'files') {
+		body = <FilesTab screen={screen} height={bodyHeight} width={width} />;
 	} else if (screen.tab === 'history') {
 		body = <HistoryTab screen={screen} height={bodyHeight} width={width} />;
 	} else {

@@ -1,0 +1,75 @@
+/**
+ * What the Files tab knows about one image once its archive is read: the
+ * layer model (metadata only) and where each layer's blob is (to extract a
+ * file later without copying the other layers). Trees and the waste report
+ * are derived on demand and cached: an aggregate tree of a big image costs
+ * tens of milliseconds, so it is built once per layer, not per key press.
+ */
+import type {ImageArchive} from '../../engine/archive/index.js';
+import {type ImageModel, type Version, type WasteReport, FileTree, buildImageModel, changesTree, filesystemTree, versionAt, wasteReport} from '../../layers/index.js';
+
+export interface FilesData {
+	imageId: string;
+	model: ImageModel;
+	layerCount: number;
+	/** Per layer (manifest order): the blob's path inside the archive, for extractFile. */
+	blobPaths: string[];
+	diffIds: string[];
+	/** Things the reader found odd (diff_id mismatches, strange names): shown, never hidden. */
+	warnings: string[];
+}
+
+export function filesData(imageId: string, archive: ImageArchive): FilesData {
+	const warnings = [...archive.warnings];
+	archive.layers.forEach((layer, i) => {
+		if (layer.anomalyCount) warnings.push(`layer ${i}: ${layer.anomalyCount} unusual path${layer.anomalyCount === 1 ? '' : 's'} (${layer.anomalies[0]?.kind})`);
+	});
+	return {
+		imageId,
+		model: buildImageModel(archive.layers),
+		layerCount: archive.layers.length,
+		blobPaths: archive.layers.map((l) => l.blobPath),
+		diffIds: archive.layers.map((l) => l.diffId),
+		warnings,
+	};
+}
+
+const maxTrees = 8;
+const trees = new WeakMap<FilesData, Map<string, FileTree>>();
+
+/** The tree the tab shows: layer n's changes, or the whole filesystem at layer n (aggregate). */
+export function treeFor(data: FilesData, layer: number, aggregate: boolean): FileTree {
+	let cache = trees.get(data);
+	if (!cache) trees.set(data, (cache = new Map()));
+	const key = `${aggregate ? 'fs' : 'changes'}:${layer}`;
+	let tree = cache.get(key);
+	if (tree) {
+		// Most recently used last.
+		cache.delete(key);
+		cache.set(key, tree);
+		return tree;
+	}
+	if (layer < 0 || layer >= data.layerCount) tree = new FileTree([]);
+	else tree = aggregate ? filesystemTree(data.model, layer) : changesTree(data.model, layer);
+	cache.set(key, tree);
+	while (cache.size > maxTrees) cache.delete(cache.keys().next().value!);
+	return tree;
+}
+
+const wastes = new WeakMap<FilesData, WasteReport>();
+
+export function wasteFor(data: FilesData): WasteReport {
+	let report = wastes.get(data);
+	if (!report) wastes.set(data, (report = wasteReport(data.model, {limit: 500})));
+	return report;
+}
+
+/**
+ * Which stored version a row stands for, so it can be extracted: what layer n
+ * has at the path, or for a path layer n removed, what it removed.
+ */
+export function versionFor(data: FilesData, path: string, layer: number, removed: boolean): Version | undefined {
+	const node = data.model.nodes.get(path);
+	if (!node) return undefined;
+	return versionAt(node, removed ? layer - 1 : layer);
+}

@@ -1,0 +1,120 @@
+/**
+ * Reads an image's archive for the Files tab: the engine's export (what
+ * `docker save` writes) streamed through the archive reader once, keeping
+ * metadata only, with progress (bytes read, layer n of m) reported to the
+ * reducer. The model is cached per image id (the last few), so going back
+ * to an image, or to its Files tab, is instant.
+ *
+ * The reducer says what is wanted (a read when the tab shows an image not
+ * read yet; `cancelled` when Esc stops it); `sync` makes it so after each
+ * state change. A read nobody waits for any more (cancelled, the image
+ * closed, the App gone) is aborted: the export's HTTP response is destroyed,
+ * so nothing keeps running.
+ */
+import {useEffect, useRef} from 'react';
+import type {Readable} from 'node:stream';
+import {type ReadProgress, readImageArchive} from '../../engine/archive/index.js';
+import type {Engine} from '../../engine/engine.js';
+import type {ImageScreen, Msg} from '../state.js';
+import {type FilesData, filesData} from './data.js';
+
+const progressEveryMs = 80;
+const cachedImages = 2;
+
+export class FilesLoader {
+	private readonly cache = new Map<string, FilesData>();
+	private current?: {imageId: string; token: number; abort: AbortController};
+	private nextToken = 1;
+	private stopped = false;
+
+	constructor(
+		private readonly engine: Engine,
+		private readonly dispatch: (msg: Msg) => void,
+	) {}
+
+	/** Reads in flight (0 or 1): for tests that check nothing is left running. */
+	get active(): number {
+		return this.current ? 1 : 0;
+	}
+
+	/** Called after every change of the open image (undefined: no image screen). */
+	sync(screen: ImageScreen | undefined): void {
+		if (this.stopped) return;
+		const files = screen?.files;
+		const current = this.current;
+		if (current) {
+			const load = files?.load;
+			const stillWanted = screen?.id === current.imageId && load?.status === 'reading' && load.token === current.token;
+			if (!stillWanted) this.abortCurrent();
+		}
+		if (!screen || screen.tab !== 'files' || (files && files.load.status !== 'idle')) return;
+		const cached = this.cache.get(screen.id);
+		if (cached) {
+			this.dispatch({type: 'files', event: {type: 'ready', imageId: screen.id, data: cached}});
+			return;
+		}
+		if (!this.current) this.start(screen);
+	}
+
+	stop(): void {
+		this.stopped = true;
+		this.abortCurrent();
+	}
+
+	private abortCurrent(): void {
+		this.current?.abort.abort(new Error('reading cancelled'));
+		this.current = undefined;
+	}
+
+	private start(screen: ImageScreen): void {
+		const imageId = screen.id;
+		const token = this.nextToken++;
+		const abort = new AbortController();
+		this.current = {imageId, token, abort};
+		this.dispatch({type: 'files', event: {type: 'readStart', imageId, token}});
+		const value = screen.detail?.inspect.value;
+		const expectedLayers = value?.RootFS?.Layers?.length;
+		const totalBytes = typeof value?.Size === 'number' && value.Size > 0 ? value.Size : undefined;
+		void this.read(imageId, token, abort.signal, {expectedLayers, totalBytes});
+	}
+
+	private async read(imageId: string, token: number, signal: AbortSignal, hints: {expectedLayers?: number; totalBytes?: number}): Promise<void> {
+		let stream: Readable | undefined;
+		let last = 0;
+		let lastLayer = 0;
+		const progress = (p: ReadProgress) => {
+			const now = Date.now();
+			if (now - last < progressEveryMs && p.layer === lastLayer) return;
+			last = now;
+			lastLayer = p.layer;
+			this.dispatch({type: 'files', event: {type: 'progress', imageId, token, progress: p}});
+		};
+		try {
+			stream = await this.engine.saveImage(imageId, signal);
+			const archive = await readImageArchive(stream, {signal, onProgress: progress, ...hints});
+			if (signal.aborted) return;
+			const data = filesData(imageId, archive);
+			this.cache.delete(imageId);
+			this.cache.set(imageId, data);
+			while (this.cache.size > cachedImages) this.cache.delete(this.cache.keys().next().value!);
+			this.dispatch({type: 'files', event: {type: 'ready', imageId, data}});
+		} catch (error) {
+			if (signal.aborted) return;
+			this.dispatch({type: 'files', event: {type: 'readFailed', imageId, token, message: error instanceof Error ? error.message : String(error)}});
+		} finally {
+			stream?.destroy();
+			if (this.current?.token === token) this.current = undefined;
+		}
+	}
+}
+
+/** The App's one line: keeps a loader for the App's lifetime and syncs it with the open image. */
+export function useFilesLoader(engine: Engine, screen: ImageScreen | undefined, dispatch: (msg: Msg) => void): FilesLoader {
+	const loader = useRef<FilesLoader | null>(null);
+	loader.current ??= new FilesLoader(engine, dispatch);
+	useEffect(() => {
+		loader.current!.sync(screen);
+	}, [screen?.id, screen?.tab, screen?.files?.load]);
+	useEffect(() => () => loader.current!.stop(), []);
+	return loader.current;
+}
