@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
 		const entry = findCommand(name);
 		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
 		const command = await entry.load();
-		const parsed = parseArgs(rest, [...command.flags, ...globalFlags], {command: entry.name});
+		const parsed = parseArgs(rest, [...globalFlags, ...command.flags], {command: entry.name});
 		if (parsed.flags.help) {
 			stdout.write(`${commandUsage(command)}\n`);
 			return 0;

@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import {loadLocalLocation, type Location} from '../format/time.js';
+import {toBytes} from '../template/core.js';
 
 let local: Location | undefined;
 
@@ -32,10 +33,20 @@ export function configImagesFormat(env: NodeJS.ProcessEnv = process.env): string
 	}
 }
 
-/** Write and wait until the stream took it (large outputs, pipes). */
+/**
+ * Write and wait until the stream took it (large outputs, pipes). Bytes of
+ * invalid UTF-8 that a template made (source/template/core.ts toBytes) are
+ * written as those bytes, as docker writes them.
+ */
 export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
 	if (text === '') return Promise.resolve();
+	const data = outputBytes(text);
 	return new Promise((resolve, reject) => {
-		stream.write(text, error => (error ? reject(error) : resolve()));
+		stream.write(data, error => (error ? reject(error) : resolve()));
 	});
+}
+
+/** The bytes a template's output stands for: UTF-8, escaped bytes restored. */
+export function outputBytes(text: string): string | Uint8Array {
+	return /[\udc80-\udcff]/.test(text) ? toBytes(text) : text;
 }

@@ -8,6 +8,7 @@ export type Kind =
 	| 'int' | 'int8' | 'int16' | 'int32' | 'int64'
 	| 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64'
 	| 'float32' | 'float64'
+	| 'complex128'
 	| 'slice' | 'array' | 'map' | 'ptr' | 'interface' | 'struct' | 'func';
 
 export interface GoType {
@@ -67,6 +68,11 @@ export const isIntKind = (k: Kind): boolean => INT_KINDS.has(k);
 export const isUintKind = (k: Kind): boolean => UINT_KINDS.has(k);
 export const isIntegerKind = (k: Kind): boolean => INT_KINDS.has(k) || UINT_KINDS.has(k);
 export const isFloatKind = (k: Kind): boolean => k === 'float32' || k === 'float64';
+/** A complex128 value: its parts as float64s. */
+export interface Complex {
+	re: number;
+	im: number;
+}
 
 const basic = (kind: Kind): GoType => ({kind, name: kind});
 
@@ -85,6 +91,7 @@ export const T = {
 	uint64: basic('uint64'),
 	float32: basic('float32'),
 	float64: basic('float64'),
+	complex128: basic('complex128'),
 	any: {kind: 'interface', name: 'interface {}'} as GoType,
 	error: {kind: 'interface', name: 'error'} as GoType,
 	stringSlice: undefined as unknown as GoType,
@@ -198,6 +205,7 @@ export function zeroValue(t: GoType): GoValue {
 		case 'bool': return {type: t, v: false};
 		case 'string': return {type: t, v: ''};
 		case 'float32': case 'float64': return {type: t, v: 0};
+		case 'complex128': return {type: t, v: {re: 0, im: 0}};
 		case 'array': return {type: t, v: Array.from({length: t.len ?? 0}, () => zeroValue(t.elem!))};
 		case 'struct': {
 			if (t.zero) return t.zero();
@@ -225,9 +233,72 @@ export function unbox(x: GoValue): GoValue | null {
 	return cur;
 }
 
+// Go strings are bytes and may hold invalid UTF-8 (`truncate "héllo" 2` is
+// "h\xc3"); JS strings are UTF-16. Such bytes travel as lone low surrogates
+// U+DC80..U+DCFF (Python's "surrogateescape"): fromBytes makes them, toBytes
+// turns them back into the bytes, so len, slice, printf and the final output
+// (source/docker/host.ts writeAll) see Go's bytes.
 const utf8 = new TextEncoder();
-/** Length in bytes of the UTF-8 encoding (Go's len of a string). */
-export const byteLen = (s: string): number => utf8.encode(s).length;
-export const toBytes = (s: string): Uint8Array => utf8.encode(s);
-export const fromBytes = (b: Uint8Array): string => new TextDecoder().decode(b);
+const strictUtf8 = new TextDecoder('utf-8', {fatal: true});
+const ESCAPED_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
+
+/** The UTF-8 bytes of a string, escaped bytes (U+DC80..U+DCFF alone) as themselves. */
+export function toBytes(s: string): Uint8Array {
+	if (!ESCAPED_BYTE.test(s)) return utf8.encode(s);
+	const out: number[] = [];
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		const lone = c >= 0xdc80 && c <= 0xdcff && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff);
+		if (lone) {
+			out.push(c - 0xdc00);
+			continue;
+		}
+		const cp = s.codePointAt(i)!;
+		const ch = String.fromCodePoint(cp);
+		i += ch.length - 1;
+		for (const b of utf8.encode(ch)) out.push(b);
+	}
+	return Uint8Array.from(out);
+}
+
+/** Length in bytes (Go's len of a string). */
+export const byteLen = (s: string): number => toBytes(s).length;
+
+/** Bytes as a string: valid UTF-8 decoded, each byte of an invalid sequence escaped (see toBytes). */
+export function fromBytes(b: Uint8Array): string {
+	try {
+		return strictUtf8.decode(b);
+	} catch {
+		// Go's utf8.DecodeRune: an invalid sequence is one byte.
+	}
+	let out = '';
+	for (let i = 0; i < b.length; ) {
+		const n = validSequence(b, i);
+		if (n === 0) {
+			out += String.fromCharCode(0xdc00 + b[i]);
+			i++;
+		} else {
+			out += strictUtf8.decode(b.subarray(i, i + n));
+			i += n;
+		}
+	}
+	return out;
+}
+
+/** The length of the valid UTF-8 sequence at b[i] (RFC 3629: no overlongs, surrogates or > U+10FFFF), or 0. */
+function validSequence(b: Uint8Array, i: number): number {
+	const c = b[i];
+	if (c < 0x80) return 1;
+	const cont = (j: number, lo = 0x80, hi = 0xbf): boolean => j < b.length && b[j] >= lo && b[j] <= hi;
+	if (c >= 0xc2 && c <= 0xdf) return cont(i + 1) ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+		return cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 0;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		const [lo, hi] = c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+		return cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+	}
+	return 0;
+}
 

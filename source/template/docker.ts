@@ -16,6 +16,8 @@ const TITLE_DIGRAPHS: Record<string, string> = {
 	'\u01CA': '\u01CB', '\u01CB': '\u01CB', '\u01CC': '\u01CB', '\u01F1': '\u01F2', '\u01F2': '\u01F2', '\u01F3': '\u01F2',
 };
 function mapRune(ch: string, upper: boolean): string {
+	// strings.Map turns each byte of invalid UTF-8 (an escaped byte, see core.ts) into U+FFFD.
+	if (ch.length === 1 && ch >= '\udc80' && ch <= '\udcff') return '\ufffd';
 	if (!upper && ch === '\u0130') return 'i';
 	const m = upper ? ch.toUpperCase() : ch.toLowerCase();
 	return [...m].length === 1 ? m : ch;
@@ -35,7 +37,7 @@ export function goTitle(s: string): string {
 	let prev = ' ';
 	let out = '';
 	for (const c of s) {
-		out += isSeparator(prev) ? (TITLE_DIGRAPHS[c] ?? mapRune(c, true)) : c;
+		out += isSeparator(prev) ? (TITLE_DIGRAPHS[c] ?? mapRune(c, true)) : c.length === 1 && c >= '\udc80' && c <= '\udcff' ? '\ufffd' : c;
 		prev = c;
 	}
 	return out;
@@ -50,14 +52,9 @@ export function goSplit(s: string, sep: string): string[] {
 export const dockerFuncs: Record<string, GoFunc> = {
 	json: {
 		params: [T.any], result: T.string,
-		// The encoder's error is ignored by docker: the output is then empty.
-		call: a => {
-			try {
-				return str(marshalJSON(a[0], {escapeHTML: false}));
-			} catch {
-				return str('');
-			}
-		},
+		// docker panics on the encoder's error; text/template reports the panic as
+		// "error calling json: json: unsupported type: complex128".
+		call: a => str(marshalJSON(a[0], {escapeHTML: false})),
 	},
 	split: {
 		params: [T.string, T.string], result: T.stringSlice,

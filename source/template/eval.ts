@@ -62,7 +62,8 @@ function evalCommand(s: State, dot: Val, cmd: CommandNode, final: Final): Val {
 function idealConstant(s: State, c: NumberNode): Val {
 	s.at(c);
 	const isHexInt = /^0[xX]/.test(c.text) && !/[pP]/.test(c.text);
-	if (c.isComplex) return s.errorf('complex constants are not supported');
+	// Go: reflect.ValueOf(constant.Complex128), "incontrovertible".
+	if (c.isComplex) return {type: T.complex128, v: {re: c.re, im: c.im}};
 	if (c.isFloat && !isHexInt && c.text[0] !== "'" && /[.eEpP]/.test(c.text)) return {type: T.float64, v: c.float64};
 	if (c.isInt) return {type: T.int, v: c.int64};
 	if (c.isUint) s.errorf(`${c.text} overflows int`);

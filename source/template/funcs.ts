@@ -39,6 +39,7 @@ function basicKind(v: Val): BasicKind {
 	if (isUintKind(k)) return 'uint';
 	if (isFloatKind(k)) return 'float';
 	if (k === 'string') return 'string';
+	if (k === 'complex128') return 'complex';
 	return 'invalid';
 }
 const BAD_TYPE = 'invalid type for comparison';
@@ -80,6 +81,9 @@ function eq(args: Val[]): Val {
 			if (k1 === 'int' && k2 === 'uint') truth = (arg1!.v as bigint) >= 0n && arg1!.v === arg!.v;
 			else if (k1 === 'uint' && k2 === 'int') truth = (arg!.v as bigint) >= 0n && arg1!.v === arg!.v;
 			else if (arg1 !== null && arg !== null) err(BAD_CMP);
+		} else if (k1 === 'complex') {
+			const [x, y] = [arg1!.v as {re: number; im: number}, arg!.v as {re: number; im: number}];
+			truth = x.re === y.re && x.im === y.im;
 		} else if (k1 !== 'invalid') {
 			truth = arg1!.v === arg!.v;
 		} else {
@@ -109,7 +113,7 @@ function lt(a: Val, b: Val): boolean {
 		if (k1 === 'uint' && k2 === 'int') return (arg2!.v as bigint) >= 0n && (arg1!.v as bigint) < (arg2!.v as bigint);
 		return err(BAD_CMP);
 	}
-	if (k1 === 'bool') return err(BAD_TYPE);
+	if (k1 === 'bool' || k1 === 'complex') return err(BAD_TYPE);
 	return (arg1!.v as number) < (arg2!.v as number);
 }
 const le = (a: Val, b: Val): boolean => lt(a, b) || (eq([a, b])!.v as boolean);

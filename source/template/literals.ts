@@ -2,6 +2,7 @@
 // character constants, strconv.ParseInt/ParseUint/ParseFloat (base 0, with
 // underscores) for numbers, following parse/node.go's newNumber rules.
 import type {NumberNode} from './nodes.js';
+import {fromBytes} from './core.js';
 import {quote} from './strconv.js';
 
 export class SyntaxError_ extends Error {}
@@ -65,7 +66,7 @@ export function unquote(lit: string): string {
 		else bytes.push(...enc.encode(String.fromCodePoint(cp)));
 		i = next;
 	}
-	return new TextDecoder().decode(new Uint8Array(bytes));
+	return fromBytes(new Uint8Array(bytes));
 }
 
 /** A character constant 'x' -> its code point. */

@@ -3,7 +3,7 @@
 // format parsing is in printf.ts.
 // An argument of null is Go's nil interface.
 import {lookupMethod, type BoundMethod} from './methods.js';
-import type {GoValue, MapKey} from './core.js';
+import type {Complex, GoValue, MapKey} from './core.js';
 import {isFloatKind, isIntKind, isUintKind, toBytes, typeString} from './core.js';
 import {Fmt, LDIGITS, UDIGITS} from './verbs.js';
 import {compareKeys} from './sortkeys.js';
@@ -142,6 +142,21 @@ export class Printer {
 		this.badVerb(verb);
 	}
 
+	/** fmt's fmtComplex: "(re+imi)", the imaginary part always signed. */
+	private fmtComplex(v: Complex, verb: string): void {
+		if (!'vbgGxXfFeE'.includes(verb)) {
+			this.badVerb(verb);
+			return;
+		}
+		const oldPlus = this.f.plus;
+		this.f.buf += '(';
+		this.fmtFloat(v.re, 64, verb);
+		this.f.plus = true;
+		this.fmtFloat(v.im, 64, verb);
+		this.f.buf += 'i)';
+		this.f.plus = oldPlus;
+	}
+
 	private fmtPointer(value: GoValue, verb: string): void {
 		const k = value.type.kind;
 		if (k !== 'ptr' && k !== 'func' && k !== 'map' && k !== 'slice') {
@@ -186,6 +201,7 @@ export class Printer {
 			else this.badVerb(verb);
 		} else if (isIntKind(k) || isUintKind(k)) this.fmtInteger(value.v as bigint, isIntKind(k), verb);
 		else if (isFloatKind(k)) this.fmtFloat(value.v as number, k === 'float32' ? 32 : 64, verb);
+		else if (k === 'complex128') this.fmtComplex(value.v as Complex, verb);
 		else if (k === 'string') this.fmtString(value.v as string, verb);
 		else if (k === 'map') {
 			const m = value.v as Map<MapKey, GoValue> | null;

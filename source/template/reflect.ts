@@ -1,7 +1,7 @@
 // reflect-like helpers used by exec and the builtins. null stands for Go's
 // invalid reflect.Value (a missing value or the contents of a nil interface).
 import type {GoType, GoValue} from './core.js';
-import {isFloatKind, isIntegerKind, typeString} from './core.js';
+import {byteLen, isFloatKind, isIntegerKind, typeString} from './core.js';
 import {addressable} from './methods.js';
 
 export type Val = GoValue | null;
@@ -36,6 +36,7 @@ export function isTrue(v: Val): [boolean, boolean] {
 	}
 	if (isIntegerKind(k)) return [(v.v as bigint) !== 0n, true];
 	if (isFloatKind(k)) return [(v.v as number) !== 0, true];
+	if (k === 'complex128') return [(v.v as {re: number}).re !== 0 || (v.v as {im: number}).im !== 0, true];
 	return [false, false];
 }
 
@@ -48,7 +49,7 @@ export const REFLECT_VALUE: GoType = {kind: 'struct', name: 'reflect.Value'};
 /** reflect's Len for arrays, slices, maps and strings (bytes). */
 export function lengthOf(v: GoValue): number {
 	switch (v.type.kind) {
-		case 'string': return new TextEncoder().encode(v.v as string).length;
+		case 'string': return byteLen(v.v as string);
 		case 'slice': case 'array': return v.v === null ? 0 : (v.v as unknown[]).length;
 		case 'map': return v.v === null ? 0 : (v.v as Map<unknown, unknown>).size;
 	}

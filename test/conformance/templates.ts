@@ -34,6 +34,9 @@ export const LANGUAGE = [
 	'{{define "x"}}{{end}}{{define "x"}}y{{end}}', '{{.Os | nope}}', '{{template .Os}}', '{{printf "%s" (1)}}', '{{(1) 2}}', '{{$x := }}', '{{.Os =}}',
 	'{{"unterminated}}', '{{`raw}}', "{{'ab'}}", '{{0x}}', '{{1..2}}', '{{/* unclosed }}', '{{.Os}', '}}', '{{ }}', '{{"\\z"}}', '{{-}}',
 	'line1\nline2 {{.Os}}\n{{.Nope}}', '{{if .Os}}\n{{.Nope}}\n{{end}}', 'é{{.Nope}}', '{{.Os}}\t{{.Architecture}}',
+	// complex constants and Go's invalid UTF-8 bytes
+	'{{printf "%v %.2f %+v %d" 1i 2.5i -0i 1i}}', '{{1+2i}} {{eq 1i 1i}} {{if 0i}}t{{end}}', '{{json 1i}}', '{{lt 1i 2i}}',
+	'{{printf "%q|%x|%5s|" (truncate "héllo" 2) (slice "héllo" 0 2) (truncate "héllo" 2)}}', '{{upper (truncate "héllo" 2)}}{{json (slice "é" 1)}}', '{{"\xc3\xa9\xff"}}',
 ];
 
 /** docker's template functions (templates.go). */

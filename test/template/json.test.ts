@@ -17,10 +17,11 @@ describe('numbers (checked with docker {{json}})', () => {
 		[goString('1.50', T.jsonNumber), '1.50'], [goString('', T.jsonNumber), '0'],
 	];
 	for (const [v, want] of cases) it(`${String(v.v)} -> ${want}`, () => expect(j(v)).toBe(want));
-	it('NaN and invalid json.Number are errors; docker prints nothing', () => {
+	it('NaN and invalid json.Number are errors; docker\'s json panics with them (as with {{json 1i}})', () => {
 		expect(() => j(goFloat(NaN))).toThrow(GoError);
 		expect(() => j(goString('1x', T.jsonNumber))).toThrow('json: invalid number literal "1x"');
-		expect(execute(parse('[{{json .}}]', {funcs: dockerFuncs}), goFloat(Infinity))).toBe('[]');
+		expect(() => execute(parse('[{{json .}}]', {funcs: dockerFuncs}), goFloat(Infinity))).toThrow('error calling json: json: unsupported value: +Inf');
+		expect(() => execute(parse('[{{json 1i}}]', {funcs: dockerFuncs}), null)).toThrow('error calling json: json: unsupported type: complex128');
 	});
 });
 

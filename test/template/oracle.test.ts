@@ -2,12 +2,15 @@
 // (see fixtures/generate.ts): every template runs through our engine and must
 // give docker's bytes or docker's error message.
 import {describe, expect, it} from 'vitest';
+import {toBytes} from '../../source/template/core.js';
 import {dockerFuncs, execute, parse} from '../../source/template/index.js';
 import {inspectData, loadCases, versionData} from './helpers.js';
 
+// The fixtures hold docker's output decoded as UTF-8, so its invalid bytes read
+// U+FFFD: decode ours the same way (source/template/core.ts toBytes).
 function run(t: string, data: ReturnType<typeof versionData>, name: string, missingKey: 'default' | 'error'): string {
 	try {
-		return execute(parse(t, {name, funcs: dockerFuncs}), data, {missingKey});
+		return new TextDecoder().decode(toBytes(execute(parse(t, {name, funcs: dockerFuncs}), data, {missingKey})));
 	} catch (e) {
 		return 'ERR ' + (e as Error).message;
 	}
