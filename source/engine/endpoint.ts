@@ -6,7 +6,7 @@
  */
 import {createHash} from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
-import {homedir} from 'node:os';
+import {homedir, userInfo} from 'node:os';
 import path from 'node:path';
 
 export type Endpoint =
@@ -20,7 +20,7 @@ export type Endpoint =
 			url: string;
 			source: string;
 	  }
-	| {kind: 'ssh'; host: string; port: number; user?: string; url: string; source: string};
+	| {kind: 'ssh'; host: string; port: number; user: string; url: string; source: string};
 
 export interface EndpointOptions {
 	host?: string;
@@ -115,10 +115,30 @@ export function parseHost(host: string, source: string, env: NodeJS.ProcessEnv):
 		}
 		case 'ssh': {
 			const url = safeUrl(`ssh://${rest}`, host, source);
-			return {kind: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22, user: url.username || undefined, url: trimmed, source};
+			if (!url.hostname) throw new EndpointError(`invalid host "${host}" from ${source}: no host name`);
+			// Like ssh itself (and so the docker CLI): no user in the URL means the current user.
+			const user = url.username ? safeDecode(url.username) : currentUser(env);
+			return {kind: 'ssh', host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : 22, user, url: trimmed, source};
 		}
 		default:
 			throw new EndpointError(`invalid host "${host}" from ${source}: unsupported scheme "${scheme}" (use unix, tcp or ssh)`);
+	}
+}
+
+function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+function currentUser(env: NodeJS.ProcessEnv): string {
+	try {
+		return userInfo().username;
+	} catch {
+		// No passwd entry for this uid (a container with an arbitrary uid).
+		return env.USER || env.LOGNAME || process.env.USER || process.env.LOGNAME || 'root';
 	}
 }
 

@@ -1,15 +1,17 @@
 /**
- * The engine adapter: the only code that talks to the daemon. It wraps
- * dockerode's transport (docker-modem) so every request has a timeout and an
- * abort signal, and keeps the daemon's raw bytes where docker's output is
- * built from them (inspect).
+ * The engine adapter: the only code that talks to the daemon. Requests go
+ * through node's http (transport.ts) over one keep-alive pool per Engine;
+ * every request has a timeout and an abort signal; the daemon's raw bytes
+ * are kept where docker's output is built from them (inspect). dockerode is
+ * loaded only for what needs it (attach).
  */
 import type Docker from 'dockerode';
+import type http from 'node:http';
 import {createRequire} from 'node:module';
 import type {Readable} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
-import {EngineError, toEngineError} from './errors.js';
-import {send} from './transport.js';
+import {cutWhileReading, EngineError, toEngineError} from './errors.js';
+import {createAgent, send} from './transport.js';
 import type {ContainerSummary, EngineEvent, HistoryItem, ImageSummary, InspectResult} from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -30,8 +32,24 @@ function isReadable(value: unknown): value is Readable {
 
 const defaultTimeout = Number(process.env.IMGSCOPE_TIMEOUT_MS) || 30_000;
 
+/** The caller's signal and the timeout, combined; which one fired is told apart afterwards. */
+interface Deadline {
+	signal?: AbortSignal;
+	timedOut(): boolean;
+}
+
+function deadline(options: RequestOptions): Deadline {
+	const timeout = options.timeout === 0 ? undefined : AbortSignal.timeout(options.timeout ?? defaultTimeout);
+	const signals = [options.signal, timeout].filter(Boolean) as AbortSignal[];
+	const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+	return {signal, timedOut: () => Boolean(timeout?.aborted) && !options.signal?.aborted};
+}
+
+const timeoutError = () => Object.assign(new Error('timeout'), {name: 'TimeoutError'});
+
 export class Engine {
 	private dockerode?: Docker;
+	private pool?: http.Agent;
 
 	constructor(readonly endpoint: Endpoint) {}
 
@@ -39,61 +57,77 @@ export class Engine {
 	get docker(): Docker {
 		if (!this.dockerode) {
 			const DockerClass = require('dockerode') as typeof Docker;
-			this.dockerode = new DockerClass(dockerodeOptions(this.endpoint));
+			this.dockerode = new DockerClass(dockerodeOptions(this.endpoint, () => this.agent));
 		}
 		return this.dockerode;
 	}
 
-	/** Raw request: resolves with the response stream once the status is good. */
-	async stream(path: string, options: RequestOptions = {}): Promise<Readable> {
-		const signals = [options.signal, options.timeout === 0 ? undefined : AbortSignal.timeout(options.timeout ?? defaultTimeout)].filter(Boolean) as AbortSignal[];
-		const signal = signals.length ? AbortSignal.any(signals) : undefined;
-		const method = options.method ?? 'GET';
-		try {
-			if (this.endpoint.kind === 'ssh') return await this.viaDockerode(path, method, options, signal);
-			const body = options.body === undefined ? undefined : typeof options.body === 'string' || Buffer.isBuffer(options.body) || isReadable(options.body) ? (options.body as string) : JSON.stringify(options.body);
-			const headers: Record<string, string> = body !== undefined && !isReadable(options.body) ? {'Content-Type': 'application/json'} : {};
-			return await send(this.endpoint, {method, path, query: options.query, body, headers: {...headers, ...options.headers}, signal});
-		} catch (error) {
-			throw toEngineError(signal?.aborted && !options.signal?.aborted ? Object.assign(new Error('timeout'), {name: 'TimeoutError'}) : error, this.endpoint, `${method} ${path}`);
-		}
+	/** The keep-alive pool, made on first use (and again after close()). */
+	private get agent(): http.Agent {
+		this.pool ??= createAgent(this.endpoint);
+		return this.pool;
 	}
 
-	private viaDockerode(path: string, method: string, options: RequestOptions, signal?: AbortSignal): Promise<Readable> {
-		return new Promise<Readable>((resolve, reject) => {
-			this.docker.modem.dial(
-				{
-					path: `${path}?`,
-					method,
-					options: options.query ?? (options.body as object) ?? {},
-					abortSignal: signal,
-					isStream: true,
-					statusCodes: {200: true, 201: true, 204: true, 304: true, 400: 'bad parameter', 404: 'not found', 409: 'conflict', 500: 'server error'},
-				} as never,
-				(error: unknown, stream: unknown) => (error ? reject(error) : resolve(stream as Readable)),
-			);
-		});
+	/**
+	 * Closes every connection to the engine, idle or busy: requests still in
+	 * flight fail. The Engine stays usable: the next request opens a new pool.
+	 */
+	close(): void {
+		const pool = this.pool;
+		this.pool = undefined;
+		pool?.destroy();
+	}
+
+	/** Raw request: resolves with the response stream once the status is good. */
+	async stream(path: string, options: RequestOptions = {}): Promise<Readable> {
+		return this.open(path, options, deadline(options));
+	}
+
+	private async open(path: string, options: RequestOptions, limit: Deadline): Promise<Readable> {
+		const method = options.method ?? 'GET';
+		try {
+			const body = options.body === undefined ? undefined : typeof options.body === 'string' || Buffer.isBuffer(options.body) || isReadable(options.body) ? (options.body as string) : JSON.stringify(options.body);
+			const headers: Record<string, string> = body !== undefined && !isReadable(options.body) ? {'Content-Type': 'application/json'} : {};
+			return await send(this.endpoint, {method, path, query: options.query, body, headers: {...headers, ...options.headers}, signal: limit.signal, agent: this.agent});
+		} catch (error) {
+			throw toEngineError(limit.timedOut() ? timeoutError() : error, this.endpoint, `${method} ${path}`);
+		}
 	}
 
 	/** A whole response body as text. */
 	async text(path: string, options: RequestOptions = {}): Promise<string> {
-		const stream = await this.stream(path, options);
+		const limit = deadline(options);
+		const stream = await this.open(path, options, limit);
+		const what = `${options.method ?? 'GET'} ${path}`;
 		const chunks: Buffer[] = [];
 		try {
 			for await (const chunk of stream) chunks.push(chunk as Buffer);
 		} catch (error) {
-			throw toEngineError(error, this.endpoint, path);
+			if (limit.timedOut()) throw toEngineError(timeoutError(), this.endpoint, what);
+			if (options.signal?.aborted) throw toEngineError(error, this.endpoint, what);
+			const code = (error as {code?: string})?.code;
+			throw cutWhileReading(this.endpoint, what, code);
 		}
 		return Buffer.concat(chunks).toString('utf8');
 	}
 
 	async json<T>(path: string, options: RequestOptions = {}): Promise<T> {
 		const text = await this.text(path, options);
+		return this.parse<T>(text, `${options.method ?? 'GET'} ${path}`);
+	}
+
+	private parse<T>(text: string, what: string): T {
 		try {
 			return JSON.parse(text) as T;
 		} catch {
-			throw new EngineError('daemon', `the engine at ${this.endpoint.url} answered ${path} with something that is not JSON`);
+			throw new EngineError('protocol', `the engine at ${this.endpoint.url} answered ${what} with something that is not JSON`);
 		}
+	}
+
+	/** An answer of the wrong shape (an object for a list) is as unusable as one that is not JSON. */
+	private shape<T>(value: T, ok: (value: T) => boolean, what: string, expected: string): T {
+		if (!ok(value)) throw new EngineError('protocol', `the engine at ${this.endpoint.url} answered ${what} with JSON that is not ${expected}`);
+		return value;
 	}
 
 	async ping(signal?: AbortSignal): Promise<void> {
@@ -104,28 +138,35 @@ export class Engine {
 		return this.json('/version', {timeout: 5000});
 	}
 
-	listImages(options: {all?: boolean; filters?: Record<string, string[]>; signal?: AbortSignal} = {}): Promise<ImageSummary[]> {
+	async listImages(options: {all?: boolean; filters?: Record<string, string[]>; signal?: AbortSignal} = {}): Promise<ImageSummary[]> {
 		const query: Record<string, unknown> = {};
 		if (options.all) query.all = true;
 		if (options.filters && Object.keys(options.filters).length) query.filters = JSON.stringify(options.filters);
-		return this.json<ImageSummary[]>('/images/json', {query, signal: options.signal});
+		const list = await this.json<ImageSummary[]>('/images/json', {query, signal: options.signal});
+		return this.shape(list, isListOfObjects, 'GET /images/json', 'a list of images');
 	}
 
-	listContainers(options: {all?: boolean; signal?: AbortSignal} = {}): Promise<ContainerSummary[]> {
-		return this.json<ContainerSummary[]>('/containers/json', {query: options.all ? {all: true} : {}, signal: options.signal});
+	async listContainers(options: {all?: boolean; signal?: AbortSignal} = {}): Promise<ContainerSummary[]> {
+		const list = await this.json<ContainerSummary[]>('/containers/json', {query: options.all ? {all: true} : {}, signal: options.signal});
+		return this.shape(list, isListOfObjects, 'GET /containers/json', 'a list of containers');
 	}
 
 	async inspectImage(ref: string, signal?: AbortSignal): Promise<InspectResult> {
-		const raw = await this.text(`/images/${encodeRef(ref)}/json`, {signal});
-		return {raw, value: JSON.parse(raw)};
+		const path = `/images/${encodeRef(ref)}/json`;
+		const raw = await this.text(path, {signal});
+		const value = this.parse<InspectResult['value']>(raw, `GET ${path}`);
+		this.shape(value, (v) => Boolean(v) && typeof v === 'object' && !Array.isArray(v) && typeof (v as {Id?: unknown}).Id === 'string', `GET ${path}`, 'an image');
+		return {raw, value};
 	}
 
-	history(ref: string, signal?: AbortSignal): Promise<HistoryItem[]> {
-		return this.json<HistoryItem[]>(`/images/${encodeRef(ref)}/history`, {signal});
+	async history(ref: string, signal?: AbortSignal): Promise<HistoryItem[]> {
+		const path = `/images/${encodeRef(ref)}/history`;
+		const items = await this.json<HistoryItem[]>(path, {signal});
+		return this.shape(items, isListOfObjects, `GET ${path}`, 'a history');
 	}
 
 	/** `docker save` as a stream; the caller reads it with the archive reader. */
-	saveImage(ref: string, signal?: AbortSignal): Promise<Readable> {
+	async saveImage(ref: string, signal?: AbortSignal): Promise<Readable> {
 		return this.stream(`/images/${encodeRef(ref)}/get`, {signal, timeout: 0});
 	}
 
@@ -173,12 +214,33 @@ export class Engine {
 	}
 }
 
-/** Image references go into the path as docker's CLI sends them: slashes kept. */
+function isListOfObjects(value: unknown): boolean {
+	return Array.isArray(value) && value.every((item) => Boolean(item) && typeof item === 'object');
+}
+
+/**
+ * Image references go into the path as docker's CLI sends them: slashes
+ * kept. What could not be a reference and would change the path (empty,
+ * empty segments, `.` and `..`) is refused before any request: the engine's
+ * router would clean `/images/../../containers/json/json` into another API.
+ */
 export function encodeRef(ref: string): string {
+	const problem = referenceProblem(ref);
+	if (problem) throw new EngineError('invalid', `invalid reference ${JSON.stringify(ref)}: ${problem}`);
 	return ref.split('/').map(encodeURIComponent).join('/');
 }
 
-function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
+export function referenceProblem(ref: string): string | undefined {
+	if (ref === '') return 'an image reference cannot be empty';
+	if (ref.trim() === '') return 'an image reference cannot be blank';
+	for (const segment of ref.split('/')) {
+		if (segment === '') return 'a reference has no empty path components (a leading, trailing or double "/")';
+		if (segment === '.' || segment === '..') return `a path component cannot be "${segment}"`;
+	}
+	return undefined;
+}
+
+function dockerodeOptions(endpoint: Endpoint, agent: () => http.Agent): Docker.DockerOptions {
 	switch (endpoint.kind) {
 		case 'unix':
 		case 'npipe':
@@ -188,6 +250,9 @@ function dockerodeOptions(endpoint: Endpoint): Docker.DockerOptions {
 				? {host: endpoint.host, port: endpoint.port, protocol: 'https', ca: endpoint.tls.ca, cert: endpoint.tls.cert, key: endpoint.tls.key}
 				: {host: endpoint.host, port: endpoint.port, protocol: 'http'};
 		case 'ssh':
-			return {host: endpoint.host, port: endpoint.port, username: endpoint.user, protocol: 'ssh'} as Docker.DockerOptions;
+			// Our ssh agent dials the engine; docker-modem's own ssh support builds an
+			// invalid URL ("ssh:host:porthost") that node warns about (DEP0170).
+			// With a socket path it never builds one; the agent ignores the path.
+			return {socketPath: endpoint.url, protocol: 'http', agent: agent()} as Docker.DockerOptions;
 	}
 }

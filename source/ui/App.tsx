@@ -86,6 +86,13 @@ export function App(props: AppProps) {
 	useFilesLoader(props.engine, state.view === 'image' ? state.image : undefined, dispatch);
 
 	useInput((input, key) => {
+		// Esc and a key in one chunk (typed fast, or sent by tmux) reach us as Alt+key: no binding
+		// uses Alt, so it is the two keys it was ("Esc q" closes the help, then quits).
+		if (key.meta && !key.escape && !key.ctrl && input.length > 0 && !input.startsWith('\x1b')) {
+			dispatch({type: 'key', press: {name: 'escape', input: '\x1b', meta: true}});
+			dispatch({type: 'key', press: {name: keyName(input, {...key, meta: false}), input, ctrl: false, meta: false}});
+			return;
+		}
 		dispatch({type: 'key', press: {name: keyName(input, key), input, ctrl: key.ctrl, meta: key.meta}});
 	});
 
@@ -96,7 +103,8 @@ export function App(props: AppProps) {
 	const bannerLines = state.banner ? visible(state.banner.split('\n')[0]) : undefined;
 	const showFilter = state.view === 'images' && (state.filterEditing || Boolean(state.filter));
 	const chrome = 2 + (bannerLines ? 1 : 0) + (showFilter ? 1 : 0) + (state.notice ? 1 : 0);
-	const bodyHeight = Math.max(1, frameHeight - chrome);
+	// Never more lines than the frame holds (a 20x5 terminal): the body may get none.
+	const bodyHeight = Math.max(0, frameHeight - chrome);
 
 	let body: React.ReactNode;
 	if (state.help) body = <Help height={bodyHeight} />;
@@ -146,6 +154,8 @@ function imageTitle(screen: NonNullable<State['image']>): string {
 	const value = screen.detail?.inspect.value;
 	if (!value) return `Image ${visible(screen.ref)}`;
 	const layers = value.RootFS?.Layers?.length ?? 0;
-	const platform = [value.Os, value.Architecture].filter(Boolean).join('/');
-	return `Image ${visible(screen.ref)}  ${value.Id.replace(/^sha256:/, '').slice(0, 12)}  ${layers} layer${layers === 1 ? '' : 's'}  ${imageSize(Number(value.Size ?? 0))}  ${platform}`;
+	// Everything here comes from the engine (a hostile image's config can carry escapes).
+	const platform = [value.Os, value.Architecture, value.Variant].filter(Boolean).map((part) => visible(String(part))).join('/');
+	const id = [...visible(String(value.Id ?? '')).replace(/^sha256:/, '')].slice(0, 12).join('');
+	return `Image ${visible(screen.ref)}  ${id}  ${layers} layer${layers === 1 ? '' : 's'}  ${imageSize(Number(value.Size ?? 0))}  ${platform}`;
 }

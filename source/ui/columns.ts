@@ -2,12 +2,19 @@
  * Fits table columns to a width: columns are dropped, lowest priority
  * first, until the rest fit; the flexible column takes what is left. Pure.
  */
+import {visible} from '../text/sanitize.js';
 import {displayWidth, padEndToWidth, truncateToWidth} from '../text/width.js';
 
 export interface Column<Row> {
 	title: string;
 	/** Fixed width, or the minimum for the flexible column. */
 	width: number;
+	/**
+	 * The width this column would like when the terminal is wide enough
+	 * (CREATED: "About a minute ago"). For the flexible column: how wide it
+	 * grows before the other columns take their `want`.
+	 */
+	want?: number;
 	flex?: boolean;
 	align?: 'left' | 'right';
 	/** Lower goes first when space is short; 0 is never dropped. */
@@ -29,9 +36,35 @@ export function fitColumns<Row>(columns: Column<Row>[], width: number): Fitted<R
 		const lowest = kept.filter((column) => column.priority > 0).reduce((a, b) => (b.priority < a.priority ? b : a));
 		kept = kept.filter((column) => column !== lowest);
 	}
-	const spare = Math.max(0, width - need(kept));
-	const widths = kept.map((column) => (column.flex ? column.width + spare : column.width));
+	let spare = Math.max(0, width - need(kept));
+	const widths = kept.map((column) => column.width);
+	const flexIndex = kept.findIndex((column) => column.flex);
+	const grow = (index: number, upTo: number) => {
+		const by = Math.min(spare, Math.max(0, upTo - widths[index]));
+		widths[index] += by;
+		spare -= by;
+	};
+	// The flexible column first, up to its want; then the others up to theirs (most important first); the rest to the flexible one.
+	if (flexIndex >= 0 && kept[flexIndex].want) grow(flexIndex, kept[flexIndex].want!);
+	const wanting = kept
+		.map((column, index) => ({column, index}))
+		.filter(({column}) => !column.flex && column.want)
+		.sort((a, b) => b.column.priority - a.column.priority);
+	for (const {column, index} of wanting) grow(index, column.want!);
+	if (flexIndex >= 0) widths[flexIndex] += spare;
 	return {columns: kept, widths};
+}
+
+/** A cell's text from an engine value of any type: control characters made visible, never a crash on a missing field. */
+export function cellText(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	return visible(typeof value === 'string' ? value : String(value));
+}
+
+/** `sha256:0123456789abcdef…` as docker shows it, 12 hex digits; made safe to draw first, so what is not hex shows as the escapes it is. */
+export function shortId(id: unknown): string {
+	const text = cellText(id).replace(/^sha256:/, '');
+	return [...text].slice(0, 12).join('');
 }
 
 export function formatCells(cells: string[], fitted: Fitted<unknown>): string {

@@ -2,6 +2,19 @@
  * The explorer's I/O: loads lists and image details from the engine,
  * follows its events, notices when it goes away and comes back. Components
  * never talk to the engine; they dispatch and read state.
+ *
+ * - Events come in storms (a build, a script tagging in a loop): reloads are
+ *   debounced, but never put off for more than maxWaitMs, so the list keeps
+ *   following while the storm lasts.
+ * - One reload at a time; asking while one runs queues one more (coalesced).
+ *   Each carries a generation number, and an answer older than what is
+ *   already on screen is dropped: a late answer never overwrites a newer one.
+ * - Any failure (the engine gone, a daemon error, an answer that is not what
+ *   the API answers) shows the banner and retries; the banner goes when the
+ *   engine answers again.
+ * - stop() aborts everything in flight (lists, layer counts, the image being
+ *   opened, the event stream) and closes the engine's connections, so
+ *   nothing keeps the process alive after quit.
  */
 import type {Engine} from '../engine/engine.js';
 import {EngineError} from '../engine/errors.js';
@@ -10,16 +23,28 @@ import {indentJson} from '../format/json-indent.js';
 import type {Msg} from './state.js';
 
 const eventDebounceMs = 150;
+/** During a continuous storm of events, reload at least this often. */
+const maxWaitMs = 1000;
 const retryMs = 2000;
 const inspectConcurrency = 8;
 
 export class Controller {
 	private events?: {close(): void};
+	/** The event stream ended (the engine went away): follow it again once the engine answers. */
+	private eventsDown = false;
 	private reloadTimer?: NodeJS.Timeout;
+	private burstStarted?: number;
 	private retryTimer?: NodeJS.Timeout;
 	private stopped = false;
-	private down = false;
+	/** Reloads asked for, and the newest whose answer is on screen. */
+	private generation = 0;
+	private shown = 0;
+	private pending = false;
+	private loading?: Promise<void>;
 	private layerCounts = new Map<string, number>();
+	private counting = new Set<string>();
+	/** Every request in flight, so stop() can abort them. */
+	private inflight = new Set<AbortController>();
 	private detailAbort?: AbortController;
 
 	constructor(
@@ -33,74 +58,123 @@ export class Controller {
 	}
 
 	stop(): void {
+		if (this.stopped) return;
 		this.stopped = true;
 		this.events?.close();
 		this.detailAbort?.abort();
+		for (const abort of this.inflight) abort.abort();
+		this.inflight.clear();
 		clearTimeout(this.reloadTimer);
 		clearTimeout(this.retryTimer);
+		// Idle kept-alive connections too.
+		this.engine.close();
 	}
 
-	/** Engine events come in bursts (a build tags and untags): one reload per burst. */
+	private send(msg: Msg): void {
+		if (!this.stopped) this.dispatch(msg);
+	}
+
+	private track(): AbortController {
+		const abort = new AbortController();
+		this.inflight.add(abort);
+		return abort;
+	}
+
+	/** Engine events come in bursts (a build tags and untags): one reload per burst, at least one a second. */
 	private scheduleReload(): void {
+		if (this.stopped) return;
+		const now = Date.now();
+		this.burstStarted ??= now;
 		clearTimeout(this.reloadTimer);
-		this.reloadTimer = setTimeout(() => void this.reload(), eventDebounceMs);
+		const wait = Math.max(0, Math.min(eventDebounceMs, this.burstStarted + maxWaitMs - now));
+		this.reloadTimer = setTimeout(() => {
+			this.burstStarted = undefined;
+			void this.reload();
+		}, wait);
 	}
 
-	async reload(): Promise<void> {
-		if (this.stopped) return;
+	/** Loads the lists; resolves once the lists asked for so far have been loaded (or failed). */
+	reload(): Promise<void> {
+		if (this.stopped) return Promise.resolve();
+		this.pending = true;
+		this.loading ??= this.drain().finally(() => {
+			this.loading = undefined;
+		});
+		return this.loading;
+	}
+
+	private async drain(): Promise<void> {
+		while (this.pending && !this.stopped) {
+			this.pending = false;
+			await this.loadLists(++this.generation);
+		}
+	}
+
+	private async loadLists(generation: number): Promise<void> {
+		const abort = this.track();
 		try {
-			const [images, containers] = await Promise.all([this.engine.listImages(), this.engine.listContainers({all: true})]);
-			if (this.stopped) return;
-			this.dispatch({type: 'lists', images, containers});
-			if (this.down) {
-				this.down = false;
-				this.follow();
-			}
+			const [images, containers] = await Promise.all([this.engine.listImages({signal: abort.signal}), this.engine.listContainers({all: true, signal: abort.signal})]);
+			if (this.stopped || generation < this.shown) return;
+			this.shown = generation;
+			clearTimeout(this.retryTimer);
+			this.retryTimer = undefined;
+			this.send({type: 'lists', images, containers});
+			if (this.eventsDown) this.follow();
 			void this.countLayers(images.map((image) => image.Id));
 		} catch (error) {
+			if (this.stopped || abort.signal.aborted || generation < this.shown) return;
 			this.failed(error);
+		} finally {
+			this.inflight.delete(abort);
 		}
 	}
 
 	private follow(): void {
+		if (this.stopped) return;
 		this.events?.close();
-		this.events = this.engine.events(
+		this.eventsDown = false;
+		const subscription = this.engine.events(
 			['image', 'container'],
 			() => this.scheduleReload(),
 			(error) => {
-				if (error && !this.stopped) this.failed(error);
+				if (this.stopped || this.events !== subscription) return;
+				this.eventsDown = true;
+				if (error) this.failed(error);
 			},
 		);
+		this.events = subscription;
 	}
 
+	/** The banner says what is wrong, and a retry is on its way. */
 	private failed(error: unknown): void {
 		if (this.stopped) return;
-		const message = error instanceof EngineError ? error.message : String(error);
-		if (error instanceof EngineError && error.kind !== 'unreachable' && error.kind !== 'timeout') {
-			this.dispatch({type: 'engineDown', message});
-			return;
-		}
-		this.down = true;
-		this.events?.close();
-		this.dispatch({type: 'engineDown', message});
-		clearTimeout(this.retryTimer);
-		this.retryTimer = setTimeout(() => void this.reload(), retryMs);
+		if (error instanceof EngineError && error.kind === 'aborted') return;
+		const message = error instanceof Error ? error.message : String(error);
+		this.send({type: 'engineDown', message});
+		if (this.retryTimer) return;
+		this.retryTimer = setTimeout(() => {
+			this.retryTimer = undefined;
+			void this.reload();
+		}, retryMs);
 	}
 
 	/** The LAYERS column needs one inspect per image id; ids, not tags, so 2,000 tags of one image cost one request. */
 	private async countLayers(ids: string[]): Promise<void> {
-		const todo = [...new Set(ids)].filter((id) => !this.layerCounts.has(id));
+		const todo = [...new Set(ids)].filter((id) => !this.layerCounts.has(id) && !this.counting.has(id));
+		if (!todo.length || this.stopped) return;
+		for (const id of todo) this.counting.add(id);
+		const abort = this.track();
 		let batch: Record<string, number> = {};
-		let flush = setTimeout(() => undefined, 0);
+		let flush: NodeJS.Timeout | undefined;
 		const send = () => {
-			if (Object.keys(batch).length) this.dispatch({type: 'layerCounts', counts: batch});
+			if (Object.keys(batch).length) this.send({type: 'layerCounts', counts: batch});
 			batch = {};
 		};
 		const worker = async () => {
-			while (todo.length && !this.stopped) {
+			while (todo.length && !abort.signal.aborted) {
 				const id = todo.shift()!;
 				try {
-					const {value} = await this.engine.inspectImage(id);
+					const {value} = await this.engine.inspectImage(id, abort.signal);
 					const count = value.RootFS?.Layers?.length ?? 0;
 					this.layerCounts.set(id, count);
 					batch[id] = count;
@@ -108,15 +182,23 @@ export class Controller {
 					flush = setTimeout(send, 50);
 				} catch {
 					// Removed meanwhile, or the engine went away: the next reload retries.
+				} finally {
+					this.counting.delete(id);
 				}
 			}
 		};
-		await Promise.all(Array.from({length: inspectConcurrency}, worker));
-		clearTimeout(flush);
-		send();
+		try {
+			await Promise.all(Array.from({length: Math.min(inspectConcurrency, todo.length)}, worker));
+		} finally {
+			for (const id of todo) this.counting.delete(id);
+			clearTimeout(flush);
+			this.inflight.delete(abort);
+			send();
+		}
 	}
 
 	async openImage(ref: string): Promise<void> {
+		if (this.stopped) return;
 		this.detailAbort?.abort();
 		const abort = new AbortController();
 		this.detailAbort = abort;
@@ -124,14 +206,14 @@ export class Controller {
 			const detail = await loadImageDetail(this.engine, ref, {signal: abort.signal, exact: false});
 			if (abort.signal.aborted) return;
 			const inspectLines = indentJson(detail.inspect.raw).split('\n');
-			this.dispatch({type: 'detail', ref, detail, inspectLines});
+			this.send({type: 'detail', ref, detail, inspectLines});
 			if (!detail.pairing.exact) {
 				const exact = await exactDetail(this.engine, detail, abort.signal);
-				if (!abort.signal.aborted) this.dispatch({type: 'detail', ref, detail: exact, inspectLines});
+				if (!abort.signal.aborted) this.send({type: 'detail', ref, detail: exact, inspectLines});
 			}
 		} catch (error) {
 			if (abort.signal.aborted) return;
-			this.dispatch({type: 'detailError', ref, message: error instanceof Error ? error.message : String(error)});
+			this.send({type: 'detailError', ref, message: error instanceof Error ? error.message : String(error)});
 		}
 	}
 }

@@ -5,14 +5,18 @@ import {Line} from './Line.js';
 
 /**
  * A windowed table: only the rows that fit are rendered, so 5,000 rows
- * cost what 20 do. One line per row.
+ * cost what 20 do. One line per row, and exactly `height` lines in all: the
+ * header and the rows under it; with room for one line only, the selected
+ * row alone (a 5-line terminal still shows where the cursor is); none for 0.
  */
 export function Table<Row>(props: {columns: Column<Row>[]; rows: Row[]; cursor: number; height: number; width: number; empty?: string; rowKey(row: Row): string}) {
 	const start = useRef(0);
-	const bodyHeight = Math.max(1, props.height - 1);
+	const height = Math.max(0, Math.floor(props.height));
+	const header = height >= 2;
+	const bodyHeight = header ? height - 1 : height;
 	const fitted = fitColumns(props.columns, props.width);
-	start.current = windowStart(start.current, props.cursor, bodyHeight, props.rows.length);
-	const slice = props.rows.slice(start.current, start.current + bodyHeight);
+	start.current = windowStart(start.current, props.cursor, Math.max(1, bodyHeight), props.rows.length);
+	const slice = bodyHeight > 0 ? props.rows.slice(start.current, start.current + bodyHeight) : [];
 	const lines = slice.map((row, offset) => {
 		const selected = start.current + offset === props.cursor;
 		return (
@@ -26,9 +30,11 @@ export function Table<Row>(props: {columns: Column<Row>[]; rows: Row[]; cursor: 
 	}
 	return (
 		<>
-			<Line bold color={theme.header}>
-				{formatHeader(fitted)}
-			</Line>
+			{header ? (
+				<Line bold color={theme.header}>
+					{formatHeader(fitted)}
+				</Line>
+			) : null}
 			{lines}
 		</>
 	);

@@ -4,7 +4,7 @@ import type {HistoryItem} from '../../engine/types.js';
 import {createdSince, historySize, imageSize} from '../../format/units.js';
 import type {LayerRow} from '../../layers/history.js';
 import {visible} from '../../text/sanitize.js';
-import type {Column} from '../columns.js';
+import {cellText, shortId, type Column} from '../columns.js';
 import {Line} from '../components/Line.js';
 import {Table} from '../components/Table.js';
 import {tabs, type ImageScreen as Screen} from '../state.js';
@@ -16,14 +16,10 @@ import {FilesTab} from './Files.js';
 const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect', files: 'Files'} as const;
 const detailLines = 4;
 
-function short(id: string): string {
-	return id.replace(/^sha256:/, '').slice(0, 12);
-}
-
 function layerColumns(): Column<LayerRow>[] {
 	return [
 		{title: '#', width: 3, align: 'right', priority: 0, cell: (row) => String(row.index)},
-		{title: 'DIFF ID', width: 12, priority: 4, cell: (row) => short(row.diffId)},
+		{title: 'DIFF ID', width: 12, priority: 4, cell: (row) => shortId(row.diffId)},
 		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => (row.size === undefined ? '?' : imageSize(row.size))},
 		{title: 'CUMULATIVE', width: 10, align: 'right', priority: 2, cell: (row) => (row.cumulativeSize === undefined ? '?' : imageSize(row.cumulativeSize))},
 		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => stepText(row)},
@@ -33,8 +29,8 @@ function layerColumns(): Column<LayerRow>[] {
 /** Imported layers have no command; their comment says what they are. */
 function stepText(row: LayerRow): string {
 	if (!row.step) return '(no history step)';
-	if (row.step.createdBy) return visible(row.step.createdBy);
-	return row.step.comment ? `# ${visible(row.step.comment)}` : '';
+	if (row.step.createdBy) return cellText(row.step.createdBy);
+	return row.step.comment ? `# ${cellText(row.step.comment)}` : '';
 }
 
 interface HistoryRow {
@@ -44,11 +40,11 @@ interface HistoryRow {
 
 function historyColumns(now: number): Column<HistoryRow>[] {
 	return [
-		{title: 'IMAGE', width: 12, priority: 3, cell: (row) => (row.item.Id === '<missing>' ? '<missing>' : short(row.item.Id))},
-		{title: 'CREATED', width: 14, priority: 2, cell: (row) => createdSince(row.item.Created, now)},
-		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => `${row.metadataOnly ? '· ' : '▪ '}${visible(row.item.CreatedBy)}`},
+		{title: 'IMAGE', width: 12, priority: 3, cell: (row) => (row.item.Id === '<missing>' ? '<missing>' : shortId(row.item.Id))},
+		{title: 'CREATED', width: 14, want: 18, priority: 2, cell: (row) => createdSince(row.item.Created, now)},
+		{title: 'CREATED BY', width: 12, want: 40, flex: true, priority: 0, cell: (row) => `${row.metadataOnly ? '· ' : '▪ '}${cellText(row.item.CreatedBy)}`},
 		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => historySize(row.item.Size)},
-		{title: 'COMMENT', width: 14, priority: 1, cell: (row) => visible(row.item.Comment)},
+		{title: 'COMMENT', width: 14, priority: 1, cell: (row) => cellText(row.item.Comment)},
 	];
 }
 
@@ -67,6 +63,8 @@ export function ImageScreen(props: {screen: Screen; height: number; width: numbe
 			<Text color={theme.dim}>{` ${visible(screen.ref)}`}</Text>
 		</Text>
 	);
+	// Exactly props.height lines: the tab bar, then the body (none at all for 0).
+	if (props.height <= 0) return null;
 	const bodyHeight = props.height - 1;
 	let body: React.ReactNode;
 	if (screen.error) {
@@ -91,8 +89,9 @@ export function ImageScreen(props: {screen: Screen; height: number; width: numbe
 }
 
 function Body(props: {height: number; lines: React.ReactNode[]}) {
-	const lines = props.lines.slice(0, props.height);
-	while (lines.length < props.height) lines.push(<Line key={`pad-${lines.length}`} />);
+	const height = Math.max(0, props.height);
+	const lines = props.lines.slice(0, height);
+	while (lines.length < height) lines.push(<Line key={`pad-${lines.length}`} />);
 	return <>{lines}</>;
 }
 
@@ -120,8 +119,8 @@ function LayersTab(props: {screen: Screen; height: number; width: number}) {
 			<Table columns={columns} rows={pairing.layers} cursor={cursor} height={props.height - detailHeight} width={props.width} empty="This image has no layers." rowKey={(row) => row.diffId + row.index} />
 			{detailHeight > 0 && selected ? (
 				<Detail
-					title={`layer ${selected.index}  ${selected.diffId}${note}`}
-					text={selected.step ? `${visible(selected.step.createdBy)}${selected.step.comment ? `  # ${visible(selected.step.comment)}` : ''}` : '(no history step for this layer)'}
+					title={`layer ${selected.index}  ${cellText(selected.diffId)}${note}`}
+					text={selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}
 					width={props.width}
 					height={detailHeight}
 				/>
@@ -151,7 +150,7 @@ function HistoryTab(props: {screen: Screen; height: number; width: number}) {
 			{detailHeight > 0 && selected ? (
 				<Detail
 					title={selected.metadataOnly ? 'metadata-only step (no layer)' : `step that made layer ${pairing.stepLayer[steps.length - 1 - cursor]}`}
-					text={visible(selected.item.CreatedBy)}
+					text={cellText(selected.item.CreatedBy)}
 					width={props.width}
 					height={detailHeight}
 				/>
