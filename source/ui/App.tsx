@@ -9,6 +9,7 @@ import {Line} from './components/Line.js';
 import {Controller} from './controller.js';
 import {OverlayView} from './components/OverlayView.js';
 import {runEffect, type EffectContext} from './effects.js';
+import type {Suspend} from './actions/terminal.js';
 import {contextOf} from './input.js';
 import {keyName} from './keymap.js';
 import {ContainersScreen} from './screens/Containers.js';
@@ -25,13 +26,13 @@ export interface AppProps {
 	initial?: Partial<State>;
 	onExit?(state: State): void;
 	/** Gives the real terminal to other work (an attached container) and redraws after. */
-	suspend?(work: () => Promise<void>): Promise<void>;
+	suspend?: Suspend;
 }
 
 const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
 
 export function App(props: AppProps) {
-	const {stdout} = useStdout();
+	const {stdout, write: writeStdout} = useStdout();
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
 	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...props.initial}));
@@ -49,7 +50,7 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: props.engine, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend};
+		const context: EffectContext = {engine: props.engine, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout('')))};
 		for (const effect of fresh) void runEffect(effect, context);
 	}, [state.effects]);
 
@@ -145,7 +146,7 @@ export function App(props: AppProps) {
 			{state.notice ? (
 				<Line color={state.notice.level === 'error' ? theme.error : theme.accent}>{`${state.notice.level === 'error' ? '✗' : '✓'} ${state.notice.text.split('\n')[0]}`}</Line>
 			) : null}
-			<Footer context={context} />
+			<Footer context={context} width={width} />
 		</Box>
 	);
 }

@@ -5,7 +5,10 @@
  * dispatching (close the overlay, show a notice, select the new image).
  */
 import type {Engine} from '../engine/engine.js';
+import {visible} from '../text/sanitize.js';
 import {actionHandlers} from './actions/index.js';
+import {cancelTask} from './actions/task-runner.js';
+import type {Suspend} from './actions/terminal.js';
 import type {Effect} from './overlays/index.js';
 import type {Msg, State} from './state.js';
 
@@ -17,7 +20,7 @@ export interface EffectContext {
 	/** Aborted when the App unmounts: long requests (push, pull, build, logs) stop with it. */
 	signal: AbortSignal;
 	/** Hands the real terminal to something else (an attached container) and takes it back after. */
-	suspend?(work: () => Promise<void>): Promise<void>;
+	suspend?: Suspend;
 }
 
 export async function runEffect(effect: Effect, context: EffectContext): Promise<void> {
@@ -32,9 +35,13 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 				await handler({values: effect.values, subject: effect.subject, overlayId: effect.overlayId}, context);
 			} catch (error) {
 				if (context.signal.aborted) return;
-				context.dispatch({type: 'overlayFailed', id: effect.overlayId, message: error instanceof Error ? error.message : String(error)});
+				// Engine messages quote what was sent (names, commands): drawn safely.
+				context.dispatch({type: 'overlayFailed', id: effect.overlayId, message: visible(error instanceof Error ? error.message : String(error))});
 			}
 			return;
 		}
+		case 'cancel':
+			cancelTask(context, effect.overlayId);
+			return;
 	}
 }

@@ -46,6 +46,15 @@ const actionMessages: Partial<Record<Action, Msg>> = {
 	filterAccept: {type: 'filterAccept'},
 	filterClear: {type: 'filterClear'},
 	tag: {type: 'startAction', action: 'tag'},
+	run: {type: 'startAction', action: 'run'},
+	push: {type: 'startAction', action: 'push'},
+	pull: {type: 'startAction', action: 'pull'},
+	removeImage: {type: 'startAction', action: 'removeImage'},
+	build: {type: 'startAction', action: 'build'},
+	commit: {type: 'startAction', action: 'commit'},
+	logs: {type: 'startAction', action: 'logs'},
+	stop: {type: 'startAction', action: 'stop'},
+	removeContainer: {type: 'startAction', action: 'removeContainer'},
 };
 
 export function messageFor(action: Action): Msg | undefined {
@@ -84,7 +93,7 @@ function single(state: State, press: KeyPress, step: (state: State, msg: Msg) =>
 	if (action === 'forceQuit') return step(state, {type: 'quit'});
 	const text = press.ctrl || press.meta ? '' : press.input.replace(/[\x00-\x1f\x7f]/g, '');
 	if (state.overlay && !state.help) {
-		const result = overlayKey(state.overlay, {name: press.name, text: text || undefined});
+		const result = overlayKey(state.overlay, {name: press.name, text: text || undefined, page: Math.max(1, state.height - 8)});
 		if (!result.handled) return state;
 		const next = {...state, overlay: result.overlay};
 		return result.effect ? step(next, {type: 'effect', effect: result.effect}) : next;

@@ -4,7 +4,7 @@
  */
 import type {FilesAction} from './files/keys.js';
 
-export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | FilesContext;
+export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | FilesContext;
 
 /** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
 export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
@@ -36,7 +36,14 @@ export type Action =
 	| 'cancel'
 	| 'toggle'
 	| 'lineEdit'
-	| 'tag';
+	| 'tag'
+	| ImageAction
+	| ContainerAction
+	| 'close';
+
+/** The keyboard actions on images and containers (source/ui/actions). */
+export type ImageAction = 'run' | 'push' | 'pull' | 'removeImage' | 'build';
+export type ContainerAction = 'commit' | 'logs' | 'stop' | 'removeContainer';
 
 export interface Binding {
 	action: Action;
@@ -44,6 +51,8 @@ export interface Binding {
 	keys: string[];
 	/** Short label for the footer; bindings without one stay out of it. */
 	label?: string;
+	/** Which labels the footer keeps when they do not all fit: lower first (default 3; `? help` always shows). */
+	footer?: number;
 	/** One line for the help overlay. */
 	description: string;
 	contexts: Context[] | 'all';
@@ -53,13 +62,13 @@ const lists: Context[] = ['images', 'containers', 'layers', 'history', 'inspect'
 
 export const bindings: Binding[] = [
 	{action: 'up', keys: ['up', 'k'], description: 'Move up', contexts: lists},
-	{action: 'down', keys: ['down', 'j'], label: '↑↓ move', description: 'Move down', contexts: lists},
+	{action: 'down', keys: ['down', 'j'], label: '↑↓ move', footer: 8, description: 'Move down', contexts: lists},
 	{action: 'pageUp', keys: ['pageup'], description: 'Page up', contexts: lists},
 	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: lists},
 	{action: 'top', keys: ['g', 'home'], description: 'Go to the top', contexts: lists},
 	{action: 'bottom', keys: ['G', 'end'], description: 'Go to the bottom', contexts: lists},
 	{action: 'open', keys: ['enter'], label: 'enter open', description: 'Open the selected image', contexts: ['images']},
-	{action: 'sort', keys: ['s'], label: 's sort', description: 'Cycle the sort: created, size, name', contexts: ['images']},
+	{action: 'sort', keys: ['s'], label: 's sort', footer: 6, description: 'Cycle the sort: created, size, name', contexts: ['images']},
 	{action: 'filter', keys: ['/'], label: '/ filter', description: 'Filter by REPOSITORY:TAG or ID as you type', contexts: ['images']},
 	{action: 'showImages', keys: ['1'], label: '1 images', description: 'Show images', contexts: ['containers']},
 	{action: 'showContainers', keys: ['2'], label: '2 containers', description: 'Show containers', contexts: ['images']},
@@ -67,11 +76,30 @@ export const bindings: Binding[] = [
 	{action: 'prevTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history', 'inspect']},
 	{action: 'filterAccept', keys: ['enter'], label: 'enter keep', description: 'Keep the filter and return to the list', contexts: ['filter']},
-	{action: 'filterClear', keys: ['escape'], label: 'esc clear', description: 'Clear the filter', contexts: ['filter', 'images']},
+	{action: 'filterClear', keys: ['escape'], label: 'esc clear', footer: 7, description: 'Clear the filter', contexts: ['filter', 'images']},
 	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
 	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
 	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},
 	{action: 'tag', keys: ['t'], label: 't tag', description: 'Tag the image', contexts: ['images', 'layers', 'history', 'inspect']},
+	// Actions (source/ui/actions): each opens a form or a question; nothing happens until it is answered.
+	{action: 'run', keys: ['r'], label: 'r run', footer: 4, description: 'Run a container from the image (detached, or attached to this terminal)', contexts: ['images', 'layers', 'history', 'inspect']},
+	{action: 'push', keys: ['p'], label: 'p push', footer: 4, description: 'Push the image to a registry, with progress per layer', contexts: ['images', 'layers', 'history', 'inspect']},
+	{action: 'removeImage', keys: ['d'], label: 'd rm', footer: 4, description: 'Remove the tag or the image (asks first)', contexts: ['images']},
+	{action: 'pull', keys: ['P'], label: 'P pull', footer: 5, description: 'Pull an image by reference, with progress per layer', contexts: ['images']},
+	{action: 'build', keys: ['b'], label: 'b build', footer: 5, description: 'Build an image from a directory and Dockerfile; cached steps marked', contexts: ['images']},
+	{action: 'logs', keys: ['l'], label: 'l logs', footer: 4, description: "Show the container's log, followed while it runs", contexts: ['containers']},
+	{action: 'commit', keys: ['c'], label: 'c commit', footer: 4, description: 'Commit the container to a new image', contexts: ['containers']},
+	{action: 'stop', keys: ['s'], label: 's stop', footer: 4, description: 'Stop the container (SIGTERM, SIGKILL after 10 s)', contexts: ['containers']},
+	{action: 'removeContainer', keys: ['d'], label: 'd rm', footer: 4, description: 'Remove the container (asks first)', contexts: ['containers']},
+	// A running push, pull, build or a log (overlays/task.ts).
+	{action: 'up', keys: ['up', 'k'], description: 'Scroll up', contexts: ['task']},
+	{action: 'down', keys: ['down', 'j'], label: '↑↓ scroll', description: 'Scroll down (at the end the view follows new lines)', contexts: ['task']},
+	{action: 'pageUp', keys: ['pageup'], description: 'Page up', contexts: ['task']},
+	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: ['task']},
+	{action: 'top', keys: ['g', 'home'], description: 'Go to the first line', contexts: ['task']},
+	{action: 'bottom', keys: ['G', 'end'], description: 'Go to the end and follow it', contexts: ['task']},
+	{action: 'cancel', keys: ['escape'], label: 'esc close', description: 'Close; a running push, pull or build asks first (y stops it); a log stops following', contexts: ['task']},
+	{action: 'close', keys: ['enter', 'q'], description: 'Close once it has finished', contexts: ['task']},
 	{action: 'nextField', keys: ['tab', 'down'], label: 'tab next field', description: 'Next field', contexts: ['form']},
 	{action: 'prevField', keys: ['shift+tab', 'up'], description: 'Previous field', contexts: ['form']},
 	{action: 'toggle', keys: [' '], label: 'space toggle', description: 'Switch a yes/no field', contexts: ['form']},
@@ -118,8 +146,31 @@ export function footerFor(context: Context): string[] {
 	return bindings.filter((binding) => binding.label && applies(binding, context)).map((binding) => binding.label!);
 }
 
+/**
+ * The footer's labels for a terminal `width` wide: all of them when they fit;
+ * otherwise the most important (lowest `footer`, then table order) that fit,
+ * in table order, with `? help` always last. Labels are one cell per
+ * character (the arrows included).
+ */
+export function footerFitted(context: Context, width: number): string[] {
+	const items = bindings.map((binding, index) => ({binding, index})).filter(({binding}) => binding.label && applies(binding, context));
+	const help = items.find(({binding}) => binding.action === 'help');
+	const rest = items.filter((item) => item !== help);
+	const size = (label: string) => [...label].length;
+	let used = help ? size(help.binding.label!) : 0;
+	const chosen = new Set<number>();
+	for (const item of rest.slice().sort((a, b) => (a.binding.footer ?? 3) - (b.binding.footer ?? 3) || a.index - b.index)) {
+		const cost = size(item.binding.label!) + (used > 0 ? 2 : 0);
+		if (used + cost > width) continue;
+		used += cost;
+		chosen.add(item.index);
+	}
+	const labels = rest.filter((item) => chosen.has(item.index)).map((item) => item.binding.label!);
+	return help ? [...labels, help.binding.label!] : labels;
+}
+
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'form', 'confirm'];
+	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'form', 'confirm', 'task'];
 	return order.map((context) => ({
 		context,
 		rows: bindings

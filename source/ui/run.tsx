@@ -8,6 +8,7 @@ import React from 'react';
 import type {Endpoint} from '../engine/endpoint.js';
 import {Engine} from '../engine/engine.js';
 import {App} from './App.js';
+import {createSuspend} from './actions/terminal.js';
 
 const enterAlt = '\x1b[?1049h\x1b[H';
 const leaveAlt = '\x1b[?1049l\x1b[?25h';
@@ -40,7 +41,9 @@ export async function runExplorer(options: {endpoint: Endpoint; tty?: {input: nu
 	stdout.write(enterAlt);
 	let code = 0;
 	try {
-		const instance = render(<App engine={engine} />, {stdin: stdin as NodeJS.ReadStream, stdout: stdout as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false});
+		// An attached container gets the real terminal meanwhile (source/ui/actions/terminal.ts).
+		const suspend = createSuspend({stdin: stdin as NodeJS.ReadStream, stdout: stdout as NodeJS.WriteStream, leave: leaveAlt, enter: enterAlt});
+		const instance = render(<App engine={engine} suspend={suspend} />, {stdin: stdin as NodeJS.ReadStream, stdout: stdout as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false});
 		await instance.waitUntilExit();
 	} catch (error) {
 		code = 1;

@@ -6,7 +6,7 @@ import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
 import {handleKey, type KeyPress} from './input.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
-import {startOverlay, type StartableAction} from './actions/start.js';
+import {startAction, type StartableAction} from './actions/start.js';
 import {filterRows, imageRows, sortOrder, sortRows, type ImageRow, type SortKey} from './rows.js';
 import {reduceFiles, type FilesEvent, type FilesScreen} from './files/reducer.js';
 
@@ -213,10 +213,8 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, quit: true};
 		case 'key':
 			return handleKey(state.notice ? {...state, notice: undefined} : state, msg.press, reduce);
-		case 'startAction': {
-			const overlay = startOverlay(state, msg.action);
-			return overlay ? reduce(state, {type: 'openOverlay', overlay}) : state;
-		}
+		case 'startAction':
+			return startAction(state, msg.action, reduce);
 		case 'openOverlay':
 			return {...state, overlay: {...msg.overlay, id: state.nextId} as Overlay, nextId: state.nextId + 1, help: false};
 		case 'updateOverlay':

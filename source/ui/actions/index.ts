@@ -1,9 +1,24 @@
 /** Every action the forms and confirmations can submit, by the name the overlay carries. */
+import {build} from './build.js';
+import {commit} from './commit.js';
+import {logs, removeContainerAction, stop} from './container-ops.js';
 import {extract} from './extract.js';
+import {removeImageAction} from './remove-image.js';
+import {run} from './run.js';
 import {tag} from './tag.js';
+import {pull, push} from './transfer.js';
 import type {ActionHandler} from './types.js';
 
 export const actionHandlers: Record<string, ActionHandler> = {
 	tag,
 	extract,
+	run,
+	push,
+	pull,
+	removeImage: removeImageAction,
+	build,
+	commit,
+	logs,
+	stop,
+	removeContainer: removeContainerAction,
 };

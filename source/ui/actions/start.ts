@@ -1,12 +1,21 @@
 /**
- * What a key that starts an action opens, given what is selected: the
- * reducer asks here, so the overlays are built from the state alone.
+ * What a key that starts an action does, given what is selected: the
+ * reducer asks here, so the overlays are built from the state alone. Most
+ * open a form or a confirmation; `l` (logs) opens its view and starts at
+ * once; `s` (stop) needs no question and only queues its effect.
  */
-import type {Overlay} from '../overlays/index.js';
-import type {State} from '../state.js';
+import type {ContainerSummary} from '../../engine/types.js';
+import type {EffectBody, Overlay} from '../overlays/index.js';
+import type {Msg, State} from '../state.js';
+import {commitForm} from './commit.js';
+import {logsTask, removeContainerConfirm} from './container-ops.js';
+import {buildForm} from './build.js';
+import {removeImageConfirm} from './remove-image.js';
+import {runForm} from './run.js';
 import {tagForm} from './tag.js';
+import {pullForm, pushForm} from './transfer.js';
 
-export type StartableAction = 'tag';
+export type StartableAction = 'tag' | 'run' | 'push' | 'pull' | 'removeImage' | 'build' | 'commit' | 'logs' | 'stop' | 'removeContainer';
 
 type NewOverlay = Overlay extends infer O ? (O extends Overlay ? Omit<O, 'id'> : never) : never;
 
@@ -18,11 +27,87 @@ export function selectedImage(state: State): {ref: string; id: string} | undefin
 	return row ? {ref: row.ref, id: row.id} : undefined;
 }
 
+/** The containers in the order the Containers screen lists them (newest first). */
+export function containerOrder(containers: readonly ContainerSummary[]): ContainerSummary[] {
+	return containers.slice().sort((a, b) => b.Created - a.Created);
+}
+
+export function selectedContainer(state: State): ContainerSummary | undefined {
+	if (state.view !== 'containers') return undefined;
+	return containerOrder(state.containers)[state.containerCursor];
+}
+
+/** A container's name as the list shows it (made visible), and its subject for handlers. */
+export function containerSubject(container: ContainerSummary): Record<string, string> {
+	const name = String(container.Names?.[0] ?? '').replace(/^\//, '') || String(container.Id).slice(0, 12);
+	return {id: String(container.Id), name, image: String(container.Image ?? ''), state: String(container.State ?? ''), status: String(container.Status ?? '')};
+}
+
 export function startOverlay(state: State, action: StartableAction): NewOverlay | undefined {
 	switch (action) {
 		case 'tag': {
 			const image = selectedImage(state);
 			return image ? tagForm(image.ref, image.id) : undefined;
 		}
+		case 'run': {
+			const image = selectedImage(state);
+			return image ? runForm(image.ref, image.id) : undefined;
+		}
+		case 'push': {
+			const image = selectedImage(state);
+			return image ? pushForm(image.ref, image.id) : undefined;
+		}
+		case 'pull':
+			return pullForm();
+		case 'build':
+			return buildForm();
+		case 'removeImage': {
+			const image = selectedImage(state);
+			if (!image) return undefined;
+			const summary = state.images.find((candidate) => candidate.Id === image.id);
+			const tags = (summary?.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
+			const users = state.containers.filter((container) => container.ImageID === image.id);
+			return removeImageConfirm(image.ref, image.id, tags, users.map((container) => containerSubject(container).name));
+		}
+		case 'commit': {
+			const container = selectedContainer(state);
+			return container ? commitForm(containerSubject(container)) : undefined;
+		}
+		case 'logs': {
+			const container = selectedContainer(state);
+			return container ? logsTask(containerSubject(container)) : undefined;
+		}
+		case 'removeContainer': {
+			const container = selectedContainer(state);
+			return container ? removeContainerConfirm(containerSubject(container)) : undefined;
+		}
+		case 'stop':
+			return undefined;
 	}
+}
+
+const needsContainer: StartableAction[] = ['commit', 'logs', 'stop', 'removeContainer'];
+
+/**
+ * The reducer's `startAction`: opens the action's overlay and, for the
+ * actions that start at once (logs, stop), queues the effect that runs
+ * them. `step` is the reducer, so each message sees the state the last one left.
+ */
+export function startAction(state: State, action: StartableAction, step: (state: State, msg: Msg) => State): State {
+	if (action === 'stop') {
+		const container = selectedContainer(state);
+		if (!container) return step(state, {type: 'notice', text: 'No container selected', level: 'error'});
+		const effect: EffectBody = {kind: 'submit', action: 'stop', values: {}, subject: containerSubject(container), overlayId: 0};
+		return step(state, {type: 'effect', effect});
+	}
+	const overlay = startOverlay(state, action);
+	if (!overlay) {
+		const what = needsContainer.includes(action) ? 'container' : 'image';
+		return step(state, {type: 'notice', text: `No ${what} selected`, level: 'error'});
+	}
+	const id = state.nextId;
+	const opened = step(state, {type: 'openOverlay', overlay});
+	if (overlay.kind !== 'task') return opened;
+	// A view that starts working as soon as it opens (the log).
+	return step(opened, {type: 'effect', effect: {kind: 'submit', action: overlay.task.action, values: {}, subject: overlay.task.subject, overlayId: id}});
 }

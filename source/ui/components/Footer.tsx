@@ -1,11 +1,13 @@
-import {Text} from 'ink';
+import {Text, useStdout} from 'ink';
 import React from 'react';
-import {footerFor, type Context} from '../keymap.js';
+import {footerFitted, type Context} from '../keymap.js';
 import {theme} from '../theme.js';
 
-/** The keys valid here, from the keymap table. */
-export function Footer(props: {context: Context; note?: string}) {
-	const labels = footerFor(props.context);
+/** The keys valid here, from the keymap table: one line, the most important that fit, and always `? help`. */
+export function Footer(props: {context: Context; note?: string; width?: number}) {
+	const {stdout} = useStdout();
+	const width = props.width ?? (stdout?.columns || 80);
+	const labels = footerFitted(props.context, Math.max(0, width - (props.note ? props.note.length + 2 : 0)));
 	return (
 		<Text wrap="truncate">
 			{labels.map((label, index) => {

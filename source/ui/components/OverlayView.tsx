@@ -2,6 +2,7 @@ import React from 'react';
 import type {Overlay} from '../overlays/index.js';
 import {ConfirmView} from './ConfirmView.js';
 import {FormView} from './FormView.js';
+import {TaskView} from './TaskView.js';
 
 /** Draws whichever overlay is open, in the body's place (same height, so the frame never grows). */
 export function OverlayView(props: {overlay: Overlay; width: number; height: number}) {
@@ -11,5 +12,7 @@ export function OverlayView(props: {overlay: Overlay; width: number; height: num
 			return <FormView form={overlay.form} width={props.width} height={props.height} />;
 		case 'confirm':
 			return <ConfirmView confirm={overlay.confirm} height={props.height} />;
+		case 'task':
+			return <TaskView task={overlay.task} width={props.width} height={props.height} />;
 	}
 }

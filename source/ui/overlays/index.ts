@@ -7,10 +7,12 @@
 import {actionFor, type Context} from '../keymap.js';
 import {confirmKey, type ConfirmState} from './confirm.js';
 import {formKey, type FormAction, type FormState} from './form.js';
+import {taskKey, type TaskAction, type TaskState} from './task.js';
 
 export type Overlay =
 	| {kind: 'form'; id: number; form: FormState}
-	| {kind: 'confirm'; id: number; confirm: ConfirmState};
+	| {kind: 'confirm'; id: number; confirm: ConfirmState}
+	| {kind: 'task'; id: number; task: TaskState};
 
 export type OverlayKind = Overlay['kind'];
 
@@ -18,7 +20,10 @@ export type OverlayKind = Overlay['kind'];
  * Work the reducer asks for and the App performs (the reducer stays pure).
  * `submit` hands an action's values to its handler in source/ui/actions.
  */
-export type EffectBody = {kind: 'submit'; action: string; values: Record<string, string>; subject: Record<string, string>; overlayId: number};
+export type EffectBody =
+	| {kind: 'submit'; action: string; values: Record<string, string>; subject: Record<string, string>; overlayId: number}
+	/** Stops the running task (push, pull, build, log) the overlay showed. */
+	| {kind: 'cancel'; overlayId: number};
 
 export type Effect = EffectBody & {id: number};
 
@@ -30,6 +35,8 @@ export function overlayContext(overlay: Overlay): Context {
 export interface OverlayKey {
 	name: string;
 	text?: string;
+	/** About as many lines as a scrolling overlay (a task's log) shows at once. */
+	page?: number;
 }
 
 export type OverlayResult = {overlay?: Overlay; effect?: EffectBody; handled: boolean};
@@ -60,6 +67,13 @@ export function overlayKey(overlay: Overlay, key: OverlayKey): OverlayResult {
 				handled: true,
 			};
 		}
+		case 'task': {
+			const action = actionFor(context, key.name) as TaskAction | undefined;
+			const outcome = taskKey(overlay.task, action, key.name, key.page ?? 10);
+			if (outcome.kind === 'ignored') return {overlay, handled: false};
+			if (outcome.kind === 'edit') return {overlay: {...overlay, task: outcome.state}, handled: true};
+			return {overlay: undefined, effect: outcome.stop ? {kind: 'cancel', overlayId: overlay.id} : undefined, handled: true};
+		}
 	}
 }
 
@@ -73,5 +87,7 @@ export function overlayFailed(overlay: Overlay, message: string, fieldErrors?: R
 		}
 		case 'confirm':
 			return {...overlay, confirm: {...overlay.confirm, busy: false, error: message}};
+		case 'task':
+			return {...overlay, task: {...overlay.task, status: 'failed', error: message, asking: false}};
 	}
 }
