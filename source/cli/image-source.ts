@@ -105,7 +105,8 @@ async function fromEngine(context: CommandContext, ref: string, signal: AbortSig
 	const inspect = await engine.inspectImage(ref, signal);
 	const expectedLayers = inspect.value.RootFS?.Layers?.length;
 	const stream = await engine.saveImage(ref, signal);
-	return readImageArchive(stream, {signal, onProgress, expectedLayers});
+	// The engine vouches for its config's diff_ids: no need to hash every layer tar a second time.
+	return readImageArchive(stream, {signal, onProgress, expectedLayers, verifyDiffIds: false});
 }
 
 async function fromArchive(file: string, image: string | undefined, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImageArchive> {

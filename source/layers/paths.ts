@@ -12,6 +12,7 @@ export interface NormalisedPath {
 }
 
 export function normalisePath(raw: string): NormalisedPath {
+	if (isPlain(raw)) return {path: raw.charCodeAt(raw.length - 1) === 47 ? raw.slice(0, -1) : raw, absolute: false, dotDot: false};
 	let absolute = false;
 	let dotDot = false;
 	// Fast path: the common docker name ("usr/bin/", "./etc/passwd") has no odd parts.
@@ -31,6 +32,20 @@ export function normalisePath(raw: string): NormalisedPath {
 		out.push(p);
 	}
 	return {path: out.join('/'), absolute, dotDot};
+}
+
+/**
+ * The common docker name ("usr/bin/", "etc/passwd"): relative, no empty,
+ * `.` or `..` parts, at most one trailing slash. Normalising it only drops
+ * the trailing slash, so the split and join can be skipped (tens of
+ * thousands of names per layer).
+ */
+function isPlain(raw: string): boolean {
+	if (raw === '' || raw.charCodeAt(0) === 47 || raw.includes('//')) return false;
+	if (raw.includes('.')) {
+		if (raw === '.' || raw === '..' || raw.startsWith('./') || raw.startsWith('../') || raw.includes('/./') || raw.includes('/../') || raw.endsWith('/.') || raw.endsWith('/..')) return false;
+	}
+	return true;
 }
 
 export const WHITEOUT_PREFIX = '.wh.';

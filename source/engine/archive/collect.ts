@@ -13,7 +13,7 @@ import {type EntryBudget, LayerScanner} from './layer.js';
 import {ArchiveError, type Limits} from './errors.js';
 import {aliasTarget} from './layout.js';
 import type {Flow} from './flow.js';
-import {streamHasher} from './hasher.js';
+import {HashWorker, type HashingMode, type LayerHashing, inlineHashing} from './layer-hashing.js';
 
 export type BlobHint = 'sniff' | 'json' | 'layer';
 
@@ -37,6 +37,11 @@ export class Collector implements TarHandler {
 	readonly tooBig = new Set<string>();
 	jsonBytes = 0;
 	layersStarted = 0;
+	/** Where the layers' sha256 work runs (see layer-hashing.ts); set before reading. */
+	hashing: HashingMode = 'inline';
+	/** Hash each layer tar for its diff_id (else assembly takes the config's). */
+	verifyDiffIds = true;
+	private worker: HashWorker | undefined;
 	private readonly budget: EntryBudget = {total: 0};
 
 	constructor(
@@ -61,6 +66,24 @@ export class Collector implements TarHandler {
 		return hint ? this.blob(path, hint) : undefined;
 	}
 
+	private layerHashing(): LayerHashing {
+		if (this.hashing === 'worker' && !this.worker) {
+			try {
+				this.worker = new HashWorker(this.flow);
+				this.flow.onClose(() => this.dispose());
+			} catch {
+				this.hashing = 'inline'; // no threads here: hash on the main thread
+			}
+		}
+		return this.worker ? this.worker.layer(this.verifyDiffIds) : inlineHashing(this.verifyDiffIds);
+	}
+
+	/** Stops the hashing thread, if one was started. Call when the read is over, however it ended. */
+	dispose(): void {
+		this.worker?.close();
+		this.worker = undefined;
+	}
+
 	blob(path: string, hint: BlobHint): ByteSink {
 		return new BlobSink(this, path, hint);
 	}
@@ -68,7 +91,7 @@ export class Collector implements TarHandler {
 	startLayer(path: string, compression: Compression): ByteSink {
 		this.events.layerStarted?.(path, ++this.layersStarted);
 		const done = (layer: LayerEntries) => this.layers.set(path, layer);
-		const scanner = this.makeReader ? this.makeReader(path, compression, done) : new LayerScanner(path, compression, this.limits, this.budget, done, streamHasher(), this.flow);
+		const scanner = this.makeReader ? this.makeReader(path, compression, done) : new LayerScanner(path, compression, this.limits, this.budget, done, this.layerHashing(), this.flow);
 		return decompressing(compression, scanner, this.flow, (e, stage) => {
 			const err = e instanceof ArchiveError ? e : new ArchiveError(`layer ${path}: corrupt ${stage} data: ${(e as Error).message}`, 'bad-layer', path, e);
 			this.flow.fail(err);

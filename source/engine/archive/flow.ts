@@ -17,6 +17,11 @@ export class Flow {
 		this.waits.push(p.catch(() => undefined));
 	}
 
+	/** True when something asked the reader to wait. */
+	get waiting(): boolean {
+		return this.waits.length > 0;
+	}
+
 	fail(error: unknown): void {
 		if (this.failure === undefined) this.failure = error;
 		this.closeAll();

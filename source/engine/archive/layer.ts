@@ -3,9 +3,8 @@
  * entry (never contents), a sha256 per regular file computed while its data
  * passes, and the diff_id (sha256 of the whole tar) on the way in.
  */
-import {createHash, type Hash} from 'node:crypto';
-import {type StreamHasher, sha256Hex} from './hasher.js';
 import type {Flow} from './flow.js';
+import type {LayerHashes, LayerHashing} from './layer-hashing.js';
 import type {Anomaly, AnomalyKind, EntryType, FileEntry, LayerEntries} from '../../layers/types.js';
 import {normalisePath} from '../../layers/paths.js';
 import {type ByteSink, type TarHeader, TarParser} from './tar.js';
@@ -33,14 +32,14 @@ export class LayerScanner implements ByteSink {
 		private readonly limits: Limits,
 		private readonly budget: EntryBudget,
 		private readonly onDone: (layer: LayerEntries) => void,
-		private readonly diff: StreamHasher,
+		private readonly hashing: LayerHashing,
 		private readonly flow: Flow,
 	) {
 		this.parser = new TarParser({entry: h => this.onEntry(h)});
 	}
 
 	write(chunk: Buffer): void {
-		this.diff.update(chunk);
+		this.hashing.data(chunk);
 		this.tarBytes += chunk.length;
 		try {
 			this.parser.write(chunk);
@@ -55,14 +54,21 @@ export class LayerScanner implements ByteSink {
 		} catch (e) {
 			throw this.wrap(e);
 		}
-		if (this.hardlinks) this.resolveHardlinks();
-		// The diff_id arrives from the hashing thread; the reader waits for it before assembling.
-		this.flow.waitFor(this.diff.digest().then(hex => this.finish(hex)));
+		// The digests may come from the hashing thread; the reader waits for them before assembling.
+		this.flow.waitFor(
+			this.hashing.end().then(
+				hashes => this.finish(hashes),
+				e => this.flow.fail(this.wrap(e)),
+			),
+		);
 	}
 
-	private finish(hex: string): void {
+	private finish(hashes: LayerHashes): void {
+		for (const [id, hex] of hashes.files) this.entries[id].digest = hex;
+		if (this.hardlinks) this.resolveHardlinks();
 		this.onDone({
-			diffId: `sha256:${hex}`,
+			// Not hashed (ReadOptions.verifyDiffIds false): assembly fills in the config's.
+			diffId: hashes.diff === '' ? '' : `sha256:${hashes.diff}`,
 			blobPath: this.blobPath,
 			compression: this.compression,
 			tarBytes: this.tarBytes,
@@ -127,7 +133,7 @@ export class LayerScanner implements ByteSink {
 			entry.digest = EMPTY_SHA256;
 			return undefined;
 		}
-		return new FileHasher(entry);
+		return new FileSink(this.hashing, this.entries.length - 1, h.size);
 	}
 
 	/** A hard link shares its target's content: the target came earlier in the same tar. */
@@ -144,17 +150,17 @@ export class LayerScanner implements ByteSink {
 	}
 }
 
-class FileHasher implements ByteSink {
-	private hash: Hash | undefined;
-	constructor(private readonly entry: FileEntry) {}
+/** Hands a file's data to the layer's hashing, with its id (its index in the entries). */
+class FileSink implements ByteSink {
+	private seen = 0;
+	constructor(
+		private readonly hashing: LayerHashing,
+		private readonly id: number,
+		private readonly size: number,
+	) {}
 	write(chunk: Buffer): void {
-		if (!this.hash && chunk.length === this.entry.size) {
-			this.entry.digest = sha256Hex(chunk);
-			return;
-		}
-		(this.hash ??= createHash('sha256')).update(chunk);
+		this.seen += chunk.length;
+		this.hashing.file(this.id, chunk, this.seen >= this.size);
 	}
-	end(): void {
-		if (this.hash) this.entry.digest = this.hash.digest('hex');
-	}
+	end(): void {}
 }

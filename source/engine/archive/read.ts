@@ -14,6 +14,7 @@ import {ArchiveError, type Limits, defaultLimits} from './errors.js';
 import {Flow, abortError} from './flow.js';
 import {type Layout, type LayoutOptions, resolveAlias, resolveLayout} from './layout.js';
 import {type ByteSink, TarError, TarParser} from './tar.js';
+import {type HashingMode, chooseHashing} from './layer-hashing.js';
 
 /** A path (tar file or OCI layout directory), a stream of a tar, or anything yielding its bytes. */
 export type ArchiveSource = string | Readable | AsyncIterable<Uint8Array>;
@@ -35,6 +36,18 @@ export interface ReadOptions extends LayoutOptions {
 	/** The layer count, if the caller knows it before the manifest arrives (RootFS.Layers from inspect). */
 	expectedLayers?: number;
 	limits?: Partial<Limits>;
+	/**
+	 * Where the sha256 work runs: 'worker' (a thread, the second core), 'inline'
+	 * (the main thread), or 'auto' (the default): a thread for reads over 32 MiB
+	 * or of unknown size. The results are the same.
+	 */
+	hashing?: 'auto' | HashingMode;
+	/**
+	 * Hash each layer tar and compare with the config's diff_ids (the default),
+	 * or (false) take the config's: a fifth less work, for sources that vouch
+	 * for their config, like the engine's own export.
+	 */
+	verifyDiffIds?: boolean;
 }
 
 export interface ImageArchive {
@@ -75,11 +88,14 @@ export async function pump(input: ArchiveSource, sink: ByteSink, flow: Flow, onC
 	signal?.addEventListener('abort', onAbort, {once: true});
 	try {
 		flow.check();
-		for await (const chunk of input as AsyncIterable<Uint8Array>) {
-			flow.check();
-			sink.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-			onChunk(chunk.byteLength);
-			await flow.settle();
+		if (isNodeReadable(input)) await pumpReadable(input, sink, flow, onChunk);
+		else {
+			for await (const chunk of input as AsyncIterable<Uint8Array>) {
+				flow.check();
+				sink.write(asBuffer(chunk));
+				onChunk(chunk.byteLength);
+				await flow.settle();
+			}
 		}
 		flow.check();
 		sink.end();
@@ -91,6 +107,76 @@ export async function pump(input: ArchiveSource, sink: ByteSink, flow: Flow, onC
 		removeClose();
 		signal?.removeEventListener('abort', onAbort);
 	}
+}
+
+const asBuffer = (chunk: Uint8Array): Buffer => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+
+function isNodeReadable(input: ArchiveSource): input is Readable {
+	const r = input as Readable;
+	return typeof r === 'object' && typeof r.on === 'function' && typeof r.pause === 'function' && typeof r.resume === 'function' && !r.readableObjectMode;
+}
+
+/**
+ * A node stream through 'data' events, pausing only while the Flow has
+ * something to wait for. (Async iteration reads with read(), which joins
+ * buffered chunks into a new buffer: a copy of every byte for nothing.)
+ */
+function pumpReadable(input: Readable, sink: ByteSink, flow: Flow, onChunk: (n: number) => void): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		let settled = false;
+		let waiting = false;
+		let ended = false;
+		const cleanup = () => {
+			input.removeListener('data', onData);
+			input.removeListener('end', onEnd);
+			input.removeListener('error', onError);
+			input.removeListener('close', onClose);
+		};
+		const fail = (e: unknown) => {
+			if (settled) return;
+			settled = true;
+			cleanup();
+			input.pause();
+			reject(e);
+		};
+		const finish = () => {
+			if (settled) return;
+			settled = true;
+			cleanup();
+			resolve();
+		};
+		const onData = (chunk: Uint8Array | string) => {
+			if (settled) return;
+			try {
+				flow.check();
+				const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : asBuffer(chunk);
+				sink.write(buffer);
+				onChunk(buffer.length);
+			} catch (e) {
+				return fail(e);
+			}
+			if (!flow.waiting) return;
+			waiting = true;
+			input.pause();
+			flow.settle().then(() => {
+				waiting = false;
+				if (ended) finish();
+				else if (!settled) input.resume();
+			}, fail);
+		};
+		const onEnd = () => {
+			ended = true;
+			if (!waiting) finish();
+		};
+		const onError = (e: unknown) => fail(e);
+		const onClose = () => {
+			if (!ended) fail(flow.failure ?? new Error('the stream closed before its end'));
+		};
+		input.on('data', onData);
+		input.on('end', onEnd);
+		input.on('error', onError);
+		input.on('close', onClose);
+	});
 }
 
 async function readStream(input: ArchiveSource, limits: Limits, options: ReadOptions): Promise<ImageArchive> {
@@ -112,10 +198,16 @@ async function readStream(input: ArchiveSource, limits: Limits, options: ReadOpt
 			}
 		},
 	});
-	await streamArchive(input, collector, n => {
-		progress.state.bytesRead += n;
-		progress.emit();
-	});
+	collector.hashing = chooseHashing(options.hashing, options.totalBytes);
+	collector.verifyDiffIds = options.verifyDiffIds !== false;
+	try {
+		await streamArchive(input, collector, n => {
+			progress.state.bytesRead += n;
+			progress.emit();
+		});
+	} finally {
+		collector.dispose();
+	}
 	return assemble(collector, options);
 }
 
@@ -183,9 +275,12 @@ function assemble(c: Collector, options: ReadOptions, known?: Layout): ImageArch
 	if (Array.isArray(diffIds)) {
 		if (diffIds.length !== layers.length) warnings.push(`the config lists ${diffIds.length} diff_ids but the manifest ${layers.length} layers`);
 		layers.forEach((l, i) => {
-			if (diffIds[i] !== undefined && diffIds[i] !== l.diffId) warnings.push(`layer ${i}: content is ${l.diffId} but the config says ${String(diffIds[i])}`);
+			// Not hashed while reading: the config's diff_id stands.
+			if (l.diffId === '' && typeof diffIds[i] === 'string') l.diffId = diffIds[i];
+			else if (diffIds[i] !== undefined && diffIds[i] !== l.diffId) warnings.push(`layer ${i}: content is ${l.diffId} but the config says ${String(diffIds[i])}`);
 		});
 	}
+	if (layers.some(l => l.diffId === '')) warnings.push('the config does not give every layer its diff_id');
 	return {format: layout.format, config, configRaw, layers, repoTags: layout.repoTags, warnings};
 }
 
@@ -199,19 +294,26 @@ async function readLayoutDirectory(dir: string, limits: Limits, options: ReadOpt
 			progress.emit();
 		},
 	});
-	const layout = await collectDirectory(
-		dir,
-		collector,
-		options,
-		(layers, bytes) => {
-			progress.state.layers = layers;
-			progress.state.totalBytes ??= bytes;
-		},
-		n => {
-			progress.state.bytesRead += n;
-			progress.emit();
-		},
-	);
+	collector.verifyDiffIds = options.verifyDiffIds !== false;
+	let layout: Layout;
+	try {
+		layout = await collectDirectory(
+			dir,
+			collector,
+			options,
+			(layers, bytes) => {
+				progress.state.layers = layers;
+				progress.state.totalBytes ??= bytes;
+				collector.hashing = chooseHashing(options.hashing, bytes);
+			},
+			n => {
+				progress.state.bytesRead += n;
+				progress.emit();
+			},
+		);
+	} finally {
+		collector.dispose();
+	}
 	return assemble(collector, options, layout);
 }
 

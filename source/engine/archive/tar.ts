@@ -148,7 +148,8 @@ export class TarParser {
 			else this.state = State.Long;
 			return;
 		}
-		const ustar = block.toString('latin1', 257, 263) === 'ustar\0';
+		// "ustar\0" (POSIX): the name has a prefix field.
+		const ustar = block[257] === 0x75 && block[258] === 0x73 && block[259] === 0x74 && block[260] === 0x61 && block[261] === 0x72 && block[262] === 0;
 		let name = cString(block, 0, 100);
 		if (ustar && block[345] !== 0) name = `${cString(block, 345, 155)}/${name}`;
 		let linkname = cString(block, 157, 100);
@@ -285,9 +286,20 @@ export function checksumOk(block: Uint8Array): boolean {
 	let i = 148;
 	while (i < 156 && (block[i] === 0x20 || block[i] === 0)) i++;
 	for (; i < 156 && block[i] >= 0x30 && block[i] <= 0x37; i++) stored = stored * 8 + (block[i] - 0x30);
-	let unsigned = 8 * 0x20;
-	for (let j = 0; j < 148; j++) unsigned += block[j];
-	for (let j = 156; j < BLOCK; j++) unsigned += block[j];
+	// The checksum field counts as eight spaces. Four running sums keep the loop short.
+	let a = 0;
+	let b = 0;
+	let c = 0;
+	let d = 0;
+	for (let j = 0; j < BLOCK; j += 4) {
+		a += block[j];
+		b += block[j + 1];
+		c += block[j + 2];
+		d += block[j + 3];
+	}
+	let field = 0;
+	for (let j = 148; j < 156; j++) field += block[j];
+	const unsigned = a + b + c + d - field + 8 * 0x20;
 	if (stored === unsigned) return true;
 	let signed = 8 * 0x20;
 	for (let j = 0; j < BLOCK; j++) if (j < 148 || j >= 156) signed += block[j] > 127 ? block[j] - 256 : block[j];
