@@ -20,13 +20,15 @@ export interface InspectOutput {
 	/** Lines for stderr (docker joins the errors with "\n"); empty when all went well. */
 	errors: string[];
 	exitCode: number;
+	/** Where in the template the first template error points (index in the string), for a UI; -1 when unknown. */
+	errorOffset?: number;
 }
 
 /** The parsed template, or the exit-64 failure docker reports before any request. */
 export type PreparedFormat =
 	| {kind: 'indent' | 'json'}
 	| {kind: 'template'; template: Template}
-	| {kind: 'error'; message: string};
+	| {kind: 'error'; message: string; offset: number};
 
 export function prepareFormat(format: string): PreparedFormat {
 	if (format === '') return {kind: 'indent'};
@@ -34,17 +36,18 @@ export function prepareFormat(format: string): PreparedFormat {
 	try {
 		return {kind: 'template', template: parse(format, {funcs: dockerFuncs})};
 	} catch (error) {
-		return {kind: 'error', message: `template parsing error: ${(error as Error).message}`};
+		return {kind: 'error', message: `template parsing error: ${(error as Error).message}`, offset: (error as {offset?: number}).offset ?? -1};
 	}
 }
 
 /** Render docker's output for the items (in argument order). */
 export function renderInspect(prepared: PreparedFormat, items: InspectItem[]): InspectOutput {
-	if (prepared.kind === 'error') return {stdout: '', errors: [prepared.message], exitCode: 64};
+	if (prepared.kind === 'error') return {stdout: '', errors: [prepared.message], exitCode: 64, errorOffset: prepared.offset};
 	const errors: string[] = [];
 	let stdout: string;
+	const offsets: number[] = [];
 	if (prepared.kind === 'template') {
-		stdout = renderTemplate(prepared.template, items, errors);
+		stdout = renderTemplate(prepared.template, items, errors, offsets);
 	} else {
 		const raws: string[] = [];
 		for (const item of items) {
@@ -53,7 +56,7 @@ export function renderInspect(prepared: PreparedFormat, items: InspectItem[]): I
 		}
 		stdout = raws.length === 0 ? '[]\n' : renderArray(prepared.kind, raws) + '\n';
 	}
-	return {stdout, errors, exitCode: errors.length > 0 ? 1 : 0};
+	return {stdout, errors, exitCode: errors.length > 0 ? 1 : 0, ...(offsets.length ? {errorOffset: offsets[0]} : {})};
 }
 
 function renderArray(kind: 'indent' | 'json', raws: string[]): string {
@@ -61,7 +64,7 @@ function renderArray(kind: 'indent' | 'json', raws: string[]): string {
 	return kind === 'indent' ? indentJson(joined, '', '    ') : compactJson(joined);
 }
 
-function renderTemplate(template: Template, items: InspectItem[], errors: string[]): string {
+function renderTemplate(template: Template, items: InspectItem[], errors: string[], offsets: number[]): string {
 	let out = '';
 	let missingKey: 'default' | 'error' = 'default';
 	// Execution is a pure function of (document, missingkey): many tags of one
@@ -79,8 +82,10 @@ function renderTemplate(template: Template, items: InspectItem[], errors: string
 			memo.set(key, result);
 		}
 		if (result.usedRaw) missingKey = 'error';
-		if (result.error !== undefined) errors.push(result.error);
-		else out += result.output + '\n';
+		if (result.error !== undefined) {
+			errors.push(result.error);
+			offsets.push(result.offset ?? -1);
+		} else out += result.output + '\n';
 	}
 	// TemplateInspector.Flush: an empty buffer still prints a newline.
 	return out === '' ? '\n' : out;
@@ -89,6 +94,8 @@ function renderTemplate(template: Template, items: InspectItem[], errors: string
 interface OneResult {
 	output?: string;
 	error?: string;
+	/** The failing node's index in the template string, -1 when unknown. */
+	offset?: number;
 	/** The raw pass ran, which switches missingkey=error on for good. */
 	usedRaw: boolean;
 }
@@ -109,7 +116,7 @@ function inspectOne(template: Template, raw: string, missingKey: 'default' | 'er
 	try {
 		return {output: execute(template, decoded, {missingKey: 'error'}), usedRaw: true};
 	} catch (error) {
-		return {error: `template parsing error: ${(error as Error).message}`, usedRaw: true};
+		return {error: `template parsing error: ${(error as Error).message}`, offset: (error as {offset?: number}).offset ?? -1, usedRaw: true};
 	}
 }
 

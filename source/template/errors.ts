@@ -2,7 +2,12 @@
 
 /** A template that does not parse: `template: NAME:LINE: MESSAGE`. */
 export class TemplateParseError extends Error {
-	constructor(message: string, readonly line: number) {
+	/**
+	 * Go's message has the line only; offset is where the parser stood (the
+	 * token it could not take) as an index in the template string (JS
+	 * characters), for a UI to point at; -1 when unknown.
+	 */
+	constructor(message: string, readonly line: number, readonly offset = -1) {
 		super(message);
 		this.name = 'TemplateParseError';
 	}

@@ -64,9 +64,9 @@ export class ParserBase {
 	}
 
 	// ---- errors ----
-	errorf(msg: string): never {
+	errorf(msg: string, pos = this.token[0]?.pos ?? -1): never {
 		this.root = null;
-		throw new TemplateParseError(`template: ${this.parseName}:${this.token[0]?.line ?? 1}: ${msg}`, this.token[0]?.line ?? 1);
+		throw new TemplateParseError(`template: ${this.parseName}:${this.token[0]?.line ?? 1}: ${msg}`, this.token[0]?.line ?? 1, pos);
 	}
 	protected expect(typ: Item, context: string): Token {
 		const t = this.nextNonSpace();
@@ -80,9 +80,10 @@ export class ParserBase {
 				extra = ` in action started at ${this.parseName}:${this.actionLine}`;
 				if (t.val.endsWith(' action')) extra = extra.slice(' in action'.length);
 			}
-			this.errorf(`${tokenString(t)}${extra}`);
+			// The lexer stopped at the character it could not take (or the end).
+			this.errorf(`${tokenString(t)}${extra}`, Math.max(t.pos, this.lex.pos));
 		}
-		this.errorf(`unexpected ${tokenString(t)} in ${context}`);
+		this.errorf(`unexpected ${tokenString(t)} in ${context}`, t.pos);
 	}
 	protected unquote(t: Token): string {
 		try {
