@@ -108,7 +108,7 @@ export function App(props: AppProps) {
 	const bodyHeight = Math.max(0, frameHeight - chrome);
 
 	let body: React.ReactNode;
-	if (state.help) body = <Help height={bodyHeight} />;
+	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} />;
 	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
 	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} />;
 	else if (state.view === 'containers') body = <ContainersScreen containers={state.containers} cursor={state.containerCursor} height={bodyHeight} width={width} />;

@@ -1,14 +1,17 @@
 import React from 'react';
-import {helpSections} from '../keymap.js';
+import {helpSections, type Context} from '../keymap.js';
 import {theme} from '../theme.js';
 import {Line} from './Line.js';
 
 const titles: Record<string, string> = {images: 'Images', containers: 'Containers', layers: 'Image: Layers', history: 'Image: History', inspect: 'Image: Inspect', files: 'Image: Files', filesLoading: 'Image: Files, while the image is read', filesSearch: 'Image: Files, search box', filesWaste: 'Image: Files, wasted space', filter: 'Filter box', form: 'Forms', confirm: 'Confirmations'};
 
-/** The `?` overlay: every binding of the keymap table, by screen. */
-export function Help(props: {height: number}) {
+/** The `?` overlay: every binding of the keymap table, by screen; the screen it was opened on first (its family, e.g. all of the Files tab's, with it). */
+export function Help(props: {height: number; first?: Context}) {
 	const lines: React.ReactNode[] = [];
-	for (const section of helpSections()) {
+	const family = (context: string) => (props.first?.startsWith('files') ? context.startsWith('files') : context === props.first);
+	const sections = helpSections();
+	const ordered = [...sections.filter((s) => s.context === props.first), ...sections.filter((s) => s.context !== props.first && family(s.context)), ...sections.filter((s) => !family(s.context))];
+	for (const section of ordered) {
 		if (!section.rows.length) continue;
 		lines.push(
 			<Line key={`t-${section.context}`} bold color={theme.title}>

@@ -152,16 +152,17 @@ function Tree(props: {s: FilesShown; screen: ImageScreen; height: number; width:
 	const counts = changeCounts(tree);
 	const step = screen.detail?.pairing.layers.find((row) => row.index === layer)?.step;
 
-	const what = files.aggregate ? `filesystem at this layer: ${counts.files} files, ${imageSize(counts.bytes)}` : `changes: ${counts.added} added, ${counts.modified} modified, ${counts.removed} removed`;
+	const what = files.aggregate ? `whole filesystem: ${counts.files} files, ${imageSize(counts.bytes)}` : `changes: ${counts.added} added, ${counts.modified} modified, ${counts.removed} removed`;
+	// Sort and filter come first so they stay on screen in a narrow terminal.
 	const header = (
 		<Text key="h" wrap="truncate">
-			<Text bold color={theme.title}>{`Layer ${layer} of ${data.layerCount - 1}`}</Text>
-			{`  ${what}`}
-			<Text color={theme.dim}>{`  (a: ${files.aggregate ? 'changes only' : 'whole filesystem'})`}</Text>
+			<Text bold color={theme.title}>{`Layer ${layer}`}</Text>
+			<Text color={theme.dim}>{` of 0–${data.layerCount - 1}`}</Text>
 			{'  sort: '}
 			<Text color={theme.key}>{view.sort === 'name' ? 'name ↑' : 'size ↓'}</Text>
 			{'  filter: '}
 			<Text color={theme.key}>{view.filter}</Text>
+			{`  ${what}`}
 		</Text>
 	);
 	const warning = data.warnings[0];
