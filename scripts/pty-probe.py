@@ -122,9 +122,11 @@ def main():
         if chunk and all(text in screen() for text in opts['ready']):
             result['first_frame'] = at - start
             break
-    if result['first_frame'] is not None and opts['keys']:
-        # Let the list settle (layer counts and the like arrive after the first frame).
+    if result['first_frame'] is not None:
+        # Let the list settle (layer counts and the like arrive after the first frame,
+        # and the terminal is put in raw mode): then keys, and the quit key, are keys.
         quiet_for(0.3, 5)
+    if result['first_frame'] is not None and opts['keys']:
         for label, text in opts['keys']:
             time.sleep(opts['gap'])
             quiet_for(opts['quiet'], 0.5)

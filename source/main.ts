@@ -12,6 +12,7 @@ import {commands, findCommand} from './cli/registry.js';
 import {EndpointError, resolveEndpoint} from './engine/endpoint.js';
 import type {Engine} from './engine/engine.js';
 import {EngineError} from './engine/errors.js';
+import type {EarlyLists} from './ui/run.js';
 
 export const version = '0.1.0';
 
@@ -64,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
 			throw new UsageError(`"imgscope ${entry.name}" requires ${command.minArgs === 1 ? '1 argument' : `at least ${command.minArgs} arguments`}`, entry.name);
 		}
 		if (command.maxArgs !== undefined && parsed.positionals.length > command.maxArgs) {
-			throw new UsageError(`"imgscope ${entry.name}" accepts at most ${command.maxArgs} argument${command.maxArgs === 1 ? '' : 's'}`, entry.name);
+			// docker's wording: "accepts no arguments" for a command that takes none.
+			const most = command.maxArgs === 0 ? 'accepts no arguments' : `accepts at most ${command.maxArgs} argument${command.maxArgs === 1 ? '' : 's'}`;
+			throw new UsageError(`"imgscope ${entry.name}" ${most}`, entry.name);
 		}
 		const context = makeContext({
 			host: (parsed.flags.host as string | undefined) ?? endpointOptions.host,
@@ -105,16 +108,21 @@ function makeContext(endpointOptions: {host?: string; context?: string}): Comman
 
 /** No command: the explorer where there is a terminal, the plain list where there is none. */
 async function explorer(endpointOptions: {host?: string; context?: string}): Promise<number> {
-	const stdinTty = Boolean(process.stdin.isTTY);
-	const stdoutTty = Boolean(process.stdout.isTTY);
-	if (stdinTty && stdoutTty) {
+	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+	const tty = onTerminal ? undefined : openTty();
+	if (onTerminal || tty) {
+		const endpoint = resolveEndpoint(endpointOptions);
+		// The lists are asked for first, and answered while ink and react load.
+		const {Engine} = await import('./engine/engine.js');
+		const engine = new Engine(endpoint);
+		const lists: EarlyLists = Promise.all([engine.listImages(), engine.listContainers({all: true})]).then(
+			([images, containers]) => ({images, containers}),
+			() => undefined,
+		);
+		// One turn of the event loop sends the requests (their sockets connect in it) before loading the UI holds the thread.
+		await new Promise((resolve) => setImmediate(resolve));
 		const {runExplorer} = await import('./ui/run.js');
-		return runExplorer({endpoint: resolveEndpoint(endpointOptions)});
-	}
-	const tty = openTty();
-	if (tty) {
-		const {runExplorer} = await import('./ui/run.js');
-		return runExplorer({endpoint: resolveEndpoint(endpointOptions), tty});
+		return runExplorer({endpoint, tty, engine, lists});
 	}
 	const ls = await (await import('./cli/ls.js')).default;
 	const code = await ls.run(makeContext(endpointOptions), {flags: {}, positionals: []});

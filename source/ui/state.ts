@@ -149,7 +149,8 @@ export function tabLength(screen: ImageScreen): number {
 export function reduce(state: State, msg: Msg): State {
 	switch (msg.type) {
 		case 'lists':
-			return withVisible({...state, images: msg.images, containers: msg.containers, loaded: true, banner: undefined}, imageRows(msg.images, msg.containers));
+			// The same answer again (the start-up hand-over): the rows stand, nothing is re-sorted.
+			return withVisible({...state, images: msg.images, containers: msg.containers, loaded: true, banner: undefined}, msg.images === state.images && msg.containers === state.containers ? state.rows : imageRows(msg.images, msg.containers));
 		case 'layerCounts':
 			return {...state, layerCounts: {...state.layerCounts, ...msg.counts}};
 		case 'engineDown':
