@@ -12,8 +12,9 @@ describe.skipIf(!haveEngine)('the Files tab in a real terminal', () => {
 		execFileSync(fixtures, {stdio: 'pipe'});
 	});
 
-	it('opens an image, goes to Files, closes and opens a directory and sees its files', async () => {
-		const term = new Terminal(`node ${bin}`, 100, 30);
+	it('opens an image, goes to Files, closes and opens a directory and sees its files (NO_COLOR: marks, not colours)', async () => {
+		// Without colour: the change marks still say added / modified / removed.
+		const term = new Terminal(`node ${bin}`, 100, 30, {NO_COLOR: '1'});
 		try {
 			await term.waitFor((s) => s.includes('REPOSITORY'), 20_000);
 			term.keys('/');

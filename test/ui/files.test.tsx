@@ -387,6 +387,36 @@ describe.skipIf(!haveEngine)('the Files tab on test-layers/waste:1', () => {
 	});
 });
 
+describe.skipIf(!haveEngine)('the Files tab on fixture/hostile:1 (a file named with an escape sequence)', () => {
+	beforeAll(() => {
+		execFileSync(path.join(path.dirname(fixtures), '../fixtures/build.sh'), {stdio: 'pipe'});
+	});
+
+	it('never writes the name raw: rows, details, search box and the extract form show it escaped', async () => {
+		const e = engine();
+		const detail = await loadImageDetail(e, 'fixture/hostile:1');
+		const last = detail.pairing.layers.length - 1;
+		const s = await screen('fixture/hostile:1', last, 'files', e);
+		let frame = await s.until((f) => f.includes('evil'));
+		expect(row(frame, 'evil\\x1b[2Jname')).toMatch(/^\+ {5}evil\\x1b\[2Jname +1B$/);
+		await tick();
+		s.stdin.write('/2Jn');
+		frame = await s.until((f) => f.includes('match 1 of 1'));
+		s.stdin.write(keys.enter);
+		frame = await s.until((f) => f.includes('/tmp/evil\\x1b[2Jname · file 1 bytes'));
+		s.stdin.write('x');
+		frame = await s.until((f) => f.includes('Extract tmp/evil\\x1b[2Jname'));
+		// The suggested file name has the control character replaced.
+		expect(frame).toMatch(/Save as +evil_\[2Jname/);
+		s.stdin.write(keys.escape);
+		await s.until((f) => !f.includes('Save as'));
+		const all = s.frames.join('\n');
+		expect(all).not.toContain('\x1b[2J');
+		expect(all).not.toMatch(/\x1b\]0;/);
+		s.unmount();
+	});
+});
+
 describe.skipIf(!haveEngine)('the Files tab on a big image (test-layers/big:1, about 41,000 files)', () => {
 	beforeAll(() => {
 		execFileSync(fixtures, ['--big'], {stdio: 'pipe'});

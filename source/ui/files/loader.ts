@@ -91,7 +91,8 @@ export class FilesLoader {
 		};
 		try {
 			stream = await this.engine.saveImage(imageId, signal);
-			const archive = await readImageArchive(stream, {signal, onProgress: progress, ...hints});
+			// The engine vouches for its own config: its diff_ids are taken, not recomputed (as `imgscope files` does).
+			const archive = await readImageArchive(stream, {signal, onProgress: progress, verifyDiffIds: false, ...hints});
 			if (signal.aborted) return;
 			const data = filesData(imageId, archive);
 			this.cache.delete(imageId);
