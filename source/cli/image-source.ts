@@ -106,7 +106,10 @@ async function fromEngine(context: CommandContext, ref: string, signal: AbortSig
 	const expectedLayers = inspect.value.RootFS?.Layers?.length;
 	const stream = await engine.saveImage(ref, signal);
 	// The engine vouches for its config's diff_ids: no need to hash every layer tar a second time.
-	return readImageArchive(stream, {signal, onProgress, expectedLayers, verifyDiffIds: false});
+	// A small image is hashed on the main thread: starting a thread would cost more than it saves.
+	const size = inspect.value.Size;
+	const hashing = typeof size === 'number' && size < 32 << 20 ? 'inline' : 'auto';
+	return readImageArchive(stream, {signal, onProgress, expectedLayers, verifyDiffIds: false, hashing});
 }
 
 async function fromArchive(file: string, image: string | undefined, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImageArchive> {

@@ -12,32 +12,9 @@ import {afterAll, beforeAll, expect, it} from 'vitest';
 import {type ImageArchive, extractFile, readImageArchive} from '../../source/engine/archive/index.js';
 import {buildImageModel, layerChanges, wasteReport} from '../../source/layers/index.js';
 import {describeWithEngine} from './engine.js';
+import {IMAGE, USER_STORED, WASTED, expected, expectedWasted} from './waste-expected.js';
 
-const IMAGE = 'test-layers/waste:1';
 const here = path.dirname(new URL(import.meta.url).pathname);
-
-// Layer by layer, what `imgscope files --layer N` must list (layer 0 is the busybox base).
-const expected: string[][] = [
-	[],
-	[
-		'added w 0 dir', 'added w/del.txt 10 file', 'added w/dir 0 dir', 'added w/dir/a 2 file', 'added w/dir/sub 0 dir',
-		'added w/dir/sub/b 3 file', 'added w/h1 12 file', 'added w/h2 0 hardlink', 'added w/opq 0 dir', 'added w/opq/keep 0 dir',
-		'added w/opq/keep/f 5 file', 'added w/opq/o1 2 file', 'added w/over.txt 4 file', 'added w/same.txt 12 file', 'added w/sym 0 symlink',
-	],
-	['added w/big.bin 1048576 file'],
-	['modified w/over.txt 6 file'],
-	[], // identical rewrite: nothing changes (the old copy is still waste)
-	['removed w/del.txt 10 file'],
-	['removed w/dir 0 dir', 'removed w/dir/a 2 file', 'removed w/dir/sub 0 dir', 'removed w/dir/sub/b 3 file'],
-	['removed w/opq/keep 0 dir', 'removed w/opq/keep/f 5 file', 'added w/opq/new 3 file', 'removed w/opq/o1 2 file'],
-	['removed w/big.bin 1048576 file'],
-	['modified w/sym 0 symlink'],
-	['modified w/over.txt 6 file'],
-];
-// over.txt 4 (3) + same.txt 12 (4) + del.txt 10 (5) + dir 2+3 (6) + opq 5+2 (7) + big 1 MiB (8) + over.txt 6 (10)
-const WASTED = 4 + 12 + 10 + 5 + 7 + 1048576 + 6;
-// layer 1: 50 bytes; 2: 1 MiB; 3: 6; 4: 12; 7: 3; 10: 6
-const USER_STORED = 50 + 1048576 + 6 + 12 + 3 + 6;
 
 function check(archive: ImageArchive): void {
 	expect(archive.warnings).toEqual([]);
@@ -59,17 +36,7 @@ function check(archive: ImageArchive): void {
 	expect(w.storedBytes).toBe(base + USER_STORED);
 	expect(w.efficiency).toBe(1 - WASTED / (base + USER_STORED));
 	expect(w.userWastedPercent).toBe(WASTED / USER_STORED);
-	expect(w.wasted.map(x => `${x.path} ${x.bytes} ${x.addedIn}->${x.hiddenIn} ${x.hiddenBy}`)).toEqual([
-		'w/big.bin 1048576 2->8 removed',
-		'w/same.txt 12 1->4 overwritten',
-		'w/del.txt 10 1->5 removed',
-		'w/over.txt 6 3->10 overwritten',
-		'w/opq/keep/f 5 1->7 opaque',
-		'w/over.txt 4 1->3 overwritten',
-		'w/dir/sub/b 3 1->6 removed',
-		'w/dir/a 2 1->6 removed',
-		'w/opq/o1 2 1->7 opaque',
-	]);
+	expect(w.wasted.map(x => `${x.path} ${x.bytes} ${x.addedIn}->${x.hiddenIn} ${x.hiddenBy}`)).toEqual(expectedWasted);
 }
 
 describeWithEngine('fixture test-layers/waste:1, read three ways', () => {
