@@ -2,10 +2,11 @@ import {Text} from 'ink';
 import React from 'react';
 import type {ConfirmState} from '../overlays/confirm.js';
 import {theme} from '../theme.js';
+import {wrapText} from '../wrap.js';
 import {Line} from './Line.js';
 
 /** A question before a destructive action: what goes, then one key per choice. */
-export function ConfirmView(props: {confirm: ConfirmState; height: number}) {
+export function ConfirmView(props: {confirm: ConfirmState; height: number; width?: number}) {
 	const {confirm} = props;
 	const lines: React.ReactNode[] = [
 		<Line key="title" bold color={theme.error}>
@@ -26,7 +27,8 @@ export function ConfirmView(props: {confirm: ConfirmState; height: number}) {
 			<Text color={theme.dim}>any other key cancels</Text>
 		</Text>,
 	];
-	if (confirm.error) lines.push(<Line key="error" color={theme.error}>{`✗ ${confirm.error.split('\n')[0]}`}</Line>);
+	// The engine's refusal (a conflict names the image and the container): up to four lines of it.
+	if (confirm.error) wrapText(`✗ ${confirm.error.split('\n')[0]}`, Math.max(10, (props.width ?? 80) - 1), 4).forEach((line, index) => lines.push(<Line key={`error-${index}`} color={theme.error}>{line}</Line>));
 	if (confirm.busy) lines.push(<Line key="busy" color={theme.dim}>working…</Line>);
 	const shown = lines.slice(0, props.height);
 	while (shown.length < props.height) shown.push(<Line key={`pad-${shown.length}`} />);

@@ -3,6 +3,7 @@ import React from 'react';
 import type {FormState} from '../overlays/form.js';
 import {fieldParts, fieldWindow} from '../text-field.js';
 import {theme} from '../theme.js';
+import {wrapText} from '../wrap.js';
 import {Line} from './Line.js';
 
 /** A form: one line per field (label, value with a cursor on the focused one), its problem under it. */
@@ -45,7 +46,8 @@ export function FormView(props: {form: FormState; width: number; height: number}
 		else if (focused && field.hint && field.kind === 'text') lines.push(<Line key={`h-${field.name}`} color={theme.dim}>{`  ${' '.repeat(labelWidth)}   ${field.hint}`}</Line>);
 	});
 	lines.push(<Line key="gap2" />);
-	if (form.error) lines.push(<Line key="error" color={theme.error}>{`✗ ${form.error.split('\n')[0]}`}</Line>);
+	// An engine's message can be long (an OCI runtime error): up to four lines of it.
+	if (form.error) wrapText(`✗ ${form.error.split('\n')[0]}`, Math.max(10, width - 1), 4).forEach((line, index) => lines.push(<Line key={`error-${index}`} color={theme.error}>{line}</Line>));
 	if (form.busy) lines.push(<Line key="busy" color={theme.dim}>{'working… (esc stops waiting)'}</Line>);
 	const shown = lines.slice(0, props.height);
 	while (shown.length < props.height) shown.push(<Line key={`pad-${shown.length}`} />);

@@ -11,7 +11,7 @@ export function OverlayView(props: {overlay: Overlay; width: number; height: num
 		case 'form':
 			return <FormView form={overlay.form} width={props.width} height={props.height} />;
 		case 'confirm':
-			return <ConfirmView confirm={overlay.confirm} height={props.height} />;
+			return <ConfirmView confirm={overlay.confirm} height={props.height} width={props.width} />;
 		case 'task':
 			return <TaskView task={overlay.task} width={props.width} height={props.height} />;
 	}
