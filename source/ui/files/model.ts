@@ -56,6 +56,8 @@ interface Shape {
 	readonly children: Map<TreeNode, readonly TreeNode[]>;
 	order?: TreeNode[];
 	orderIndex?: Map<TreeNode, number>;
+	/** The order's paths in lower case, for search (made on the first search). */
+	lowerPaths?: string[];
 }
 
 const shapes = new WeakMap<FileTree, Map<string, Shape>>();
@@ -165,7 +167,6 @@ interface RowsCache {
 	expanded: ReadonlySet<string>;
 	shape: Shape;
 	nodes: TreeNode[];
-	index?: Map<TreeNode, number>;
 }
 
 const rowCaches = new WeakMap<FileTree, RowsCache>();
@@ -200,16 +201,13 @@ export function rowCount(tree: FileTree, view: TreeView): number {
 	return rowsCache(tree, view).nodes.length;
 }
 
-/** The row a node is on, or -1. */
+/**
+ * The row a node is on, or -1. A scan, not an index: it is asked for once or
+ * twice per key, and a 50,000-entry Map built for each new set of rows costs
+ * more than the scans it would save.
+ */
 export function rowOf(tree: FileTree, view: TreeView, node: TreeNode | undefined): number {
-	if (!node) return -1;
-	const cache = rowsCache(tree, view);
-	if (!cache.index) {
-		const index = new Map<TreeNode, number>();
-		cache.nodes.forEach((n, i) => index.set(n, i));
-		cache.index = index;
-	}
-	return cache.index.get(node) ?? -1;
+	return node ? rowsCache(tree, view).nodes.indexOf(node) : -1;
 }
 
 export function rowAt(tree: FileTree, view: TreeView, index: number): Row | undefined {
@@ -391,6 +389,10 @@ export function nextFilter(filter: ChangeFilter): ChangeFilter {
 // ---------------------------------------------------------------------------
 // Search
 
+function lowerPathsOf(shape: Shape): string[] {
+	return (shape.lowerPaths ??= orderOf(shape).map((n) => n.path.toLowerCase()));
+}
+
 /** Whether a node's path contains the query, case-insensitively, as stored or as shown (escaped). */
 export function pathMatches(node: TreeNode, query: string): boolean {
 	if (query === '') return false;
@@ -423,10 +425,12 @@ export function search(tree: FileTree, view: TreeView, query: string, options: S
 	const fromIndex = fromNode ? orderIndexOf(shape).get(fromNode) : undefined;
 	const start = fromIndex ?? (direction === 1 ? -1 : order.length);
 	const first = fromIndex !== undefined && options.inclusive ? 0 : 1;
+	const lower = lowerPathsOf(shape);
+	const q = query.toLowerCase();
 	for (let k = first; k <= order.length; k++) {
 		const i = (((start + direction * k) % order.length) + order.length) % order.length;
 		const n = order[i];
-		if (pathMatches(n, query)) return {view: reveal(tree, view, n.path), found: true};
+		if (lower[i].includes(q) || (needsEscaping(n.path) && pathMatches(n, query))) return {view: reveal(tree, view, n.path), found: true};
 	}
 	return {view, found: false};
 }
@@ -438,8 +442,12 @@ export function matchCount(tree: FileTree, view: TreeView, query: string): {coun
 	const cursorNode = selected(tree, view);
 	let count = 0;
 	let current = 0;
-	for (const n of orderOf(shape)) {
-		if (!pathMatches(n, query)) continue;
+	const lower = lowerPathsOf(shape);
+	const q = query.toLowerCase();
+	const order = orderOf(shape);
+	for (let i = 0; i < order.length; i++) {
+		const n = order[i];
+		if (!lower[i].includes(q) && !(needsEscaping(n.path) && pathMatches(n, query))) continue;
 		count++;
 		if (n === cursorNode) current = count;
 	}
