@@ -32,7 +32,7 @@ export function TaskView(props: {task: TaskState; width: number; height: number}
 		</Line>,
 	];
 	if (task.status === 'running') out.push(<Line key="status" color={theme.dim}>{`${verbs[task.action] ?? 'working'}…  (esc ${task.askBeforeStop ? 'stops it' : 'closes'})`}</Line>);
-	else if (task.status === 'done') out.push(<Line key="status" color={theme.accent}>{`✓ ${task.result ?? 'done'}`}</Line>);
+	else if (task.status === 'done') wrapText(`✓ ${task.result ?? 'done'}`, Math.max(10, props.width - 1), 3).forEach((line, index) => out.push(<Line key={`status-${index}`} color={theme.accent}>{line}</Line>));
 	// The engine's message in full, up to three lines (a registry's refusal names the host and why).
 	else wrapText(`✗ ${(task.error ?? 'failed').split('\n')[0]}`, Math.max(10, props.width - 1), 3).forEach((line, index) => out.push(<Line key={`status-${index}`} color={theme.error}>{line}</Line>));
 	out.push(<Line key="gap" />);

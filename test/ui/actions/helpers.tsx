@@ -104,9 +104,11 @@ export function cleanup(): void {
 }
 
 /** A small image of its own (a unique file on fixture/base:1), so removing it never touches the fixtures. */
-export function uniqueImage(ref: string, content = `${ref} ${Date.now()}`): string {
+export function uniqueImage(ref: string, options: {megabytes?: number} = {}): string {
 	const name = `${prefix}src-${Math.random().toString(36).slice(2, 8)}`;
-	docker(['run', '--network', 'none', '--name', name, 'fixture/base:1', 'sh', '-c', `echo '${content}' > /unique.txt`]);
+	// Random bytes make a layer that takes a moment to upload (progress has time to show).
+	const big = options.megabytes ? `; dd if=/dev/urandom of=/random.bin bs=1048576 count=${options.megabytes} 2>/dev/null` : '';
+	docker(['run', '--network', 'none', '--name', name, 'fixture/base:1', 'sh', '-c', `echo '${ref} ${Date.now()}' > /unique.txt${big}`]);
 	docker(['commit', name, ref]);
 	docker(['rm', name]);
 	return inspect(ref).Id as string;
