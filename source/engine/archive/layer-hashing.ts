@@ -129,6 +129,12 @@ const HIGH_WATER = 8 << 20;
 const LOW_WATER = 2 << 20;
 const SPARES = 16;
 
+let running = 0;
+/** Hashing threads started and not yet exited (tests check none outlives its read). */
+export function runningHashWorkers(): number {
+	return running;
+}
+
 type Pending = {resolve: (h: LayerHashes) => void; reject: (e: unknown) => void};
 
 /** A worker thread hashing the layers of one read, one after another. */
@@ -147,6 +153,7 @@ export class HashWorker {
 
 	constructor(private readonly flow: Flow) {
 		this.worker = new Worker(WORKER_SOURCE, {eval: true});
+		running++;
 		// Only while a layer is being hashed does the worker keep the process alive.
 		this.worker.unref();
 		this.worker.on('message', (m: {t: string; n?: number; buf?: ArrayBuffer; id?: number; diff?: string; ids?: number[]; hexes?: string[]}) => {
@@ -174,6 +181,7 @@ export class HashWorker {
 		};
 		this.worker.on('error', e => fail(new Error(`the hashing thread failed: ${e.message}`)));
 		this.worker.on('exit', code => {
+			running--;
 			if (!this.closed) fail(new Error(`the hashing thread stopped (exit code ${code})`));
 		});
 	}
