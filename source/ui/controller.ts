@@ -6,9 +6,10 @@
  * - Events come in storms (a build, a script tagging in a loop): reloads are
  *   debounced, but never put off for more than maxWaitMs, so the list keeps
  *   following while the storm lasts.
- * - One reload at a time; asking while one runs queues one more (coalesced).
- *   Each carries a generation number, and an answer older than what is
- *   already on screen is dropped: a late answer never overwrites a newer one.
+ * - At most two reloads at a time; more asks are coalesced into one that
+ *   runs when one ends. Each carries a generation number, and an answer
+ *   older than what is already on screen is dropped: a late answer never
+ *   overwrites a newer one.
  * - Any failure (the engine gone, a daemon error, an answer that is not what
  *   the API answers) shows the banner and retries; the banner goes when the
  *   engine answers again.
@@ -27,6 +28,7 @@ const eventDebounceMs = 150;
 const maxWaitMs = 1000;
 const retryMs = 2000;
 const inspectConcurrency = 8;
+const maxConcurrentReloads = 2;
 
 export class Controller {
 	private events?: {close(): void};
@@ -39,8 +41,8 @@ export class Controller {
 	/** Reloads asked for, and the newest whose answer is on screen. */
 	private generation = 0;
 	private shown = 0;
-	private pending = false;
-	private loading?: Promise<void>;
+	private running = 0;
+	private queued?: {promise: Promise<void>; resolve: () => void};
 	private layerCounts = new Map<string, number>();
 	private counting = new Set<string>();
 	/** Every request in flight, so stop() can abort them. */
@@ -93,20 +95,32 @@ export class Controller {
 		}, wait);
 	}
 
-	/** Loads the lists; resolves once the lists asked for so far have been loaded (or failed). */
+	/**
+	 * Loads the lists; resolves once a load started after the call has ended.
+	 * Up to two loads run at once (a slow answer does not hold back the next
+	 * one); more asks wait, coalesced into one.
+	 */
 	reload(): Promise<void> {
 		if (this.stopped) return Promise.resolve();
-		this.pending = true;
-		this.loading ??= this.drain().finally(() => {
-			this.loading = undefined;
-		});
-		return this.loading;
+		if (this.running < maxConcurrentReloads) return this.runLoad();
+		if (!this.queued) {
+			let resolve!: () => void;
+			const promise = new Promise<void>((done) => (resolve = done));
+			this.queued = {promise, resolve};
+		}
+		return this.queued.promise;
 	}
 
-	private async drain(): Promise<void> {
-		while (this.pending && !this.stopped) {
-			this.pending = false;
+	private async runLoad(): Promise<void> {
+		this.running++;
+		try {
 			await this.loadLists(++this.generation);
+		} finally {
+			this.running--;
+			const queued = this.queued;
+			this.queued = undefined;
+			if (queued && !this.stopped) void this.runLoad().then(queued.resolve);
+			else queued?.resolve();
 		}
 	}
 
@@ -165,19 +179,23 @@ export class Controller {
 		for (const id of todo) this.counting.add(id);
 		const abort = this.track();
 		let batch: Record<string, number> = {};
+		// The documents go along: the format column (source/ui/format) evaluates its template on them.
+		let docs: Record<string, string> = {};
 		let flush: NodeJS.Timeout | undefined;
 		const send = () => {
-			if (Object.keys(batch).length) this.send({type: 'layerCounts', counts: batch});
+			if (Object.keys(batch).length) this.send({type: 'layerCounts', counts: batch, docs});
 			batch = {};
+			docs = {};
 		};
 		const worker = async () => {
 			while (todo.length && !abort.signal.aborted) {
 				const id = todo.shift()!;
 				try {
-					const {value} = await this.engine.inspectImage(id, abort.signal);
+					const {value, raw} = await this.engine.inspectImage(id, abort.signal);
 					const count = value.RootFS?.Layers?.length ?? 0;
 					this.layerCounts.set(id, count);
 					batch[id] = count;
+					docs[id] = raw;
 					clearTimeout(flush);
 					flush = setTimeout(send, 50);
 				} catch {

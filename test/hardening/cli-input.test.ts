@@ -44,7 +44,7 @@ describe('usage errors: exit 2, one line and the help pointer', () => {
 		['a missing argument', ['layers'], 'layers', /requires 1 argument/],
 		['a missing argument after --', ['layers', '--'], 'layers', /requires 1 argument/],
 		['too many arguments', ['layers', 'a', 'b'], 'layers', /at most 1 argument/],
-		['an argument where none is taken', ['ps', 'extra'], 'ps', /ps/],
+		['an argument where none is taken', ['ps', 'extra'], 'ps', /"imgscope ps" accepts no arguments$/m],
 		['a bad boolean', ['layers', '--json=maybe', 'x'], 'layers', /invalid argument "maybe" for "--json"/],
 		['a bad boolean shorthand', ['ps', '-q=maybe'], 'ps', /invalid argument "maybe" for "-q"/],
 		['-H without a value', ['-H'], undefined, /flag needs an argument: -H/],

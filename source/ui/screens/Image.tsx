@@ -11,6 +11,7 @@ import {tabs, type ImageScreen as Screen} from '../state.js';
 import {theme} from '../theme.js';
 import {wrapText} from '../wrap.js';
 import {JsonLine} from './json-lines.js';
+import {FilterBadge, FilteredInspect} from '../components/FormatBox.js';
 import {FilesTab} from './Files.js';
 
 const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect', files: 'Files'} as const;
@@ -48,7 +49,7 @@ function historyColumns(now: number): Column<HistoryRow>[] {
 	];
 }
 
-export function ImageScreen(props: {screen: Screen; height: number; width: number}) {
+export function ImageScreen(props: {screen: Screen; height: number; width: number; /** The kept format filter (source/ui/format): the Inspect tab shows its output. */ formatFilter?: string}) {
 	const {screen, width} = props;
 	const tabBar = (
 		<Text wrap="truncate">
@@ -61,6 +62,7 @@ export function ImageScreen(props: {screen: Screen; height: number; width: numbe
 				</React.Fragment>
 			))}
 			<Text color={theme.dim}>{` ${visible(screen.ref)}`}</Text>
+			{props.formatFilter !== undefined ? <FilterBadge template={props.formatFilter} /> : null}
 		</Text>
 	);
 	// Exactly props.height lines: the tab bar, then the body (none at all for 0).
@@ -77,6 +79,8 @@ export function ImageScreen(props: {screen: Screen; height: number; width: numbe
 		body = <FilesTab screen={screen} height={bodyHeight} width={width} />;
 	} else if (screen.tab === 'history') {
 		body = <HistoryTab screen={screen} height={bodyHeight} width={width} />;
+	} else if (props.formatFilter !== undefined) {
+		body = <FilteredInspect template={props.formatFilter} raw={screen.detail.inspect.raw} top={screen.cursor.inspect} width={width} height={bodyHeight} />;
 	} else {
 		body = <InspectTab screen={screen} height={bodyHeight} />;
 	}
@@ -149,7 +153,7 @@ function HistoryTab(props: {screen: Screen; height: number; width: number}) {
 			<Table columns={columns} rows={rows} cursor={cursor} height={props.height - detailHeight} width={props.width} rowKey={(row) => `${row.item.Id}-${row.item.Created}-${row.item.CreatedBy}`} />
 			{detailHeight > 0 && selected ? (
 				<Detail
-					title={selected.metadataOnly ? 'metadata-only step (no layer)' : `step that made layer ${pairing.stepLayer[steps.length - 1 - cursor]}`}
+					title={`${selected.metadataOnly ? 'metadata-only step (no layer)' : `step that made layer ${pairing.stepLayer[steps.length - 1 - cursor]}`}${selected.item.Id && selected.item.Id !== '<missing>' ? `  ${cellText(selected.item.Id)}` : ''}`}
 					text={cellText(selected.item.CreatedBy)}
 					width={props.width}
 					height={detailHeight}
