@@ -144,7 +144,7 @@ export function App(props: AppProps) {
 			) : null}
 			{body}
 			{state.notice ? (
-				<Line color={state.notice.level === 'error' ? theme.error : theme.accent}>{`${state.notice.level === 'error' ? '✗' : '✓'} ${state.notice.text.split('\n')[0]}`}</Line>
+				<Line color={state.notice.level === 'error' ? theme.error : theme.accent}>{`${state.notice.level === 'error' ? '✗' : '✓'} ${visible(state.notice.text.split('\n')[0])}`}</Line>
 			) : null}
 			<Footer context={context} width={width} />
 		</Box>
