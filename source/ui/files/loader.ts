@@ -16,7 +16,8 @@ import type {Readable} from 'node:stream';
 import {type ReadProgress, readImageArchive} from '../../engine/archive/index.js';
 import type {Engine} from '../../engine/engine.js';
 import type {ImageScreen, Msg} from '../state.js';
-import {type FilesData, filesData} from './data.js';
+import {type FilesData, filesData, treeFor} from './data.js';
+import {selectedLayer} from './reducer.js';
 
 const progressEveryMs = 80;
 const cachedImages = 2;
@@ -75,10 +76,10 @@ export class FilesLoader {
 		const value = screen.detail?.inspect.value;
 		const expectedLayers = value?.RootFS?.Layers?.length;
 		const totalBytes = typeof value?.Size === 'number' && value.Size > 0 ? value.Size : undefined;
-		void this.read(imageId, token, abort.signal, {expectedLayers, totalBytes});
+		void this.read(imageId, token, abort.signal, {expectedLayers, totalBytes}, selectedLayer(screen));
 	}
 
-	private async read(imageId: string, token: number, signal: AbortSignal, hints: {expectedLayers?: number; totalBytes?: number}): Promise<void> {
+	private async read(imageId: string, token: number, signal: AbortSignal, hints: {expectedLayers?: number; totalBytes?: number}, layer: number): Promise<void> {
 		let stream: Readable | undefined;
 		let last = 0;
 		let lastLayer = 0;
@@ -95,6 +96,8 @@ export class FilesLoader {
 			const archive = await readImageArchive(stream, {signal, onProgress: progress, verifyDiffIds: false, ...hints});
 			if (signal.aborted) return;
 			const data = filesData(imageId, archive);
+			// Build the selected layer's tree now, behind the progress screen, rather than on the first key.
+			treeFor(data, layer, false);
 			this.cache.delete(imageId);
 			this.cache.set(imageId, data);
 			while (this.cache.size > cachedImages) this.cache.delete(this.cache.keys().next().value!);
