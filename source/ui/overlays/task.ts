@@ -83,7 +83,8 @@ function buildLines(build: BuildState): TaskLine[] {
 	const lines: TaskLine[] = build.preamble.map((text) => ({text: visible(text), tone: 'dim' as const}));
 	for (const step of build.steps) {
 		lines.push({text: `Step ${step.step}/${step.total} : ${visible(step.instruction)}`, tone: 'title', mark: step.cached ? 'cached' : undefined});
-		for (const output of step.output) lines.push({text: `  ${visible(output)}`});
+		// The builder's own notes (removing its intermediate containers) are dim; what the step printed is not.
+		for (const output of step.output) lines.push({text: `  ${visible(output)}`, tone: /^Removing intermediate container [0-9a-f]+$/.test(output) ? 'dim' : undefined});
 		if (step.imageId) lines.push({text: `  ---> ${visible(step.imageId)}`, tone: 'dim'});
 	}
 	for (const warning of build.warnings) lines.push({text: `warning: ${visible(warning)}`, tone: 'error'});
