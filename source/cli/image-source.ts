@@ -69,7 +69,7 @@ export async function openImage(context: CommandContext, spec: ImageSpec): Promi
 	const onInterrupt = () => controller.abort(new CommandError('', 130));
 	if (progress.active) process.once('SIGINT', onInterrupt);
 	try {
-		const archive = spec.archive === undefined ? await fromEngine(context, spec.ref!, controller.signal, progress.update) : await fromArchive(spec.archive, spec.ref, controller.signal, progress.update);
+		const archive = spec.archive === undefined ? await fromEngine(context, spec.ref!, controller.signal, progress) : await fromArchive(spec.archive, spec.ref, controller.signal, progress.update);
 		progress.done();
 		for (const warning of archive.warnings) context.stderr.write(`imgscope: warning: ${visible(warning)}\n`);
 		const model = buildImageModel(archive.layers);
@@ -99,17 +99,18 @@ function checkReference(ref: string): void {
 	}
 }
 
-async function fromEngine(context: CommandContext, ref: string, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImageArchive> {
+async function fromEngine(context: CommandContext, ref: string, signal: AbortSignal, progress: ProgressLine): Promise<ImageArchive> {
 	const engine = await context.engine();
 	// Inspect first: a missing image is named the way docker names it, and the layer count is known early.
 	const inspect = await engine.inspectImage(ref, signal);
 	const expectedLayers = inspect.value.RootFS?.Layers?.length;
+	progress.note(`waiting for the engine's export (${expectedLayers ?? '?'} layers, ${humanSize(inspect.value.Size ?? 0)})…`);
 	const stream = await engine.saveImage(ref, signal);
 	// The engine vouches for its config's diff_ids: no need to hash every layer tar a second time.
 	// A small image is hashed on the main thread: starting a thread would cost more than it saves.
 	const size = inspect.value.Size;
 	const hashing = typeof size === 'number' && size < 32 << 20 ? 'inline' : 'auto';
-	return readImageArchive(stream, {signal, onProgress, expectedLayers, verifyDiffIds: false, hashing});
+	return readImageArchive(stream, {signal, onProgress: progress.update, expectedLayers, verifyDiffIds: false, hashing});
 }
 
 async function fromArchive(file: string, image: string | undefined, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImageArchive> {
@@ -140,6 +141,8 @@ export interface ProgressLine {
 	/** True when a line is drawn (stderr is a terminal). */
 	active: boolean;
 	update(p: ReadProgress): void;
+	/** A word about what is happening before bytes flow (the engine exports the whole image before sending any). */
+	note(text: string): void;
 	/** Clears the line; safe to call more than once. */
 	done(): void;
 }
@@ -147,11 +150,17 @@ export interface ProgressLine {
 /** `reading IMAGE: layer 3 of 11, 45.2MB` on one line of stderr, redrawn at most 10 times a second. */
 export function progressLine(stderr: NodeJS.WritableStream, label: string, now: () => number = Date.now): ProgressLine {
 	const tty = stderr as NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
-	if (!tty.isTTY) return {active: false, update() {}, done() {}};
+	if (!tty.isTTY) return {active: false, update() {}, note() {}, done() {}};
 	let last = -Infinity;
 	let drawn = false;
 	let finished = false;
 	const shown = visible(label);
+	const draw = (text: string) => {
+		// A pseudo-terminal may report 0 columns: take 80 then.
+		const width = Math.max(10, (tty.columns || 80) - 1);
+		tty.write(`\r\x1b[2K${truncateToWidth(text, width, '…')}`);
+		drawn = true;
+	};
 	return {
 		active: true,
 		update(p) {
@@ -163,9 +172,12 @@ export function progressLine(stderr: NodeJS.WritableStream, label: string, now: 
 			const total = p.totalBytes === undefined ? '' : ` of ${humanSize(p.totalBytes)}`;
 			const layer = p.layer > 0 ? `layer ${p.layer}${layers}, ` : '';
 			const text = `reading ${shown}: ${layer}${humanSize(p.bytesRead)}${total} read`;
-			const width = Math.max(10, (tty.columns ?? 80) - 1);
-			tty.write(`\r\x1b[2K${truncateToWidth(text, width, '…')}`);
-			drawn = true;
+			draw(text);
+		},
+		note(text) {
+			if (finished) return;
+			last = now();
+			draw(`reading ${shown}: ${text}`);
 		},
 		done() {
 			if (finished) return;

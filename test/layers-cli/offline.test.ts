@@ -123,6 +123,18 @@ describe('the progress line', () => {
 		expect(out.text).toBe('\r\x1b[2Kreading evil\\x1b]0;title\\x07: 0B read');
 	});
 
+	it('a terminal that says it has 0 columns (a bare pty) gets 80; a note before bytes flow', () => {
+		const out = new Capture(true);
+		out.columns = 0;
+		const p = progressLine(out, 'x'.repeat(100));
+		p.note('waiting');
+		expect(out.text).toBe(`\r\x1b[2Kreading ${'x'.repeat(70)}…`);
+		const short = new Capture(true);
+		short.columns = 100;
+		progressLine(short, 'img').note("waiting for the engine's export (3 layers, 208MB)…");
+		expect(short.text).toBe("\r\x1b[2Kreading img: waiting for the engine's export (3 layers, 208MB)…");
+	});
+
 	it('clears nothing when nothing was drawn', () => {
 		const out = new Capture(true);
 		progressLine(out, 'x').done();
