@@ -35,7 +35,8 @@ describe('evaluation', () => {
 		// Go points a field chain at its last field.
 		expect(exec).toMatchObject({ok: false, stage: 'exec', offset: 10});
 		expect(!exec.ok && exec.message).toBe('template parsing error: template: :1:10: executing "" at <.Nope.Nope>: map has no entry for key "Nope"');
-		expect(position('a\nbc{{x', 5)).toEqual({line: 2, column: 4});
+		expect(position('a\nbc{{x', 5)).toEqual({line: 2, column: 3});
+		expect(position('é{{x', 3)).toEqual({line: 1, column: 4});
 	});
 	it('folds long lines and makes control characters visible', () => {
 		expect(screenLines('abcdefghij\n', 8)).toEqual(['abcdefgh', 'ij']);

@@ -76,8 +76,9 @@ export function FormatBoxView(props: {box: FormatBox; width: number; height: num
 				{caret >= 0 && caret <= room ? `${' '.repeat(prompt.length + caret)}^ ${where}` : `  ${where}`}
 			</Line>,
 		);
-		for (const [index, message] of failed.message.split('\n').slice(0, 2).entries()) {
-			lines.push(<Line key={`error-${index}`} color={theme.error}>{`✗ ${visible(message)}`}</Line>);
+		// docker's whole message, folded at the width (it names the node and says why).
+		for (const [index, line] of screenLines(`✗ ${failed.message.split('\n')[0]}`, width).slice(0, 3).entries()) {
+			lines.push(<Line key={`error-${index}`} color={theme.error}>{line}</Line>);
 		}
 	} else if (!evaluation) {
 		lines.push(<Line key="loading" color={theme.dim}>{`reading ${visible(box.ref)}…`}</Line>);
@@ -99,8 +100,8 @@ export function FilteredInspect(props: {template: string; raw: string; top: numb
 	const view = filterView(props.template, props.raw, props.width);
 	const lines: React.ReactNode[] = [];
 	if (!view.evaluation.ok) {
-		for (const [index, message] of view.evaluation.message.split('\n').slice(0, 2).entries()) {
-			lines.push(<Line key={`error-${index}`} color={theme.error}>{`✗ ${visible(message)}`}</Line>);
+		for (const [index, line] of screenLines(`✗ ${view.evaluation.message.split('\n')[0]}`, props.width).slice(0, 3).entries()) {
+			lines.push(<Line key={`error-${index}`} color={theme.error}>{line}</Line>);
 		}
 	} else {
 		const start = Math.max(0, Math.min(props.top, Math.max(0, view.lines.length - props.height)));

@@ -36,12 +36,16 @@ export function evaluateFormat(template: string, raw: string): Evaluation {
 	return evaluatePrepared(prepare(template), raw);
 }
 
-/** 1-based line and column (in characters) of an offset in the template. */
+/**
+ * Line and column of an offset in the template as Go's ErrorContext counts
+ * them (the `:1:69:` in docker's message): the line from 1, the column in
+ * bytes from the start of the line, from 0.
+ */
 export function position(template: string, offset: number): {line: number; column: number} | undefined {
 	if (offset < 0 || offset > template.length) return undefined;
 	const before = template.slice(0, offset);
 	const lineStart = before.lastIndexOf('\n') + 1;
-	return {line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1};
+	return {line: before.split('\n').length, column: Buffer.byteLength(before.slice(lineStart))};
 }
 
 /** The output as screen lines: the final newline docker adds is not a line of its own. */
