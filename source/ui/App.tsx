@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import React, {useEffect, useReducer, useRef} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {Engine} from '../engine/engine.js';
 import {imageSize} from '../format/units.js';
 import {visible} from '../text/sanitize.js';
@@ -17,6 +17,8 @@ import {ImageScreen} from './screens/Image.js';
 import {ImagesScreen} from './screens/Images.js';
 import {initialState, reduce, type State} from './state.js';
 import {useFilesLoader} from './files/loader.js';
+import {formatColumn} from './format/column.js';
+import {readHistory} from './format/history-file.js';
 import {theme} from './theme.js';
 
 export interface AppProps {
@@ -27,6 +29,8 @@ export interface AppProps {
 	onExit?(state: State): void;
 	/** Gives the real terminal to other work (an attached container) and redraws after. */
 	suspend?: Suspend;
+	/** Pick-then-pipe (stdout is not a terminal): Enter picks an image's output, kept in the final state's `pick`. */
+	pick?: boolean;
 }
 
 const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
@@ -35,7 +39,7 @@ export function App(props: AppProps) {
 	const {stdout, write: writeStdout} = useStdout();
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...props.initial}));
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...props.initial}));
 	const controller = useRef<Controller | null>(null);
 	const latest = useRef(state);
 	latest.current = state;
@@ -43,6 +47,13 @@ export function App(props: AppProps) {
 	const effectsTaken = useRef(0);
 
 	useEffect(() => () => lifetime.current.abort(), []);
+
+	// The format box's earlier templates, from the history file (source/ui/format/history-file.ts).
+	useEffect(() => {
+		void readHistory().then((entries) => {
+			if (!lifetime.current.signal.aborted && entries.length) dispatch({type: 'format', msg: {kind: 'history', entries}});
+		});
+	}, []);
 
 	// Effects the reducer queued (a submitted form, a confirmed removal): taken once each, in order.
 	useEffect(() => {
@@ -107,12 +118,15 @@ export function App(props: AppProps) {
 	// Never more lines than the frame holds (a 20x5 terminal): the body may get none.
 	const bodyHeight = Math.max(0, frameHeight - chrome);
 
+	// The format column (F): each image's cell from the documents the controller read for LAYERS.
+	const column = useMemo(() => (state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs)), [state.format.column, state.format.docs]);
+
 	let body: React.ReactNode;
 	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} />;
 	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
-	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} />;
+	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} formatFilter={state.format.filter} />;
 	else if (state.view === 'containers') body = <ContainersScreen containers={state.containers} cursor={state.containerCursor} height={bodyHeight} width={width} />;
-	else body = <ImagesScreen rows={state.visible} cursor={state.cursor} layerCounts={state.layerCounts} height={bodyHeight} width={width} loaded={state.loaded} filter={state.filter} />;
+	else body = <ImagesScreen rows={state.visible} cursor={state.cursor} layerCounts={state.layerCounts} height={bodyHeight} width={width} loaded={state.loaded} filter={state.filter} formatColumn={column} />;
 
 	const title =
 		state.view === 'containers'
@@ -146,7 +160,7 @@ export function App(props: AppProps) {
 			{state.notice ? (
 				<Line color={state.notice.level === 'error' ? theme.error : theme.accent}>{`${state.notice.level === 'error' ? '✗' : '✓'} ${visible(state.notice.text.split('\n')[0])}`}</Line>
 			) : null}
-			<Footer context={context} width={width} />
+			<Footer context={context} width={width} note={state.pick ? 'pick mode: enter writes to stdout, q cancels' : undefined} />
 		</Box>
 	);
 }

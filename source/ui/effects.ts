@@ -9,6 +9,7 @@ import {visible} from '../text/sanitize.js';
 import {actionHandlers} from './actions/index.js';
 import {cancelTask} from './actions/task-runner.js';
 import type {Suspend} from './actions/terminal.js';
+import {runFormatEffect} from './format/effects.js';
 import type {Effect} from './overlays/index.js';
 import type {Msg, State} from './state.js';
 
@@ -43,5 +44,8 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 		case 'cancel':
 			cancelTask(context, effect.overlayId);
 			return;
+		case 'formatHistory':
+		case 'pick':
+			return runFormatEffect(effect, context);
 	}
 }

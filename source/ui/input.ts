@@ -55,6 +55,11 @@ const actionMessages: Partial<Record<Action, Msg>> = {
 	logs: {type: 'startAction', action: 'logs'},
 	stop: {type: 'startAction', action: 'stop'},
 	removeContainer: {type: 'startAction', action: 'removeContainer'},
+	format: {type: 'format', msg: {kind: 'open'}},
+	formatColumn: {type: 'format', msg: {kind: 'column'}},
+	formatFilterClear: {type: 'format', msg: {kind: 'clearFilter'}},
+	browse: {type: 'open', browse: true},
+	pick: {type: 'format', msg: {kind: 'pick'}},
 };
 
 export function messageFor(action: Action): Msg | undefined {
@@ -65,7 +70,7 @@ export function messageFor(action: Action): Msg | undefined {
 function takesText(state: State): boolean {
 	if (state.help) return false;
 	const overlay = state.overlay;
-	if (overlay) return overlay.kind === 'form' && overlay.form.fields[overlay.form.focus]?.kind === 'text';
+	if (overlay) return (overlay.kind === 'form' && overlay.form.fields[overlay.form.focus]?.kind === 'text') || overlay.kind === 'format';
 	return state.filterEditing || contextOf(state) === 'filesSearch';
 }
 
@@ -95,7 +100,9 @@ function single(state: State, press: KeyPress, step: (state: State, msg: Msg) =>
 	if (state.overlay && !state.help) {
 		const result = overlayKey(state.overlay, {name: press.name, text: text || undefined, page: Math.max(1, state.height - 8)});
 		if (!result.handled) return state;
-		const next = {...state, overlay: result.overlay};
+		let next: State = {...state, overlay: result.overlay};
+		// An overlay that needs more than itself (the format box reads the state's documents) asks the reducer.
+		if (result.msg) next = step(next, result.msg);
 		return result.effect ? step(next, {type: 'effect', effect: result.effect}) : next;
 	}
 	if (action && action !== 'lineEdit') {

@@ -4,7 +4,7 @@
  */
 import type {FilesAction} from './files/keys.js';
 
-export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | FilesContext;
+export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
 
 /** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
 export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
@@ -37,9 +37,26 @@ export type Action =
 	| 'toggle'
 	| 'lineEdit'
 	| 'tag'
+	| FormatAction
 	| ImageAction
 	| ContainerAction
 	| 'close';
+
+/** The format box (source/ui/format) and pick-then-pipe. */
+export type FormatAction =
+	| 'format'
+	| 'formatColumn'
+	| 'formatFilterClear'
+	| 'browse'
+	| 'pick'
+	| 'formatAccept'
+	| 'formatClose'
+	| 'formatOlder'
+	| 'formatNewer'
+	| 'formatComplete'
+	| 'formatScrollUp'
+	| 'formatScrollDown'
+	| 'formatClearInput';
 
 /** The keyboard actions on images and containers (source/ui/actions). */
 export type ImageAction = 'run' | 'push' | 'pull' | 'removeImage' | 'build';
@@ -74,13 +91,30 @@ export const bindings: Binding[] = [
 	{action: 'showContainers', keys: ['2'], label: '2 containers', description: 'Show containers', contexts: ['images']},
 	{action: 'nextTab', keys: ['tab', 'right', 'l'], label: 'tab next', description: 'Next tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'prevTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab', contexts: ['layers', 'history', 'inspect']},
-	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history', 'inspect']},
+	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history']},
+	// On Inspect, Esc first removes a kept format filter (source/ui/format); Backspace always goes back.
+	{action: 'formatFilterClear', keys: ['escape'], label: 'esc back', description: 'Back to the image list (a kept format filter is removed first)', contexts: ['inspect']},
+	{action: 'back', keys: ['backspace'], description: 'Back to the image list', contexts: ['inspect']},
 	{action: 'filterAccept', keys: ['enter'], label: 'enter keep', description: 'Keep the filter and return to the list', contexts: ['filter']},
 	{action: 'filterClear', keys: ['escape'], label: 'esc clear', footer: 7, description: 'Clear the filter', contexts: ['filter', 'images']},
 	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
 	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
 	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},
 	{action: 'tag', keys: ['t'], label: 't tag', description: 'Tag the image', contexts: ['images', 'layers', 'history', 'inspect']},
+	// The format box (source/ui/format): a Go template over the inspect JSON, as `imgscope inspect --format` runs it.
+	{action: 'format', keys: ['f'], label: 'f format', footer: 4, description: 'Open the image on its Inspect tab with a template box (docker --format, live)', contexts: ['images', 'layers', 'history', 'inspect']},
+	{action: 'formatColumn', keys: ['F'], label: 'F column', footer: 6, description: 'Show the kept (or last) template as a column of the list; again: remove it', contexts: ['images']},
+	{action: 'browse', keys: ['right', 'l'], description: 'Open the selected image (also in pick mode, where Enter picks)', contexts: ['images']},
+	{action: 'pick', keys: ['enter'], description: "Pick mode (stdout is a pipe): write this image's inspect output (the kept format's) and exit", contexts: ['layers', 'history', 'inspect']},
+	{action: 'formatAccept', keys: ['enter'], label: 'enter keep', description: 'Keep the template as the Inspect filter for every image (empty: remove it); pick mode: write the result to stdout', contexts: ['format']},
+	{action: 'formatClose', keys: ['escape'], label: 'esc close', description: 'Close the box (the kept filter stays as it was)', contexts: ['format']},
+	{action: 'formatOlder', keys: ['up'], label: '↑↓ history', description: 'Recall an earlier template (kept across runs)', contexts: ['format']},
+	{action: 'formatNewer', keys: ['down'], description: 'Recall a later template', contexts: ['format']},
+	{action: 'formatComplete', keys: ['tab'], label: 'tab complete', description: 'Complete the field name at the cursor from the inspect document', contexts: ['format']},
+	{action: 'formatScrollUp', keys: ['pageup'], description: 'Scroll the result up', contexts: ['format']},
+	{action: 'formatScrollDown', keys: ['pagedown'], label: 'pgdn scroll', description: 'Scroll the result down', contexts: ['format']},
+	{action: 'formatClearInput', keys: ['ctrl+u'], label: 'ctrl+u clear', description: 'Clear the template', contexts: ['format']},
+	{action: 'lineEdit', keys: ['ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: delete a word, to the end; go to the start, the end', contexts: ['format']},
 	// Actions (source/ui/actions): each opens a form or a question; nothing happens until it is answered.
 	{action: 'run', keys: ['r'], label: 'r run', footer: 4, description: 'Run a container from the image (detached, or attached to this terminal)', contexts: ['images', 'layers', 'history', 'inspect']},
 	{action: 'push', keys: ['p'], label: 'p push', footer: 4, description: 'Push the image to a registry, with progress per layer', contexts: ['images', 'layers', 'history', 'inspect']},
@@ -170,7 +204,7 @@ export function footerFitted(context: Context, width: number): string[] {
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'form', 'confirm', 'task'];
+	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
 	return order.map((context) => ({
 		context,
 		rows: bindings

@@ -9,6 +9,7 @@ import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overl
 import {startAction, type StartableAction} from './actions/start.js';
 import {filterRows, imageRows, sortOrder, sortRows, type ImageRow, type SortKey} from './rows.js';
 import {reduceFiles, type FilesEvent, type FilesScreen} from './files/reducer.js';
+import {filteredInspectLength, initialFormat, reduceFormat, type FormatMsg, type FormatState, type PickState} from './format/reduce.js';
 
 export type View = 'images' | 'containers' | 'image';
 export type Tab = 'layers' | 'history' | 'inspect' | 'files';
@@ -61,11 +62,15 @@ export interface State {
 	height: number;
 	width: number;
 	quit: boolean;
+	/** The format box's lasting parts: the kept Inspect filter, the list column, the template history (source/ui/format). */
+	format: FormatState;
+	/** Pick-then-pipe: stdout is not a terminal; Enter picks an image's output for it. */
+	pick?: PickState;
 }
 
 export type Msg =
 	| {type: 'lists'; images: ImageSummary[]; containers: ContainerSummary[]}
-	| {type: 'layerCounts'; counts: Record<string, number>}
+	| {type: 'layerCounts'; counts: Record<string, number>; /** The raw inspect JSON read for the counts, by id (the format column uses it). */ docs?: Record<string, string>}
 	| {type: 'engineDown'; message: string}
 	| {type: 'engineUp'}
 	| {type: 'resize'; width: number; height: number}
@@ -76,7 +81,7 @@ export type Msg =
 	| {type: 'filterAccept'}
 	| {type: 'filterClear'}
 	| {type: 'view'; view: 'images' | 'containers'}
-	| {type: 'open'}
+	| {type: 'open'; /** Open even in pick mode (where Enter picks). */ browse?: boolean}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
 	| {type: 'detailError'; ref: string; message: string}
 	| {type: 'tab'; delta: 1 | -1}
@@ -93,12 +98,13 @@ export type Msg =
 	| {type: 'effectsTaken'; upTo: number}
 	| {type: 'notice'; text: string; level?: 'info' | 'error'}
 	| {type: 'selectWhenSeen'; ref?: string; id?: string}
-	| {type: 'files'; event: FilesEvent};
+	| {type: 'files'; event: FilesEvent}
+	| {type: 'format'; msg: FormatMsg};
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export function initialState(width = 80, height = 24): State {
-	return {view: 'images', images: [], containers: [], loaded: false, rows: [], sorted: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false, effects: [], nextId: 1};
+	return {view: 'images', images: [], containers: [], loaded: false, rows: [], sorted: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false, effects: [], nextId: 1, format: initialFormat()};
 }
 
 /** Rows of the current list that fit on screen (header, footer and chrome excluded). */
@@ -152,7 +158,7 @@ export function reduce(state: State, msg: Msg): State {
 			// The same answer again (the start-up hand-over): the rows stand, nothing is re-sorted.
 			return withVisible({...state, images: msg.images, containers: msg.containers, loaded: true, banner: undefined}, msg.images === state.images && msg.containers === state.containers ? state.rows : imageRows(msg.images, msg.containers));
 		case 'layerCounts':
-			return {...state, layerCounts: {...state.layerCounts, ...msg.counts}};
+			return {...state, layerCounts: {...state.layerCounts, ...msg.counts}, format: msg.docs ? {...state.format, docs: {...state.format.docs, ...msg.docs}} : state.format};
 		case 'engineDown':
 			return {...state, banner: msg.message};
 		case 'engineUp':
@@ -169,7 +175,7 @@ export function reduce(state: State, msg: Msg): State {
 			if (state.image) {
 				const screen = state.image;
 				if (screen.tab === 'files') return reduceFiles(state, {type: 'move', to: msg.to}, reduce);
-				const length = tabLength(screen);
+				const length = filteredInspectLength(state) ?? tabLength(screen);
 				// Inspect scrolls a page of text: its cursor is the top line.
 				const span = screen.tab === 'inspect' ? Math.max(0, length - page) + 1 : length;
 				return {...state, image: {...screen, cursor: {...screen.cursor, [screen.tab]: moved(screen.cursor[screen.tab], span, msg.to, page)}}};
@@ -185,17 +191,20 @@ export function reduce(state: State, msg: Msg): State {
 		case 'filterAccept':
 			return {...state, filterEditing: false};
 		case 'filterClear':
+			// Pick mode: Esc at the top (no filter to clear) ends with nothing written.
+			if (state.pick && state.view === 'images' && !state.filter && !state.filterEditing) return {...state, quit: true};
 			return withVisible({...state, filter: '', filterEditing: false});
 		case 'view':
 			return {...state, view: msg.view, image: undefined};
 		case 'open': {
+			if (state.pick && !msg.browse) return reduceFormat(state, {kind: 'pick'}, reduce);
 			const row = state.visible[state.cursor];
 			if (state.view !== 'images' || !row) return state;
 			return {...state, view: 'image', image: {ref: row.ref, id: row.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
 		}
 		case 'detail':
 			if (state.image?.ref !== msg.ref) return state;
-			return {...state, image: {...state.image, detail: msg.detail, inspectLines: msg.inspectLines, error: undefined}};
+			return reduceFormat({...state, image: {...state.image, detail: msg.detail, inspectLines: msg.inspectLines, error: undefined}}, {kind: 'refresh'}, reduce);
 		case 'detailError':
 			if (state.image?.ref !== msg.ref) return state;
 			return {...state, image: {...state.image, error: msg.message}};
@@ -234,6 +243,8 @@ export function reduce(state: State, msg: Msg): State {
 			return withVisible({...state, selectWhenSeen: {ref: msg.ref, id: msg.id}});
 		case 'files':
 			return reduceFiles(state, msg.event, reduce);
+		case 'format':
+			return reduceFormat(state, msg.msg, reduce);
 	}
 }
 

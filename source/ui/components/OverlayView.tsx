@@ -1,6 +1,7 @@
 import React from 'react';
 import type {Overlay} from '../overlays/index.js';
 import {ConfirmView} from './ConfirmView.js';
+import {FormatBoxView} from './FormatBox.js';
 import {FormView} from './FormView.js';
 import {TaskView} from './TaskView.js';
 
@@ -14,5 +15,7 @@ export function OverlayView(props: {overlay: Overlay; width: number; height: num
 			return <ConfirmView confirm={overlay.confirm} height={props.height} width={props.width} />;
 		case 'task':
 			return <TaskView task={overlay.task} width={props.width} height={props.height} />;
+		case 'format':
+			return <FormatBoxView box={overlay.format} width={props.width} height={props.height} />;
 	}
 }

@@ -8,11 +8,16 @@ import {actionFor, type Context} from '../keymap.js';
 import {confirmKey, type ConfirmState} from './confirm.js';
 import {formKey, type FormAction, type FormState} from './form.js';
 import {taskKey, type TaskAction, type TaskState} from './task.js';
+import type {FormatBox} from '../format/box.js';
+import type {FormatEffect} from '../format/effects.js';
+import type {Msg} from '../state.js';
 
 export type Overlay =
 	| {kind: 'form'; id: number; form: FormState}
 	| {kind: 'confirm'; id: number; confirm: ConfirmState}
-	| {kind: 'task'; id: number; task: TaskState};
+	| {kind: 'task'; id: number; task: TaskState}
+	/** The format box over the Inspect tab (source/ui/format: its keys go to the reducer, which holds the documents). */
+	| {kind: 'format'; id: number; format: FormatBox};
 
 export type OverlayKind = Overlay['kind'];
 
@@ -23,7 +28,9 @@ export type OverlayKind = Overlay['kind'];
 export type EffectBody =
 	| {kind: 'submit'; action: string; values: Record<string, string>; subject: Record<string, string>; overlayId: number}
 	/** Stops the running task (push, pull, build, log) the overlay showed. */
-	| {kind: 'cancel'; overlayId: number};
+	| {kind: 'cancel'; overlayId: number}
+	/** Saving a template to the history file; pick-then-pipe's read (source/ui/format/effects.ts). */
+	| FormatEffect;
 
 export type Effect = EffectBody & {id: number};
 
@@ -39,7 +46,8 @@ export interface OverlayKey {
 	page?: number;
 }
 
-export type OverlayResult = {overlay?: Overlay; effect?: EffectBody; handled: boolean};
+/** `msg`: a message for the reducer, for overlays whose keys need more of the state than themselves. */
+export type OverlayResult = {overlay?: Overlay; effect?: EffectBody; msg?: Msg; handled: boolean};
 
 export function overlayKey(overlay: Overlay, key: OverlayKey): OverlayResult {
 	const context = overlayContext(overlay);
@@ -74,6 +82,8 @@ export function overlayKey(overlay: Overlay, key: OverlayKey): OverlayResult {
 			if (outcome.kind === 'edit') return {overlay: {...overlay, task: outcome.state}, handled: true};
 			return {overlay: undefined, effect: outcome.stop ? {kind: 'cancel', overlayId: overlay.id} : undefined, handled: true};
 		}
+		case 'format':
+			return {overlay, msg: {type: 'format', msg: {kind: 'key', key}}, handled: true};
 	}
 }
 
@@ -89,5 +99,7 @@ export function overlayFailed(overlay: Overlay, message: string, fieldErrors?: R
 			return {...overlay, confirm: {...overlay.confirm, busy: false, error: message}};
 		case 'task':
 			return {...overlay, task: {...overlay.task, status: 'failed', error: message, asking: false}};
+		case 'format':
+			return {...overlay, format: {...overlay.format, problem: message}};
 	}
 }

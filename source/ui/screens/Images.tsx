@@ -5,8 +5,8 @@ import {cellText, shortId, type Column} from '../columns.js';
 import {Table} from '../components/Table.js';
 import type {ImageRow} from '../rows.js';
 
-export function imageColumns(layerCounts: Record<string, number>, now: number): Column<ImageRow>[] {
-	return [
+export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>): Column<ImageRow>[] {
+	const columns: Column<ImageRow>[] = [
 		{title: 'REPOSITORY', width: 12, want: 24, flex: true, priority: 0, cell: (row) => cellText(row.repository)},
 		{title: 'TAG', width: 10, priority: 9, cell: (row) => cellText(row.tag)},
 		{title: 'IMAGE ID', width: 12, priority: 5, cell: (row) => shortId(row.id)},
@@ -16,11 +16,14 @@ export function imageColumns(layerCounts: Record<string, number>, now: number): 
 		{title: 'LAYERS', width: 6, align: 'right', priority: 2, cell: (row) => (layerCounts[row.id] === undefined ? '…' : String(layerCounts[row.id]))},
 		{title: 'CTRS', width: 4, align: 'right', priority: 1, cell: (row) => String(row.containers)},
 	];
+	// A template as a column (F; source/ui/format/column.ts), after SIZE.
+	if (formatColumn) columns.splice(5, 0, formatColumn);
+	return columns;
 }
 
-export function ImagesScreen(props: {rows: ImageRow[]; cursor: number; layerCounts: Record<string, number>; height: number; width: number; loaded: boolean; filter: string}) {
+export function ImagesScreen(props: {rows: ImageRow[]; cursor: number; layerCounts: Record<string, number>; height: number; width: number; loaded: boolean; filter: string; formatColumn?: Column<ImageRow>}) {
 	// CREATED is relative: recomputed whenever the list re-renders, which events and keys cause.
-	const columns = useMemo(() => imageColumns(props.layerCounts, Date.now()), [props.layerCounts, props.rows]);
+	const columns = useMemo(() => imageColumns(props.layerCounts, Date.now(), props.formatColumn), [props.layerCounts, props.rows, props.formatColumn]);
 	const empty = !props.loaded ? 'Loading images…' : props.filter ? `No image matches "${visible(props.filter)}"` : 'No images on this engine.';
 	return <Table columns={columns} rows={props.rows} cursor={props.cursor} height={props.height} width={props.width} empty={empty} rowKey={(row) => row.key} />;
 }
