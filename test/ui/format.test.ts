@@ -167,6 +167,17 @@ describe('the box', () => {
 		box = press(box, 'pageup');
 		expect(box.scroll).toBe(0);
 	});
+	it('takes a run of text as text, even one named like a key', () => {
+		let box = openBox('r', 'i', '{{if .Os}}x{{', one);
+		for (const run of ['end', 'up', 'tab']) box = press(box, run, run);
+		expect(box.field.value).toBe('{{if .Os}}x{{enduptab');
+	});
+	it('binds each key once in the box', () => {
+		const names = ['enter', 'escape', 'up', 'down', 'tab', 'pageup', 'pagedown', 'ctrl+u', 'ctrl+w', 'ctrl+c'];
+		expect(names.map((name) => actionFor('format', name))).toEqual(['formatAccept', 'formatClose', 'formatOlder', 'formatNewer', 'formatComplete', 'formatScrollUp', 'formatScrollDown', 'formatClearInput', 'lineEdit', 'forceQuit']);
+		// Letters are text in the box (q, f, j do nothing else there).
+		expect(['q', 'f', 'j', '?', 'F'].map((key) => actionFor('format', key))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+	});
 	it('closes on Esc and accepts on Enter', () => {
 		const box = openBox('r', 'i', '', one);
 		expect(boxKey(box, actionFor('format', 'escape'), {name: 'escape'}, context).kind).toBe('close');

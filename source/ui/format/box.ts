@@ -71,6 +71,8 @@ export type BoxOutcome = {kind: 'edit'; box: FormatBox} | {kind: 'close'} | {kin
 export function boxKey(box: FormatBox, action: Action | undefined, key: {name: string; text?: string}, context: BoxContext): BoxOutcome {
 	const quiet = {...box, problem: undefined};
 	const edited = (field: TextField): BoxOutcome => ({kind: 'edit', box: withDoc({...quiet, field, recall: undefined, candidates: []}, context.doc)});
+	// A run of typed text ("end" arriving in one chunk) is text, never the key of that name.
+	if (key.text && key.text.length > 1) return edited(insertText(box.field, key.text));
 	switch (action) {
 		case 'formatAccept':
 			return {kind: 'accept', box: quiet};
