@@ -59,8 +59,16 @@ export function imageSpec(context: CommandContext, positionals: string[], flags:
 	return {ref, archive};
 }
 
+export interface OpenOptions {
+	/**
+	 * Hash file contents (the default). `check` turns it off: the waste figures
+	 * never compare contents, and hashing is most of the reader's CPU time.
+	 */
+	digests?: boolean;
+}
+
 /** Reads the image and builds its model. Failures become one-line CommandErrors (exit 1). */
-export async function openImage(context: CommandContext, spec: ImageSpec): Promise<OpenedImage> {
+export async function openImage(context: CommandContext, spec: ImageSpec, options: OpenOptions = {}): Promise<OpenedImage> {
 	if (spec.archive === undefined) checkReference(spec.ref ?? '');
 	const label = spec.ref ?? spec.archive ?? '';
 	const progress = progressLine(context.stderr, label);
@@ -69,7 +77,7 @@ export async function openImage(context: CommandContext, spec: ImageSpec): Promi
 	const onInterrupt = () => controller.abort(new CommandError('', 130));
 	if (progress.active) process.once('SIGINT', onInterrupt);
 	try {
-		const archive = spec.archive === undefined ? await fromEngine(context, spec.ref!, controller.signal, progress) : await fromArchive(spec.archive, spec.ref, controller.signal, progress.update);
+		const archive = spec.archive === undefined ? await fromEngine(context, spec.ref!, controller.signal, progress, options) : await fromArchive(spec.archive, spec.ref, controller.signal, progress.update, options);
 		progress.done();
 		for (const warning of archive.warnings) context.stderr.write(`imgscope: warning: ${visible(warning)}\n`);
 		const model = buildImageModel(archive.layers);
@@ -99,7 +107,7 @@ function checkReference(ref: string): void {
 	}
 }
 
-async function fromEngine(context: CommandContext, ref: string, signal: AbortSignal, progress: ProgressLine): Promise<ImageArchive> {
+async function fromEngine(context: CommandContext, ref: string, signal: AbortSignal, progress: ProgressLine, options: OpenOptions): Promise<ImageArchive> {
 	const engine = await context.engine();
 	// Inspect first: a missing image is named the way docker names it, and the layer count is known early.
 	const inspect = await engine.inspectImage(ref, signal);
@@ -110,10 +118,10 @@ async function fromEngine(context: CommandContext, ref: string, signal: AbortSig
 	// A small image is hashed on the main thread: starting a thread would cost more than it saves.
 	const size = inspect.value.Size;
 	const hashing = typeof size === 'number' && size < 32 << 20 ? 'inline' : 'auto';
-	return readImageArchive(stream, {signal, onProgress: progress.update, expectedLayers, verifyDiffIds: false, hashing});
+	return readImageArchive(stream, {signal, onProgress: progress.update, expectedLayers, verifyDiffIds: false, hashing, digests: options.digests});
 }
 
-async function fromArchive(file: string, image: string | undefined, signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImageArchive> {
+async function fromArchive(file: string, image: string | undefined, signal: AbortSignal, onProgress: (p: ReadProgress) => void, options: OpenOptions): Promise<ImageArchive> {
 	try {
 		await stat(file);
 	} catch (error) {
@@ -121,7 +129,7 @@ async function fromArchive(file: string, image: string | undefined, signal: Abor
 		const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
 		throw new CommandError(`imgscope: cannot read the archive ${visible(file)}: ${why}`, 1);
 	}
-	return readImageArchive(file, {signal, onProgress, image});
+	return readImageArchive(file, {signal, onProgress, image, digests: options.digests});
 }
 
 function describe(error: unknown, spec: ImageSpec): unknown {

@@ -110,6 +110,25 @@ describe('diff_ids', () => {
 	});
 });
 
+describe('without digests', () => {
+	it('the same entries but for the digests, and no thread', async () => {
+		const layers = await someLayers();
+		const archive = await legacyArchive(layers);
+		const full = await readImageArchive(streamOf(archive, 65_536));
+		expect(await allStopped()).toBe(0);
+		const bare = await readImageArchive(streamOf(archive, 65_536), {digests: false, hashing: 'worker', verifyDiffIds: false});
+		expect(runningHashWorkers()).toBe(0);
+		expect(bare.layers.map(l => l.entries)).toEqual(full.layers.map(l => l.entries.map(({digest: _digest, ...rest}) => rest)));
+		expect(bare.layers.map(l => l.diffId)).toEqual(full.layers.map(l => l.diffId));
+		expect(bare.layers.map(l => l.anomalyCount)).toEqual([0, 0, 0]); // the hard link's target is found without a digest
+		// diff_ids are still checked when asked for.
+		const checked = await readImageArchive(streamOf(archive, 65_536), {digests: false});
+		expect(checked.warnings).toEqual([]);
+		expect(checked.layers[1].entries[1]).toMatchObject({type: 'hardlink', linkTarget: 'big'});
+		expect(checked.layers[1].entries[1].digest).toBeUndefined();
+	});
+});
+
 describe('the worker does not outlive the read', () => {
 	afterEach(async () => {
 		expect(await allStopped()).toBe(0);

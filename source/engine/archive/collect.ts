@@ -41,6 +41,8 @@ export class Collector implements TarHandler {
 	hashing: HashingMode = 'inline';
 	/** Hash each layer tar for its diff_id (else assembly takes the config's). */
 	verifyDiffIds = true;
+	/** Hash each regular file's contents (FileEntry.digest). */
+	digests = true;
 	private worker: HashWorker | undefined;
 	private readonly budget: EntryBudget = {total: 0};
 
@@ -67,6 +69,8 @@ export class Collector implements TarHandler {
 	}
 
 	private layerHashing(): LayerHashing {
+		// Nothing to hash: no thread.
+		if (!this.verifyDiffIds && !this.digests) return inlineHashing(false);
 		if (this.hashing === 'worker' && !this.worker) {
 			try {
 				this.worker = new HashWorker(this.flow);
@@ -91,7 +95,7 @@ export class Collector implements TarHandler {
 	startLayer(path: string, compression: Compression): ByteSink {
 		this.events.layerStarted?.(path, ++this.layersStarted);
 		const done = (layer: LayerEntries) => this.layers.set(path, layer);
-		const scanner = this.makeReader ? this.makeReader(path, compression, done) : new LayerScanner(path, compression, this.limits, this.budget, done, this.layerHashing(), this.flow);
+		const scanner = this.makeReader ? this.makeReader(path, compression, done) : new LayerScanner(path, compression, this.limits, this.budget, done, this.layerHashing(), this.flow, this.digests);
 		return decompressing(compression, scanner, this.flow, (e, stage) => {
 			const err = e instanceof ArchiveError ? e : new ArchiveError(`layer ${path}: corrupt ${stage} data: ${(e as Error).message}`, 'bad-layer', path, e);
 			this.flow.fail(err);

@@ -34,6 +34,7 @@ export class LayerScanner implements ByteSink {
 		private readonly onDone: (layer: LayerEntries) => void,
 		private readonly hashing: LayerHashing,
 		private readonly flow: Flow,
+		private readonly digests = true,
 	) {
 		this.parser = new TarParser({entry: h => this.onEntry(h)});
 	}
@@ -130,10 +131,11 @@ export class LayerScanner implements ByteSink {
 		this.entries.push(entry);
 		if (type !== 'file') return undefined;
 		if (h.size === 0) {
-			entry.digest = EMPTY_SHA256;
+			if (this.digests) entry.digest = EMPTY_SHA256;
 			return undefined;
 		}
-		return new FileSink(this.hashing, this.entries.length - 1, h.size);
+		// Without digests (ReadOptions.digests false) the data is skipped unseen.
+		return this.digests ? new FileSink(this.hashing, this.entries.length - 1, h.size) : undefined;
 	}
 
 	/** A hard link shares its target's content: the target came earlier in the same tar. */
@@ -142,8 +144,8 @@ export class LayerScanner implements ByteSink {
 		for (const e of this.entries) {
 			if (e.type === 'hardlink') {
 				const target = seen.get(e.linkTarget!);
-				if (target?.digest) e.digest = target.digest;
-				else this.anomaly('hardlink-target-missing', e.linkTarget!, e.path);
+				if (!target) this.anomaly('hardlink-target-missing', e.linkTarget!, e.path);
+				else if (target.digest) e.digest = target.digest;
 			}
 			if (e.type === 'file' || e.type === 'hardlink') seen.set(e.path, e);
 		}

@@ -48,6 +48,13 @@ export interface ReadOptions extends LayoutOptions {
 	 * for their config, like the engine's own export.
 	 */
 	verifyDiffIds?: boolean;
+	/**
+	 * Hash every regular file's contents (FileEntry.digest; the default). Without
+	 * digests a rewrite with the same size, mode and owner cannot be told from
+	 * an identical one, so only callers that never compare contents (the waste
+	 * figures do not) should turn this off.
+	 */
+	digests?: boolean;
 }
 
 export interface ImageArchive {
@@ -200,6 +207,7 @@ async function readStream(input: ArchiveSource, limits: Limits, options: ReadOpt
 	});
 	collector.hashing = chooseHashing(options.hashing, options.totalBytes);
 	collector.verifyDiffIds = options.verifyDiffIds !== false;
+	collector.digests = options.digests !== false;
 	try {
 		await streamArchive(input, collector, n => {
 			progress.state.bytesRead += n;
@@ -295,6 +303,7 @@ async function readLayoutDirectory(dir: string, limits: Limits, options: ReadOpt
 		},
 	});
 	collector.verifyDiffIds = options.verifyDiffIds !== false;
+	collector.digests = options.digests !== false;
 	let layout: Layout;
 	try {
 		layout = await collectDirectory(
