@@ -118,8 +118,9 @@ export function createSuspend(options: SuspendOptions): Suspend {
 		try {
 			await work(terminal);
 		} finally {
+			// No pause() in between: a paused TTY stops reading while the stream still counts
+			// a read as pending, and Ink's 'readable' would never fire again.
 			stdin.off('data', forward);
-			stdin.pause();
 			for (const reader of inkReaders) stdin.on('readable', reader);
 			if (stdin.isTTY) stdin.setRawMode(wasRaw || inkReaders.length > 0);
 			// Ink hid the cursor once, at its first frame; the container's program may have shown it.
