@@ -1,5 +1,10 @@
 /** The pure parts of the action UI: the task view's keys and lines, the footer at 80 columns, the commit changes syntax, log lines. */
+import {render} from 'ink-testing-library';
+import React from 'react';
 import {describe, expect, it} from 'vitest';
+import {Engine} from '../../../source/engine/engine.js';
+import {App} from '../../../source/ui/App.js';
+import {keys, tick, waitFor} from '../../helpers/ink.js';
 import {emptyBuild} from '../../../source/actions/build-log.js';
 import {splitChanges} from '../../../source/ui/actions/commit.js';
 import {LogLines, logLine} from '../../../source/ui/actions/container-ops.js';
@@ -78,8 +83,35 @@ describe('the footer and the help', () => {
 		for (const expected of ['images t', 'images r', 'images p', 'images P', 'images d', 'images b', 'containers c', 'containers l', 'containers s', 'containers d', 'task Esc']) expect(rows).toContain(expected);
 	});
 
+	it('the ? help scrolls through every binding, down to Ctrl+C', async () => {
+		// No engine needed: the App without a controller.
+		const app = render(<App engine={new Engine({url: 'unix:///nonexistent.sock'} as never)} controller={null} initial={{loaded: true}} />);
+		try {
+			await tick(50);
+			app.stdin.write('?');
+			await waitFor(app.lastFrame, (f) => f.includes('Cycle the sort'));
+			const seen = new Set<string>();
+			for (let i = 0; i < 40 && !(app.lastFrame() ?? '').includes('Quit, from anywhere'); i++) {
+				for (const line of (app.lastFrame() ?? '').split('\n')) seen.add(line.trim());
+				app.stdin.write(keys.pageDown);
+				await tick(40);
+			}
+			for (const line of (app.lastFrame() ?? '').split('\n')) seen.add(line.trim());
+			const text = [...seen].join('\n');
+			for (const binding of bindings.filter((b) => b.contexts !== 'all' && b.contexts.some((c) => helpSections().some((s) => s.context === c)))) {
+				expect(text, binding.description).toContain(binding.description.slice(0, 60));
+			}
+			app.stdin.write('g');
+			await waitFor(app.lastFrame, (f) => f.includes('Cycle the sort'));
+			app.stdin.write(keys.escape);
+			await waitFor(app.lastFrame, (f) => !f.includes('Cycle the sort'));
+		} finally {
+			app.unmount();
+		}
+	});
+
 	it('never binds one key twice in the new contexts', () => {
-		for (const context of ['images', 'containers', 'task'] as const) {
+		for (const context of ['images', 'containers', 'task', 'help'] as const) {
 			const seen = new Set<string>();
 			for (const binding of bindings.filter((b) => b.contexts === 'all' || b.contexts.includes(context))) {
 				for (const key of binding.keys) {
