@@ -122,7 +122,7 @@ export function App(props: AppProps) {
 	const column = useMemo(() => (state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs)), [state.format.column, state.format.docs]);
 
 	let body: React.ReactNode;
-	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} />;
+	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} top={state.helpTop} />;
 	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
 	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} formatFilter={state.format.filter} />;
 	else if (state.view === 'containers') body = <ContainersScreen containers={state.containers} cursor={state.containerCursor} height={bodyHeight} width={width} />;

@@ -134,6 +134,13 @@ export const bindings: Binding[] = [
 	{action: 'bottom', keys: ['G', 'end'], description: 'Go to the end and follow it', contexts: ['task']},
 	{action: 'cancel', keys: ['escape'], label: 'esc close', description: 'Close; a running push, pull or build asks first (y stops it); a log stops following', contexts: ['task']},
 	{action: 'close', keys: ['enter', 'q'], description: 'Close once it has finished', contexts: ['task']},
+	// The help is longer than a screen: it scrolls.
+	{action: 'up', keys: ['up', 'k'], description: 'Scroll up', contexts: ['help']},
+	{action: 'down', keys: ['down', 'j'], label: '↑↓ scroll', description: 'Scroll down', contexts: ['help']},
+	{action: 'pageUp', keys: ['pageup'], description: 'Page up', contexts: ['help']},
+	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: ['help']},
+	{action: 'top', keys: ['g', 'home'], description: 'Go to the top', contexts: ['help']},
+	{action: 'bottom', keys: ['G', 'end'], description: 'Go to the end', contexts: ['help']},
 	{action: 'nextField', keys: ['tab', 'down'], label: 'tab next field', description: 'Next field', contexts: ['form']},
 	{action: 'prevField', keys: ['shift+tab', 'up'], description: 'Previous field', contexts: ['form']},
 	{action: 'toggle', keys: [' '], label: 'space toggle', description: 'Switch a yes/no field', contexts: ['form']},
@@ -211,6 +218,11 @@ export function helpSections(): {context: Context; rows: {keys: string; descript
 			.filter((binding) => binding.contexts !== 'all' && binding.contexts.includes(context))
 			.map((binding) => ({keys: binding.keys.map(displayKey).join(' '), description: binding.description})),
 	}));
+}
+
+/** How many lines the `?` help has (a title per section with rows, its rows, the Ctrl+C line). */
+export function helpLineCount(): number {
+	return helpSections().reduce((count, section) => count + (section.rows.length ? section.rows.length + 1 : 0), 1);
 }
 
 export function displayKey(key: string): string {

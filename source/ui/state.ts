@@ -5,6 +5,7 @@
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
 import {handleKey, type KeyPress} from './input.js';
+import {helpLineCount} from './keymap.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
 import {startAction, type StartableAction} from './actions/start.js';
 import {filterRows, imageRows, sortOrder, sortRows, type ImageRow, type SortKey} from './rows.js';
@@ -48,6 +49,8 @@ export interface State {
 	containerCursor: number;
 	image?: ImageScreen;
 	help: boolean;
+	/** The first line of the help shown (it scrolls). */
+	helpTop?: number;
 	/** The engine does not answer: what to say. */
 	banner?: string;
 	/** What sits over the screen and takes the keyboard (a form, a confirmation, progress). */
@@ -167,6 +170,8 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, width: msg.width, height: msg.height};
 		case 'move': {
 			const page = pageSize(state);
+			// The help scrolls (it is longer than a screen); its view clamps to the last page.
+			if (state.help) return {...state, helpTop: moved(state.helpTop ?? 0, Math.max(1, helpLineCount() - page), msg.to, page)};
 			if (state.view === 'images') {
 				const cursor = moved(state.cursor, state.visible.length, msg.to, page);
 				return {...state, cursor, selectedKey: state.visible[cursor]?.key};
@@ -218,7 +223,7 @@ export function reduce(state: State, msg: Msg): State {
 			if (state.view === 'image') return {...state, view: 'images', image: undefined};
 			return state;
 		case 'help':
-			return {...state, help: !state.help};
+			return {...state, help: !state.help, helpTop: 0};
 		case 'quit':
 			return {...state, quit: true};
 		case 'key':
