@@ -109,12 +109,22 @@ function checkReference(ref: string): void {
 
 async function fromEngine(context: CommandContext, ref: string, signal: AbortSignal, progress: ProgressLine, options: OpenOptions): Promise<ImageArchive> {
 	const engine = await context.engine();
-	// Inspect first: a missing image is named the way docker names it, and the layer count is known early.
-	const inspect = await engine.inspectImage(ref, signal);
+	// The export and the inspect go out together (the engine takes a while before the export's first
+	// byte); inspect answers first, names a missing image the way docker does and gives the layer count.
+	const stopSave = new AbortController();
+	const saving = engine.saveImage(ref, AbortSignal.any([signal, stopSave.signal]));
+	saving.catch(() => undefined);
+	let inspect: Awaited<ReturnType<typeof engine.inspectImage>>;
+	try {
+		inspect = await engine.inspectImage(ref, signal);
+	} catch (error) {
+		stopSave.abort();
+		saving.then(stream => stream.destroy(), () => undefined);
+		throw error;
+	}
 	const expectedLayers = inspect.value.RootFS?.Layers?.length;
 	progress.note(`waiting for the engine's export (${expectedLayers ?? '?'} layers, ${humanSize(inspect.value.Size ?? 0)})…`);
-	const stream = await engine.saveImage(ref, signal);
-	// The engine vouches for its config's diff_ids: no need to hash every layer tar a second time.
+	const stream = await saving;
 	// A small image is hashed on the main thread: starting a thread would cost more than it saves.
 	const size = inspect.value.Size;
 	const hashing = typeof size === 'number' && size < 32 << 20 ? 'inline' : 'auto';
