@@ -84,8 +84,8 @@ describe('history', () => {
 		expect(mergeHistory(['a', 'b'], ['c', 'a'])).toEqual(['b', 'c', 'a']);
 	});
 	it('reads a damaged file line by line', () => {
-		const text = `${serialiseHistory(['{{.Os}}', 'tab\there'])}not json\n42\n"{{.Id}}"\n{"x":1}\n`;
-		expect(parseHistory(text)).toEqual(['{{.Os}}', 'tab\there', '{{.Id}}']);
+		const text = `${serialiseHistory(['{{.Os}}', 'tab\there', 'esc\x1b[2J'])}not json\n42\n"{{.Id}}"\n{"x":1}\n`;
+		expect(parseHistory(text)).toEqual(['{{.Os}}', 'tabhere', 'esc[2J', '{{.Id}}']);
 	});
 	it('recalls older with Up and back to the draft with Down', () => {
 		const history = ['one', 'two', 'three'];

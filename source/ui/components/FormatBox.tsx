@@ -57,9 +57,9 @@ export function FormatBoxView(props: {box: FormatBox; width: number; height: num
 			<Text color={theme.key} bold>
 				{prompt}
 			</Text>
-			{parts.before}
-			<Text inverse>{parts.at}</Text>
-			{parts.after}
+			{visible(parts.before)}
+			<Text inverse>{visible(parts.at)}</Text>
+			{visible(parts.after)}
 		</Text>,
 	);
 	const evaluation = box.evaluation;

@@ -4,6 +4,7 @@
  * strings, one a line (history-file.ts reads and writes it); a line that is
  * not one is skipped, so a damaged file costs only its damaged lines. Pure.
  */
+import {printable} from '../text-field.js';
 
 /** Templates kept. */
 export const historyLimit = 200;
@@ -34,7 +35,8 @@ export function parseHistory(text: string): string[] {
 		} catch {
 			continue;
 		}
-		if (typeof entry === 'string') history = addToHistory(history, entry);
+		// The box's line never holds control characters (text-field.ts printable): neither does a recalled one.
+		if (typeof entry === 'string') history = addToHistory(history, printable(entry));
 	}
 	return history;
 }
