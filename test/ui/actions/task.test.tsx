@@ -8,6 +8,10 @@ import {keys, tick, waitFor} from '../../helpers/ink.js';
 import {emptyBuild} from '../../../source/actions/build-log.js';
 import {splitChanges} from '../../../source/ui/actions/commit.js';
 import {LogLines, logLine} from '../../../source/ui/actions/container-ops.js';
+import {cancelTask, TaskRun} from '../../../source/ui/actions/task-runner.js';
+import type {EffectContext} from '../../../source/ui/effects.js';
+import type {Overlay} from '../../../source/ui/overlays/index.js';
+import type {Msg} from '../../../source/ui/state.js';
 import {bindings, footerFitted, helpSections, type Context} from '../../../source/ui/keymap.js';
 import {layerLine, progressBar, task, taskKey, taskLines, taskTop} from '../../../source/ui/overlays/task.js';
 
@@ -120,6 +124,35 @@ describe('the footer and the help', () => {
 				}
 			}
 		}
+	});
+});
+
+describe('a task run', () => {
+	it('sends progress at most about ten times a second, the latest state last; cancel aborts it', async () => {
+		const sent: Msg[] = [];
+		const lifetime = new AbortController();
+		const context = {dispatch: (msg: Msg) => sent.push(msg), signal: lifetime.signal} as unknown as EffectContext;
+		const run = new TaskRun(context, 7);
+		run.open(log(0));
+		let overlay: Overlay = {kind: 'form', id: 7} as Overlay;
+		const apply = () => {
+			for (const msg of sent.splice(0)) if (msg.type === 'updateOverlay') overlay = msg.update(overlay);
+		};
+		apply();
+		expect(overlay.kind).toBe('task');
+		for (let i = 1; i <= 500; i++) run.update((state) => ({...state, body: {type: 'log', lines: [`line ${i}`]}}));
+		// The first goes at once; the rest wait for the interval.
+		expect(sent.length).toBe(1);
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		expect(sent.length).toBe(2);
+		apply();
+		expect(overlay.kind === 'task' && overlay.task.body).toEqual({type: 'log', lines: ['line 500']});
+		expect(run.stopped).toBe(false);
+		cancelTask(context, 7);
+		expect(run.stopped).toBe(true);
+		run.finish((state) => ({...state, status: 'done'}));
+		apply();
+		expect(overlay.kind === 'task' && overlay.task.status).toBe('done');
 	});
 });
 
