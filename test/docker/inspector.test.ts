@@ -20,7 +20,8 @@ describe('inspector rules', () => {
 	const run = (format: string, list: InspectItem[]) => renderInspect(prepareFormat(format), list);
 
 	it('fails to parse with exit 64 and nothing on stdout', () => {
-		expect(run('{{', items)).toEqual({stdout: '', errors: ['template parsing error: template: :1: unclosed action'], exitCode: 64});
+		// errorOffset: where the parser stopped, for the format box's caret (not part of docker's output).
+		expect(run('{{', items)).toEqual({stdout: '', errors: ['template parsing error: template: :1: unclosed action'], exitCode: 64, errorOffset: 2});
 	});
 
 	it('prints [] for no document and one newline for no template output', () => {
