@@ -12,6 +12,7 @@
 import {createHash} from 'node:crypto';
 import {stat} from 'node:fs/promises';
 import {ArchiveError, type ImageArchive, type ReadProgress, readImageArchive} from '../engine/archive/index.js';
+import {openImageExport} from '../engine/archive/export-stream.js';
 import {EngineError} from '../engine/errors.js';
 import {humanSize} from '../format/units.js';
 import {buildImageModel, type ImageModel} from '../layers/index.js';
@@ -112,7 +113,10 @@ async function fromEngine(context: CommandContext, ref: string, signal: AbortSig
 	// The export and the inspect go out together (the engine takes a while before the export's first
 	// byte); inspect answers first, names a missing image the way docker does and gives the layer count.
 	const stopSave = new AbortController();
-	const saving = engine.saveImage(ref, AbortSignal.any([signal, stopSave.signal]));
+	const saveSignal = AbortSignal.any([signal, stopSave.signal]);
+	// Straight off the socket where it can (a third of the time of node's http client on a big export).
+	const raw = process.env.IMGSCOPE_RAW_EXPORT === '0' ? undefined : openImageExport(engine.endpoint, ref, saveSignal);
+	const saving = raw ?? engine.saveImage(ref, saveSignal);
 	saving.catch(() => undefined);
 	let inspect: Awaited<ReturnType<typeof engine.inspectImage>>;
 	try {
