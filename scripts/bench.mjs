@@ -10,13 +10,26 @@
 //   node scripts/bench.mjs [--markdown] (the table also as Markdown, for BENCHMARKS.md)
 //   BENCH_RUNS=9 BENCH_TAGS=2000 BENCH_SKIP=layers,refs node scripts/bench.mjs
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
-import {cpus, loadavg, totalmem} from 'node:os';
+import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs';
+import {cpus, loadavg, tmpdir, totalmem} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {createBenchTags, removeBenchImages} from './bench-tags.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = `${root}bin/imgscope`;
+if (!existsSync(`${root}dist/imgscope.cjs`)) {
+	console.error('bench: no build in dist/ (npm run bench builds first; or npm run build)');
+	process.exit(2);
+}
+// The build just made, as installed: bin/, dist/ and package.json copied to a
+// directory of the bench's own (node_modules linked), so that a rebuild by
+// other work on this machine cannot change or remove it half-way through.
+const install = mkdtempSync(`${tmpdir()}/imgscope-bench-`);
+cpSync(`${root}bin`, `${install}/bin`, {recursive: true});
+cpSync(`${root}dist`, `${install}/dist`, {recursive: true, filter: (source) => !source.includes('/.cache')});
+cpSync(`${root}package.json`, `${install}/package.json`);
+symlinkSync(`${root}node_modules`, `${install}/node_modules`);
+process.on('exit', () => rmSync(install, {recursive: true, force: true}));
+const bin = `${install}/bin/imgscope`;
 const runs = Math.max(5, Number(process.env.BENCH_RUNS) || 7);
 const refRuns = Math.max(5, Number(process.env.BENCH_REF_RUNS) || 5);
 const tagCount = Number(process.env.BENCH_TAGS) || 2000;
@@ -95,9 +108,9 @@ const machine = `${cpus().length} x ${cpus()[0]?.model?.trim() ?? 'cpu'}, ${(tot
 const loadBefore = loadavg().map((v) => v.toFixed(2)).join(' ');
 console.log(`imgscope bench: ${machine}`);
 console.log(`load average at start: ${loadBefore}; ${runs} runs per figure (${refRuns} for the ${tagCount}-ref inspect), medians, each interleaved with its floor\n`);
-if (!existsSync(`${root}dist/imgscope.js`)) console.log('note: dist/ is missing, so imgscope runs from the sources through tsx (npm run build first)\n');
 
-// Warm-up, not counted: disk caches, and imgscope's compile cache for each path.
+// Warm-up, not counted: disk caches, and imgscope's code cache for each path
+// (bin/imgscope writes it after a mode's first run, as it does for a user).
 const inspectArgs = ['inspect', '--format', '{{.Id}}', 'fixture/app:1'];
 timed('node', ['-e', '0']);
 timed('node', [bin, ...inspectArgs]);

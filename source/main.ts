@@ -12,7 +12,7 @@ import {commands, findCommand} from './cli/registry.js';
 import {EndpointError, resolveEndpoint} from './engine/endpoint.js';
 import type {Engine} from './engine/engine.js';
 import {EngineError} from './engine/errors.js';
-import type {EarlyLists} from './ui/run.js';
+import type {Drawn, EarlyLists} from './ui/run.js';
 
 export const version = '0.1.0';
 
@@ -112,22 +112,47 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
 	const tty = onTerminal ? undefined : openTty();
 	if (onTerminal || tty) {
 		const endpoint = resolveEndpoint(endpointOptions);
-		// The lists are asked for first, and answered while ink and react load.
+		// The lists are asked for first, and answered while the rest loads.
 		const {Engine} = await import('./engine/engine.js');
 		const engine = new Engine(endpoint);
 		const lists: EarlyLists = Promise.all([engine.listImages(), engine.listContainers({all: true})]).then(
 			([images, containers]) => ({images, containers}),
 			() => undefined,
 		);
-		// One turn of the event loop sends the requests (their sockets connect in it) before loading the UI holds the thread.
+		// One turn of the event loop sends the requests (their sockets connect in it) before loading holds the thread.
 		await new Promise((resolve) => setImmediate(resolve));
+		const drawn = onTerminal ? await drawFirst(lists, endpoint.url) : undefined;
 		const {runExplorer} = await import('./ui/run.js');
-		return runExplorer({endpoint, tty, engine, lists});
+		return runExplorer({endpoint, tty, engine, lists, drawn});
 	}
 	const ls = await (await import('./cli/ls.js')).default;
 	const code = await ls.run(makeContext(endpointOptions), {flags: {}, positionals: []});
 	process.stderr.write("imgscope: no terminal to draw on, so this is the plain image list; see 'imgscope --help' for the subcommands.\n");
 	return code;
+}
+
+/** How long the first frame waits for the engine's lists before ink loads instead. */
+const firstFrameWaitMs = 100;
+
+/**
+ * The image list, drawn before ink and react load (they take longer than a
+ * local engine takes to answer): ui/preframe.ts, in the App's layout. Ink's
+ * first frame replaces it. Nothing is drawn when the answer is slow or
+ * failed: the explorer starts as it would have.
+ */
+async function drawFirst(lists: EarlyLists, endpointUrl: string): Promise<Drawn | undefined> {
+	const {canDrawFirst, drawFirstFrame, firstFrame} = await import('./ui/preframe.js');
+	if (!canDrawFirst(process.stdout)) return undefined;
+	let timer: NodeJS.Timeout | undefined;
+	const answer = await Promise.race([lists, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, firstFrameWaitMs, undefined)))]);
+	clearTimeout(timer);
+	if (!answer) return undefined;
+	const frame = firstFrame(answer, endpointUrl, {width: process.stdout.columns || 80, height: process.stdout.rows || 24});
+	if (!frame) return undefined;
+	const {takeScreen} = await import('./ui/screen.js');
+	const screen = takeScreen();
+	drawFirstFrame(screen, frame.lines);
+	return {screen, answer, initial: frame.state};
 }
 
 function openTty(): {input: number; output: number} | undefined {

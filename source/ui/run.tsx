@@ -1,69 +1,67 @@
 /**
- * Starts the explorer: the alternate screen, Ink, and a terminal restored
- * on every way out (quit, Ctrl+C, SIGTERM, a crash).
+ * Starts the explorer: Ink on the screen (ui/screen.ts), which is given back
+ * on every way out.
  *
  * Start-up: main.ts asks the engine for the lists before it loads this
- * module (and with it ink and react), so the two overlap; when the answer is
- * there by the time Ink is, the first frame already shows the image list,
- * and the controller's first reload takes that answer instead of asking again.
+ * module (and with it ink and react), so the two overlap. Usually the
+ * answer is in before ink is, and main.ts has drawn the list already
+ * (ui/preframe.ts): Ink's first frame then takes its place, line for line.
+ * Otherwise the first frame shows the list when the answer comes within
+ * listWaitMs, else "Loading images…". Either way the controller's first
+ * reload takes that answer instead of asking again.
  */
-import {ReadStream, WriteStream} from 'node:tty';
 import {render} from 'ink';
 import React from 'react';
 import type {Endpoint} from '../engine/endpoint.js';
 import {Engine} from '../engine/engine.js';
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
-import {writeAll} from '../docker/host.js';
 import {App} from './App.js';
 import {createSuspend} from './actions/terminal.js';
+import {takeScreen, type Screen} from './screen.js';
 import {initialState, reduce, type State} from './state.js';
 
-const enterAlt = '\x1b[?1049h\x1b[H';
-const leaveAlt = '\x1b[?1049l\x1b[?25h';
+export interface Lists {
+	images: ImageSummary[];
+	containers: ContainerSummary[];
+}
 
 /** The lists, asked for before the UI loaded; undefined when that failed (the controller asks again and reports it). */
-export type EarlyLists = Promise<{images: ImageSummary[]; containers: ContainerSummary[]} | undefined>;
+export type EarlyLists = Promise<Lists | undefined>;
+
+/** The list main.ts drew before ink loaded, on the screen it took, and the state it shows. */
+export interface Drawn {
+	screen: Screen;
+	answer: Lists;
+	initial: State;
+}
 
 /** How long the first frame waits for lists already asked for, once Ink is loaded. */
 const listWaitMs = 150;
 
-export async function runExplorer(options: {endpoint: Endpoint; tty?: {input: number; output: number}; engine?: Engine; lists?: EarlyLists; pick?: boolean}): Promise<number> {
+export async function runExplorer(options: {
+	endpoint: Endpoint;
+	tty?: {input: number; output: number};
+	engine?: Engine;
+	lists?: EarlyLists;
+	drawn?: Drawn;
+}): Promise<number> {
 	const engine = options.engine ?? new Engine(options.endpoint);
-	// Pick-then-pipe: drawing on /dev/tty because stdout is a pipe (`imgscope | jq .`, `x=$(imgscope)`).
-	const pick = options.pick ?? (options.tty !== undefined && !process.stdout.isTTY);
-	let final: State | undefined;
-	const stdin = options.tty ? new ReadStream(options.tty.input) : process.stdin;
-	const stdout = options.tty ? new WriteStream(options.tty.output) : process.stdout;
-	let restored = false;
-	const restore = () => {
-		if (restored) return;
-		restored = true;
-		stdout.write(leaveAlt);
-	};
-	const onSignal = (signal: NodeJS.Signals) => {
-		restore();
-		process.exit(signal === 'SIGINT' ? 130 : 143);
-	};
-	const onCrash = (error: unknown) => {
-		restore();
-		process.stderr.write(`imgscope: crashed: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exit(70);
-	};
-	process.on('SIGINT', onSignal);
-	process.on('SIGTERM', onSignal);
-	process.on('SIGHUP', onSignal);
-	process.on('uncaughtException', onCrash);
-	process.on('unhandledRejection', onCrash);
-	process.on('exit', restore);
-	const initial = await firstState(engine, options.lists, {width: stdout.columns || 80, height: stdout.rows || 24});
-	stdout.write(enterAlt);
+	const screen = options.drawn?.screen ?? takeScreen(options.tty);
+	const {stdin, stdout} = screen;
+	let initial: Partial<State> | undefined = options.drawn?.initial;
+	if (options.drawn) handOver(engine, options.drawn.answer);
+	else initial = await firstState(engine, options.lists, {width: stdout.columns || 80, height: stdout.rows || 24});
+	if (options.drawn) coverFirstFrame(stdout);
+	// Pick-then-pipe: drawing on /dev/tty while stdout is a pipe, Enter picks what goes down it.
+	const pick = Boolean(options.tty) && !process.stdout.isTTY;
+	let last: State | undefined;
 	let code = 0;
 	try {
-		// An attached container gets the real terminal meanwhile (source/ui/actions/terminal.ts).
-		const suspend = createSuspend({stdin: stdin as NodeJS.ReadStream, stdout: stdout as NodeJS.WriteStream, leave: leaveAlt, enter: enterAlt});
-		const instance = render(<App engine={engine} initial={initial} suspend={suspend} pick={pick} onExit={(state) => (final = state)} />, {
-			stdin: stdin as NodeJS.ReadStream,
-			stdout: stdout as NodeJS.WriteStream,
+		// An attached container gets the real terminal meanwhile (source/ui/actions/terminal.ts): off the alternate screen and back.
+		const suspend = createSuspend({stdin, stdout, leave: '\x1b[?1049l\x1b[?25h', enter: '\x1b[?1049h\x1b[H'});
+		const instance = render(<App engine={engine} initial={initial} suspend={suspend} pick={pick} onExit={(state) => (last = state)} />, {
+			stdin,
+			stdout,
 			exitOnCtrlC: false,
 			patchConsole: false,
 			// Ink's default (30) can hold a key's frame back by up to 33 ms; 60 still batches storms.
@@ -72,15 +70,15 @@ export async function runExplorer(options: {endpoint: Endpoint; tty?: {input: nu
 		await instance.waitUntilExit();
 	} catch (error) {
 		code = 1;
-		restore();
+		screen.restore();
 		process.stderr.write(`imgscope: ${error instanceof Error ? error.message : String(error)}\n`);
 	}
-	restore();
-	if (!pick) return code;
-	// Enter wrote nothing yet: the picked output goes to stdout now the terminal is ours again; q, Esc and Ctrl+C leave it empty (exit 1).
-	const output = final?.pick?.output;
-	if (code !== 0 || output === undefined) return 1;
-	await writeAll(process.stdout, output);
+	screen.restore();
+	if (!pick || code !== 0) return code;
+	// Exactly the picked bytes (docker's output), or nothing and status 1 (q, Esc, Ctrl+C).
+	const output = last?.pick?.output;
+	if (output === undefined) return 1;
+	await new Promise<void>((resolve) => process.stdout.write(output, () => resolve()));
 	return 0;
 }
 
@@ -103,7 +101,7 @@ async function firstState(engine: Engine, lists: EarlyLists | undefined, size: {
  * answer instead of a second request. Once each; any other call (filters,
  * a later reload) goes to the engine.
  */
-function handOver(engine: Engine, answer: {images: ImageSummary[]; containers: ContainerSummary[]}): void {
+function handOver(engine: Engine, answer: Lists): void {
 	const own = engine as {listImages: Engine['listImages']; listContainers: Engine['listContainers']};
 	own.listImages = (options = {}) => {
 		delete (own as Partial<typeof own>).listImages;
@@ -113,4 +111,20 @@ function handOver(engine: Engine, answer: {images: ImageSummary[]; containers: C
 		delete (own as Partial<typeof own>).listContainers;
 		return options.all ? Promise.resolve(answer.containers) : engine.listContainers(options);
 	};
+}
+
+/**
+ * Ink's first frame goes over the one main.ts drew, from the top: each of
+ * its lines erases the rest of the line under it, and what is below it goes.
+ * (Ink writes a frame in one write; the cursor is at the top already.)
+ */
+function coverFirstFrame(stdout: NodeJS.WriteStream): void {
+	const write = stdout.write;
+	stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+		if (typeof chunk === 'string' && chunk.includes('\n')) {
+			stdout.write = write;
+			chunk = `${chunk.replace(/\n/g, '\x1b[K\n')}\x1b[K\x1b[J`;
+		}
+		return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+	} as typeof stdout.write;
 }

@@ -1,25 +1,11 @@
 import React, {useMemo} from 'react';
-import {createdSince, imageSize} from '../../format/units.js';
 import {visible} from '../../text/sanitize.js';
-import {cellText, shortId, type Column} from '../columns.js';
+import type {Column} from '../columns.js';
+import {imageColumns} from '../image-columns.js';
 import {Table} from '../components/Table.js';
 import type {ImageRow} from '../rows.js';
 
-export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>): Column<ImageRow>[] {
-	const columns: Column<ImageRow>[] = [
-		{title: 'REPOSITORY', width: 12, want: 24, flex: true, priority: 0, cell: (row) => cellText(row.repository)},
-		{title: 'TAG', width: 10, priority: 9, cell: (row) => cellText(row.tag)},
-		{title: 'IMAGE ID', width: 12, priority: 5, cell: (row) => shortId(row.id)},
-		// "About a minute ago" is 18 wide; 14 holds "59 minutes ago", "2 weeks ago".
-		{title: 'CREATED', width: 14, want: 18, priority: 3, cell: (row) => createdSince(row.created, now)},
-		{title: 'SIZE', width: 8, align: 'right', priority: 8, cell: (row) => imageSize(row.size)},
-		{title: 'LAYERS', width: 6, align: 'right', priority: 2, cell: (row) => (layerCounts[row.id] === undefined ? '…' : String(layerCounts[row.id]))},
-		{title: 'CTRS', width: 4, align: 'right', priority: 1, cell: (row) => String(row.containers)},
-	];
-	// A template as a column (F; source/ui/format/column.ts), after SIZE.
-	if (formatColumn) columns.splice(5, 0, formatColumn);
-	return columns;
-}
+export {imageColumns};
 
 export function ImagesScreen(props: {rows: ImageRow[]; cursor: number; layerCounts: Record<string, number>; height: number; width: number; loaded: boolean; filter: string; formatColumn?: Column<ImageRow>}) {
 	// CREATED is relative: recomputed whenever the list re-renders, which events and keys cause.

@@ -1,0 +1,125 @@
+/**
+ * The explorer's first frame, drawn as plain text before ink and react load
+ * (they take longer than the engine takes to answer): the image list, as
+ * the App draws it in its first frame, from the same state, columns and
+ * footer labels. Ink's first frame then replaces it in place (run.tsx
+ * erases whatever it does not cover), so a difference, should the App's
+ * chrome change, shows for a moment only; test/ui/preframe.test.tsx keeps
+ * the two the same.
+ *
+ * Styles are written as chalk writes them (bold, inverse, the 16 colours
+ * of ui/theme.ts), and only where the App would have them.
+ */
+import type {ContainerSummary, ImageSummary} from '../engine/types.js';
+import {displayWidth, truncateToWidth} from '../text/width.js';
+import {fitColumns, formatHeader, formatRow, windowStart} from './columns.js';
+import {imageColumns} from './image-columns.js';
+import {footerFitted} from './keymap.js';
+import type {Screen} from './screen.js';
+import {initialState, reduce, type State} from './state.js';
+import {theme} from './theme.js';
+
+interface Style {
+	bold?: boolean;
+	inverse?: boolean;
+	color?: string;
+}
+interface Segment extends Style {
+	text: string;
+}
+
+const colors: Record<string, number> = {black: 30, red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, white: 37, gray: 90, grey: 90};
+
+function styled(segment: Segment): string {
+	let text = segment.text;
+	if (!text) return '';
+	if (segment.color && colors[segment.color]) text = `\x1b[${colors[segment.color]}m${text}\x1b[39m`;
+	if (segment.bold) text = `\x1b[1m${text}\x1b[22m`;
+	if (segment.inverse) text = `\x1b[7m${text}\x1b[27m`;
+	return text;
+}
+
+/** One `<Text wrap="truncate">` line: the segments, cut to `width` with "…" as ink cuts them. */
+function line(segments: Segment[], width: number): string {
+	const plain = segments.map((segment) => segment.text).join('');
+	if (displayWidth(plain) <= width) return segments.map(styled).join('');
+	const cut = truncateToWidth(plain, width, '…');
+	let keep = cut.endsWith('…') ? cut.length - 1 : cut.length;
+	const out: string[] = [];
+	let last: Style = {};
+	for (const segment of segments) {
+		if (keep <= 0) break;
+		out.push(styled({...segment, text: segment.text.slice(0, keep)}));
+		keep -= segment.text.length;
+		last = segment;
+	}
+	if (cut.endsWith('…')) out.push(styled({...last, text: '…'}));
+	return out.join('');
+}
+
+/** ui/components/Line.tsx: never empty (ink would draw nothing). */
+function lineText(text: string, style: Style, width: number): string {
+	return line([{...style, text: text === '' ? ' ' : text}], width);
+}
+
+const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
+
+/**
+ * The App's first frame for `state` (the image list, nothing over it), one
+ * string per terminal line; undefined for any other state.
+ */
+export function firstFrameLines(state: State, endpointUrl: string, now = Date.now()): string[] | undefined {
+	if (state.view !== 'images' || state.help || state.overlay || state.banner || state.filter || state.filterEditing || state.notice || state.pick || state.format.column !== undefined) return undefined;
+	const {width, height} = state;
+	const frameHeight = Math.max(3, height - 1);
+	const bodyHeight = Math.max(0, frameHeight - 2);
+	const title = `Images (${state.rows.length})  sort: ${sortLabel[state.sort]}`;
+	const lines = [
+		line(
+			[
+				{text: 'imgscope', bold: true, color: theme.title},
+				{text: `  ${title}`},
+				{text: `  ${endpointUrl}`, color: theme.dim},
+			],
+			width,
+		),
+	];
+	// ui/components/Table.tsx, for the list's first frame (its window starts at the top).
+	const header = bodyHeight >= 2;
+	const rowsHeight = header ? bodyHeight - 1 : bodyHeight;
+	const fitted = fitColumns(imageColumns(state.layerCounts, now), width);
+	if (header) lines.push(lineText(formatHeader(fitted), {bold: true, color: theme.header}, width));
+	const start = windowStart(0, state.cursor, Math.max(1, rowsHeight), state.visible.length);
+	const slice = rowsHeight > 0 ? state.visible.slice(start, start + rowsHeight) : [];
+	slice.forEach((row, offset) => lines.push(lineText(formatRow(row, fitted), {inverse: start + offset === state.cursor}, width)));
+	for (let i = slice.length; i < rowsHeight; i++) lines.push(lineText(i === 0 && state.visible.length === 0 ? 'No images on this engine.' : '', {}, width));
+	// ui/components/Footer.tsx
+	const footer: Segment[] = [];
+	footerFitted('images', width).forEach((label, index) => {
+		const space = label.indexOf(' ');
+		if (index > 0) footer.push({text: '  '});
+		footer.push({text: label.slice(0, space), color: theme.key, bold: true}, {text: label.slice(space), color: theme.dim});
+	});
+	lines.push(line(footer, width));
+	return lines;
+}
+
+/** Whether this terminal gets a first frame before ink: a real one, with styles, and room for a list. */
+export function canDrawFirst(stdout: NodeJS.WriteStream): boolean {
+	const env = process.env;
+	if (!stdout.isTTY || env.TERM === 'dumb' || env.FORCE_COLOR === '0' || env.IMGSCOPE_NO_PREFRAME) return false;
+	return (stdout.columns ?? 0) >= 20 && (stdout.rows ?? 0) >= 6;
+}
+
+/** The App's initial state for these lists, and its first frame; undefined when the frame is not the plain list. */
+export function firstFrame(lists: {images: ImageSummary[]; containers: ContainerSummary[]}, endpointUrl: string, size: {width: number; height: number}): {state: State; lines: string[]} | undefined {
+	const state = reduce(initialState(size.width, size.height), {type: 'lists', ...lists});
+	const lines = firstFrameLines(state, endpointUrl);
+	return lines ? {state, lines} : undefined;
+}
+
+/** Draws the lines on `screen`, raw mode on first: keys typed meanwhile wait for ink, unechoed. */
+export function drawFirstFrame(screen: Screen, lines: string[]): void {
+	if (screen.stdin.isTTY) screen.stdin.setRawMode(true);
+	screen.stdout.write(`\x1b[?25l\x1b[H${lines.map((text) => `${text}\x1b[K`).join('\r\n')}\x1b[J\x1b[H`);
+}
