@@ -71,9 +71,14 @@ export function openImageExport(endpoint: Endpoint, ref: string, signal?: AbortS
 			buffer: readBuffer,
 			callback: (nread: number, buffer: Uint8Array): boolean => {
 				try {
+					// The body pieces of one read (one per HTTP chunk) go out as one copy.
+					let out: Buffer | undefined;
+					let used = 0;
 					parser.feed(Buffer.from(buffer.buffer, buffer.byteOffset, nread), piece => {
-						if (!body.push(Buffer.from(piece))) paused = true;
+						out ??= Buffer.allocUnsafeSlow(nread);
+						used += piece.copy(out, used);
 					});
+					if (out && !body.push(out.subarray(0, used))) paused = true;
 				} catch (error) {
 					fail(error);
 					return false;
