@@ -1,14 +1,18 @@
-// Bundles imgscope into dist/ so that start-up reads one file instead of
+// Bundles imgscope into dist/ so that start-up reads a file or two instead of
 // hundreds (module resolution is most of node's start-up cost).
 //
-//   dist/imgscope.cjs  everything, as one CommonJS script. bin/imgscope runs it
-//                      through node:vm with a V8 code cache (see bin/imgscope):
-//                      node 20 has no module.enableCompileCache, and only a
-//                      classic script can take cachedData. Modules are
-//                      evaluated lazily (esbuild's __esm wrappers around each
-//                      dynamic import), so a subcommand never evaluates ink or
-//                      react, and with the cache it does not even compile them.
+//   dist/imgscope.cjs  main.ts: the mode, the subcommands, and what the
+//                      explorer needs before ink (its first frame).
+//   dist/ui.cjs        the explorer (ui/run.tsx: ink, react, the App), loaded
+//                      by main.ts only to run it (its import of ./ui/run.js).
 //   dist/imgscope.js   an ESM facade (export {main, version}) for importers.
+//
+// Both are CommonJS scripts: bin/imgscope runs them through node:vm with a
+// V8 code cache (node 20 has no module.enableCompileCache, and only a
+// classic script can take cachedData). Within each, modules behind a dynamic
+// import are evaluated lazily (esbuild's __esm wrappers), so a subcommand
+// evaluates only its own. The two share no module instances: main.ts hands
+// the explorer plain data (the endpoint, the lists, the screen).
 //
 // Two packages use top-level await, which a classic script cannot hold; they
 // are patched here (pinned versions, checked: the build fails if the text
@@ -16,6 +20,7 @@
 //   - yoga-layout instantiates its wasm synchronously instead of through
 //     fetch() of a data: URL (which also loaded node's undici, ~25 ms);
 //   - ink's reconciler skips its DEV-only devtools and package.json reads.
+// And ink's Output is replaced by scripts/build-ink-output.js (same bytes, less work).
 import {build} from 'esbuild';
 import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
@@ -40,6 +45,15 @@ const inkOutput = {
 			return;
 		}
 		b.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, (args) => ({contents: readFileSync(`${root}scripts/build-ink-output.js`, 'utf8'), loader: 'js', resolveDir: dirname(args.path)}));
+	},
+};
+
+// main.ts's `import('./ui/run.js')`: the other bundle, through bin/imgscope's loader (with its cache).
+const uiBundle = {
+	name: 'imgscope-ui-bundle',
+	setup(b) {
+		b.onResolve({filter: /^\.\/ui\/run\.js$/}, (args) => (args.importer.endsWith(`source${'/'}main.ts`) ? {path: 'ui', namespace: 'imgscope-bundle'} : undefined));
+		b.onLoad({filter: /.*/, namespace: 'imgscope-bundle'}, (args) => ({contents: `module.exports = __imgscope_load(${JSON.stringify(args.path)});`, loader: 'js'}));
 	},
 };
 
@@ -89,9 +103,8 @@ renameSync(staging, dist);
 rmSync(old, {recursive: true, force: true});
 
 async function buildInto(outdir) {
-	await build({
+	const common = {
 		absWorkingDir: root,
-		entryPoints: {imgscope: 'source/main.ts'},
 		outdir,
 		outExtension: {'.js': '.cjs'},
 		bundle: true,
@@ -99,7 +112,6 @@ async function buildInto(outdir) {
 		platform: 'node',
 		target: 'node20',
 		minify: true,
-		keepNames: false,
 		sourcemap: 'linked',
 		legalComments: 'linked',
 		logLevel: 'warning',
@@ -108,17 +120,25 @@ async function buildInto(outdir) {
 		external: ['cpu-features', '*.node', 'react-devtools-core'],
 		// import.meta.url has no meaning in a classic script: bin/imgscope passes it in.
 		define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', 'import.meta.url': '__imgscope_url'},
-		plugins: [syncTopLevel, inkOutput],
-	});
+		metafile: true,
+	};
+	const [cli] = await Promise.all([
+		build({...common, entryPoints: {imgscope: 'source/main.ts'}, plugins: [uiBundle]}),
+		build({...common, entryPoints: {ui: 'source/ui/run.tsx'}, plugins: [syncTopLevel, inkOutput]}),
+	]);
+	// The subcommands' bundle must not carry the explorer's weight.
+	const heavy = Object.keys(cli.metafile.inputs).filter((input) => /node_modules[\\/](ink|react|react-reconciler|yoga-layout)[\\/]/.test(input));
+	if (heavy.length) throw new Error(`scripts/build.mjs: dist/imgscope.cjs would hold ${heavy[0]} (imported outside ui/run.tsx?)`);
 	writeFileSync(
 		`${outdir}/imgscope.js`,
 		[
-			'// ESM facade over the CommonJS bundle (bin/imgscope loads imgscope.cjs itself, with a code cache).',
+			'// ESM facade over the CommonJS bundles (bin/imgscope loads them itself, with a code cache).',
 			"import {createRequire} from 'node:module';",
 			"import {fileURLToPath} from 'node:url';",
-			"const file = new URL('./imgscope.cjs', import.meta.url);",
-			'globalThis.__imgscope_url ??= file.href;',
-			'const bundle = createRequire(import.meta.url)(fileURLToPath(file));',
+			'const require = createRequire(import.meta.url);',
+			"globalThis.__imgscope_url ??= new URL('./imgscope.cjs', import.meta.url).href;",
+			"globalThis.__imgscope_load ??= (name) => require(fileURLToPath(new URL(`./${name}.cjs`, import.meta.url)));",
+			"const bundle = globalThis.__imgscope_load('imgscope');",
 			'export const main = bundle.main;',
 			'export const version = bundle.version;',
 			'',

@@ -122,8 +122,9 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
 		// One turn of the event loop sends the requests (their sockets connect in it) before loading holds the thread.
 		await new Promise((resolve) => setImmediate(resolve));
 		const drawn = onTerminal ? await drawFirst(lists, endpoint.url) : undefined;
+		// The explorer is a bundle of its own (dist/ui.cjs): it gets plain data, not this bundle's Engine.
 		const {runExplorer} = await import('./ui/run.js');
-		return runExplorer({endpoint, tty, engine, lists, drawn});
+		return runExplorer({endpoint, tty, lists, drawn});
 	}
 	const ls = await (await import('./cli/ls.js')).default;
 	const code = await ls.run(makeContext(endpointOptions), {flags: {}, positionals: []});
