@@ -176,9 +176,36 @@ export class ResponseParser {
 					this.onHead(head);
 					break;
 				}
-				case State.ChunkSize:
 				case State.ChunkEnd:
+					// The common case, without strings: CRLF right there.
+					if (this.line === '' && off + 1 < data.length && data[off] === 0x0d && data[off + 1] === 0x0a) {
+						off += 2;
+						this.state = State.ChunkSize;
+						break;
+					}
+				// falls through
+				case State.ChunkSize:
 				case State.Trailers: {
+					if (this.state === State.ChunkSize && this.line === '') {
+						// The common case, without strings: hex digits then CRLF, all in this read.
+						let size = 0;
+						let i = off;
+						for (; i < data.length && i - off < 13; i++) {
+							const c = data[i];
+							const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+							if (digit < 0) break;
+							size = size * 16 + digit;
+						}
+						if (i > off && i + 1 < data.length && data[i] === 0x0d && data[i + 1] === 0x0a) {
+							off = i + 2;
+							if (size === 0) this.state = State.Trailers;
+							else {
+								this.remaining = size;
+								this.state = State.ChunkData;
+							}
+							break;
+						}
+					}
 					const nl = data.indexOf(0x0a, off);
 					const piece = data.toString('latin1', off, nl < 0 ? data.length : nl + 1);
 					off = nl < 0 ? data.length : nl + 1;
