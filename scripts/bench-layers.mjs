@@ -6,10 +6,16 @@
 // Targets: time ratio <= 1.25, peak RSS < 200 MiB. Always exits 0 (a report,
 // not a gate); `--json` prints one JSON object instead of the text.
 //
+// `check` reads without hashing file contents (its figures never compare
+// them). For reference, a read that hashes every file (what `files`, `diff`
+// and the Files tab do) is timed too, BENCH_LAYERS_FULL_RUNS times (default
+// 3, 0 to skip), without a target.
+//
 // Needs `npm run build` first (runs bin/imgscope) and the image, built by
 // `bash test/layers/fixtures.sh --big` (about 200 MB in about 41,000 files).
 import {execFileSync, spawn} from 'node:child_process';
 import {existsSync, openSync, closeSync, readFileSync} from 'node:fs';
+import {loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -86,7 +92,9 @@ const save = () => run('docker', ['save', image]);
 // check exits 1 when a rule fails (dive's default rules fail on this image): still a good run.
 const check = () => run(process.execPath, [bin, 'check', image], {measureMemory: true, okCodes: [0, 1]});
 
-log(`imgscope check ${image} vs docker save ${image} > /dev/null: ${runs} runs each, interleaved (medians)`);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = load();
+log(`imgscope check ${image} vs docker save ${image} > /dev/null: ${runs} runs each, interleaved (medians); load average ${loadBefore}`);
 await save();
 await check();
 const saveTimes = [];
@@ -108,6 +116,22 @@ log(`  docker save: ${saveTimes.map((t) => t.toFixed(2)).join(' ')} s, median ${
 log(`  imgscope check: ${checkTimes.map((t) => t.toFixed(2)).join(' ')} s, median ${checkMedian.toFixed(2)} s`);
 log(`${timeOk ? 'PASS' : 'FAIL'}  imgscope check / docker save: ${ratio.toFixed(2)}x; target <= ${TIME_TARGET}x`);
 log(`${memOk ? 'PASS' : 'FAIL'}  imgscope check peak RSS: ${peakMiB.toFixed(0)} MiB (max of ${runs} runs); target < ${MEM_TARGET_MIB} MiB`);
+
+// For reference: a read that hashes every file's contents.
+const fullRuns = Number(process.env.BENCH_LAYERS_FULL_RUNS ?? 3);
+let full;
+if (fullRuns > 0) {
+	const fullTimes = [];
+	const fullPeaks = [];
+	for (let i = 0; i < fullRuns; i++) {
+		const r = await run(process.execPath, [bin, 'files', image, '--json'], {measureMemory: true});
+		fullTimes.push(r.seconds);
+		fullPeaks.push(r.peakKiB);
+	}
+	full = {seconds: median(fullTimes), ratio: median(fullTimes) / saveMedian, peakRssMiB: Math.max(...fullPeaks) / 1024};
+	log(`INFO  imgscope files ${image} --json (hashes every file): median ${full.seconds.toFixed(2)} s = ${full.ratio.toFixed(2)}x docker save, peak RSS ${full.peakRssMiB.toFixed(0)} MiB (${fullRuns} runs, no target)`);
+}
+log(`load average after: ${load()}`);
 finish({
 	name: 'layers',
 	image,
@@ -119,4 +143,6 @@ finish({
 	peakRssMiB: peakMiB,
 	peakRssTargetMiB: MEM_TARGET_MIB,
 	pass: timeOk && memOk,
+	full,
+	loadAverage: {before: loadBefore, after: load()},
 });
