@@ -5,6 +5,7 @@
  * read (done, failed or aborted); and diff_ids can come from the config when
  * the source vouches for them.
  */
+import {randomBytes} from 'node:crypto';
 import {Readable} from 'node:stream';
 import {afterEach, describe, expect, it} from 'vitest';
 import {readImageArchive} from '../../source/engine/archive/index.js';
@@ -79,6 +80,22 @@ describe('worker and inline hashing give the same answers', () => {
 			worker.close();
 		}
 	});
+});
+
+it('a big gzip layer read 1 MiB at a time adds no listener per full buffer (no MaxListeners warning)', async () => {
+	const warnings: string[] = [];
+	const onWarning = (w: Error) => warnings.push(w.name);
+	process.on('warning', onWarning);
+	try {
+		const random = randomBytes(14 << 20); // incompressible: a gzip blob of 14 MiB, fed 1 MiB at a time
+		const layers = [await layer([{name: 'big', data: random}], 'gzip')];
+		const r = await readImageArchive(streamOf(await packTar(await ociItems(layers)), 1 << 20), {hashing: 'inline'});
+		expect(r.layers[0].entries[0].digest).toBe(sha256(random));
+		await new Promise(resolve => setTimeout(resolve, 20));
+		expect(warnings).toEqual([]);
+	} finally {
+		process.off('warning', onWarning);
+	}
 });
 
 describe('diff_ids', () => {

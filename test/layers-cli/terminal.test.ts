@@ -18,7 +18,7 @@ class SlowEngine {
 	readonly dir = mkdtempSync(path.join(tmpdir(), 'imgscope-slow-engine-'));
 	readonly socketPath = path.join(this.dir, 'docker.sock');
 	private server?: http.Server;
-	archive = Buffer.alloc(0);
+	archive: Buffer = Buffer.alloc(0);
 	/** Milliseconds before the export's first byte, and between its pieces. */
 	prepareMs = 1500;
 	pieceMs = 100;

@@ -90,7 +90,20 @@ function gzipSink(out: ByteSink, flow: Flow, onError: (e: unknown, stage: string
 	return {
 		write(chunk) {
 			if (failed) return;
-			if (!gz.write(chunk)) flow.waitFor(new Promise(r => (gz.once('drain', r), gz.once('close', r))));
+			if (!gz.write(chunk)) {
+				// Whichever comes first; the other listener goes too (they would pile up, one per full buffer).
+				flow.waitFor(
+					new Promise<void>(resolve => {
+						const done = () => {
+							gz.removeListener('drain', done);
+							gz.removeListener('close', done);
+							resolve();
+						};
+						gz.once('drain', done);
+						gz.once('close', done);
+					}),
+				);
+			}
 		},
 		end() {
 			if (failed) return;
