@@ -13,7 +13,8 @@ export function ConfirmView(props: {confirm: ConfirmState; height: number; width
 			{confirm.title}
 		</Line>,
 		<Line key="gap" />,
-		...confirm.lines.map((line, index) => <Line key={`l-${index}`}>{`  ${line}`}</Line>),
+		// What goes is the point of the question: its lines wrap (up to three rows each) rather than lose their ends.
+		...confirm.lines.flatMap((line, index) => wrapText(line, Math.max(10, (props.width ?? 80) - 5), 3).map((part, row) => <Line key={`l-${index}-${row}`}>{`${row ? '    ' : '  '}${part}`}</Line>)),
 		<Line key="gap2" />,
 		<Text key="choices" wrap="truncate">
 			{confirm.choices.map((choice) => (

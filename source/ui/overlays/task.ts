@@ -136,24 +136,22 @@ export function taskKey(state: TaskState, action: TaskAction | undefined, key: s
 	const size = Math.max(1, page);
 	const last = Math.max(0, length - size);
 	const top = taskTop(state, length, size);
-	const scrolled = (to: number): TaskOutcome => {
-		const clamped = Math.max(0, Math.min(last, to));
-		// Back at the end: follow it again.
-		return {kind: 'edit', state: {...state, top: clamped >= last ? undefined : clamped}};
-	};
+	// Up holds the view where it goes (new lines arrive below it); down to the end follows the end again.
+	const held = (to: number): TaskOutcome => ({kind: 'edit', state: {...state, top: Math.max(0, Math.min(last, to))}});
+	const down = (to: number): TaskOutcome => (to >= last ? {kind: 'edit', state: {...state, top: undefined}} : held(to));
 	switch (action) {
 		case 'up':
-			return scrolled(top - 1);
+			return held(top - 1);
 		case 'down':
-			return scrolled(top + 1);
+			return down(top + 1);
 		case 'pageUp':
-			return scrolled(top - size);
+			return held(top - size);
 		case 'pageDown':
-			return scrolled(top + size);
+			return down(top + size);
 		case 'top':
-			return scrolled(0);
+			return held(0);
 		case 'bottom':
-			return scrolled(last);
+			return down(last);
 		default:
 			return {kind: 'ignored'};
 	}

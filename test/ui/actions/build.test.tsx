@@ -9,9 +9,10 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {docker, haveEngine} from '../../helpers/engine.js';
-import {cleanup, exists, flat, imagePrefix, inspect, keys, openApp, type Driven} from './helpers.js';
+import {exists, flat, inspect, keys, openApp, scoped, type Driven} from './helpers.js';
 
-const image = `${imagePrefix}build:1`;
+const {imagePrefix, cleanup} = scoped('build');
+const image = `${imagePrefix}app:1`;
 
 async function build(app: Driven, fields: {context: string; dockerfile?: string; tags?: string; args?: string}): Promise<void> {
 	await app.write('b');
@@ -60,13 +61,14 @@ describe.skipIf(!haveEngine)('b: build an image', () => {
 			expect(done).toMatch(/^ {2}app$/m);
 			expect(done).not.toContain('secret.txt');
 			expect(done).not.toMatch(/Step 4\/5 .*cached/);
-			expect(flat(done)).toMatch(/Built [0-9a-f]{12} as fixture\/ui-actions-build:1; 0 of 5 steps from cache/);
+			expect(flat(done)).toMatch(/Built [0-9a-f]{12} as /);
+			expect(flat(done)).toContain(` as ${image}; 0 of 5 steps from cache`);
 			const first = inspect(image);
 			expect(first.Config.Labels['ui.actions']).toBe('build');
 			expect(docker(['run', '--rm', '--network', 'none', image, 'cat', '/greeting.txt'])).toBe(`hi ${stamp}\n`);
 			// Closing shows the list with the new image selected (the filter is cleared to show it).
 			await app.write(keys.escape);
-			await app.waitFor((f) => f.includes('fixture/ui-actions-build') && !f.includes('✓ Built'));
+			await app.waitFor((f) => f.includes('fixture/ui-actions-build-app') && !f.includes('✓ Built'));
 
 			await build(app, {context: dir, tags: image, args: 'GREETING=hi'});
 			done = await app.waitFor((f) => f.includes('✓ Built'), 120_000);
@@ -100,7 +102,8 @@ describe.skipIf(!haveEngine)('b: build an image', () => {
 	});
 
 	it('a Dockerfile error and a failing RUN give their messages; no image is tagged, no container left', async () => {
-		const before = docker(['ps', '-aq', '--no-trunc']);
+		// Other tests make containers meanwhile: look for this build's own (its RUN's command).
+		const leftover = () => docker(['ps', '-a', '--no-trunc', '--format', '{{.Command}}']).split('\n').filter((command) => command.includes('about to fail'));
 		const app = await openApp();
 		try {
 			await build(app, {context: dir, dockerfile: 'Broken.Dockerfile', tags: `${imagePrefix}broken:1`});
@@ -118,6 +121,6 @@ describe.skipIf(!haveEngine)('b: build an image', () => {
 		} finally {
 			app.unmount();
 		}
-		expect(docker(['ps', '-aq', '--no-trunc'])).toBe(before);
+		expect(leftover()).toEqual([]);
 	});
 });

@@ -4,8 +4,9 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {docker, haveEngine} from '../../helpers/engine.js';
-import {cleanup, exists, flat, imagePrefix, inspect, keys, openApp, prefix, selectContainer, tick} from './helpers.js';
+import {exists, flat, inspect, keys, openApp, scoped, selectContainer, tick} from './helpers.js';
 
+const {prefix, imagePrefix, cleanup} = scoped('ctr');
 const worker = `${prefix}worker`;
 const committed = `${imagePrefix}commit:1`;
 
@@ -27,7 +28,7 @@ describe.skipIf(!haveEngine)('the Containers view', () => {
 			const frame = await app.waitFor((f) => f.includes(`Committed ${worker} as ${committed}`));
 			// Images, with the new row.
 			expect(frame).toMatch(/Images \(/);
-			expect(frame).toContain('fixture/ui-actions-commit');
+			expect(frame).toContain('fixture/ui-actions-ctr-com');
 			const info = inspect(committed);
 			expect(info.Comment).toBe('made by the ui test');
 			expect(info.Author).toBe('UI Test <ui@example.com>');
@@ -69,8 +70,9 @@ describe.skipIf(!haveEngine)('the Containers view', () => {
 			const seen = last(first);
 			// Following: newer lines arrive by themselves.
 			await app.waitFor((f) => last(f) > seen + 2, 10_000);
+			// g holds the top even while the log still fits: the lines that come go below.
 			await app.write('g');
-			const top = await app.waitFor((f) => /lines 1-/.test(f));
+			const top = await app.waitFor((f) => /lines 1-\d+ of \d+ {2}/.test(f));
 			expect(top).toMatch(/^tick 0$/m);
 			await tick(600);
 			// Held where it was while new lines keep coming.

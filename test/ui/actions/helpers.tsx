@@ -12,9 +12,6 @@ import {keys, tick, waitFor} from '../../helpers/ink.js';
 
 export {keys, tick};
 
-export const prefix = 'ui-actions-';
-export const imagePrefix = 'fixture/ui-actions-';
-
 export interface Driven {
 	frame(): string;
 	frames: string[];
@@ -89,27 +86,45 @@ export function exists(kind: 'container' | 'image', name: string): boolean {
 	}
 }
 
-/** Removes every container, image and volume these tests made (their names start with the prefixes). */
-export function cleanup(): void {
-	const containers = docker(['ps', '-a', '--format', '{{.Names}}']).split('\n').filter((name) => name.startsWith(prefix));
-	if (containers.length) docker(['rm', '-f', '-v', ...containers]);
-	const images = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).split('\n').filter((ref) => ref.startsWith(imagePrefix) || ref.startsWith(`127.0.0.1:5000/${imagePrefix}`) || ref.startsWith(`127.0.0.1:5999/${imagePrefix}`));
-	for (const ref of images) {
-		try {
-			docker(['rmi', '-f', ref]);
-		} catch {}
-	}
-	const volumes = docker(['volume', 'ls', '--format', '{{.Name}}']).split('\n').filter((name) => name.startsWith(prefix));
-	if (volumes.length) docker(['volume', 'rm', '-f', ...volumes]);
+export interface Scope {
+	/** Containers and volumes: `ui-actions-TAG-`. */
+	prefix: string;
+	/** Images: `fixture/ui-actions-TAG-`. */
+	imagePrefix: string;
+	/** Removes every container, image and volume of this scope (never another file's: the files run in parallel). */
+	cleanup(): void;
+	/** A small image of its own (a unique file on fixture/base:1), so removing it never touches the fixtures. */
+	uniqueImage(ref: string, options?: {megabytes?: number}): string;
 }
 
-/** A small image of its own (a unique file on fixture/base:1), so removing it never touches the fixtures. */
-export function uniqueImage(ref: string, options: {megabytes?: number} = {}): string {
-	const name = `${prefix}src-${Math.random().toString(36).slice(2, 8)}`;
-	// Random bytes make a layer that takes a moment to upload (progress has time to show).
-	const big = options.megabytes ? `; dd if=/dev/urandom of=/random.bin bs=1048576 count=${options.megabytes} 2>/dev/null` : '';
-	docker(['run', '--network', 'none', '--name', name, 'fixture/base:1', 'sh', '-c', `echo '${ref} ${Date.now()}' > /unique.txt${big}`]);
-	docker(['commit', name, ref]);
-	docker(['rm', name]);
-	return inspect(ref).Id as string;
+export function scoped(tag: string): Scope {
+	const prefix = `ui-actions-${tag}-`;
+	const imagePrefix = `fixture/ui-actions-${tag}-`;
+	return {
+		prefix,
+		imagePrefix,
+		cleanup() {
+			const containers = docker(['ps', '-a', '--format', '{{.Names}}']).split('\n').filter((name) => name.startsWith(prefix));
+			if (containers.length) docker(['rm', '-f', '-v', ...containers]);
+			const images = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])
+				.split('\n')
+				.filter((ref) => ref.replace(/^127\.0\.0\.1:\d+\//, '').startsWith(imagePrefix));
+			for (const ref of images) {
+				try {
+					docker(['rmi', '-f', ref]);
+				} catch {}
+			}
+			const volumes = docker(['volume', 'ls', '--format', '{{.Name}}']).split('\n').filter((name) => name.startsWith(prefix));
+			if (volumes.length) docker(['volume', 'rm', '-f', ...volumes]);
+		},
+		uniqueImage(ref, options = {}) {
+			const name = `${prefix}src-${Math.random().toString(36).slice(2, 8)}`;
+			// Random bytes make a layer that takes a moment to upload (progress has time to show).
+			const big = options.megabytes ? `; dd if=/dev/urandom of=/random.bin bs=1048576 count=${options.megabytes} 2>/dev/null` : '';
+			docker(['run', '--network', 'none', '--name', name, 'fixture/base:1', 'sh', '-c', `echo '${ref} ${Date.now()}' > /unique.txt${big}`]);
+			docker(['commit', name, ref]);
+			docker(['rm', name]);
+			return inspect(ref).Id as string;
+		},
+	};
 }

@@ -7,7 +7,9 @@ import {execFileSync} from 'node:child_process';
 import net from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {docker, haveEngine} from '../../helpers/engine.js';
-import {cleanup, exists, flat, imagePrefix, inspect, keys, openApp, selectImage, tick, uniqueImage} from './helpers.js';
+import {exists, flat, inspect, keys, openApp, scoped, selectImage, tick} from './helpers.js';
+
+const {imagePrefix, cleanup, uniqueImage} = scoped('reg');
 
 const registry = '127.0.0.1:5000';
 const repo = `${imagePrefix}push`;

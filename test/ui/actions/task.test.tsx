@@ -30,6 +30,10 @@ describe('the task view', () => {
 		expect(taskKey(state, 'top', 'g', 10)).toMatchObject({kind: 'edit', state: {top: 0}});
 		outcome = taskKey(state, 'bottom', 'G', 10);
 		expect(outcome.kind === 'edit' && outcome.state.top).toBeUndefined();
+		// g on a log that still fits holds the top; G follows again.
+		const short = taskKey(log(3), 'top', 'g', 10);
+		expect(short).toMatchObject({kind: 'edit', state: {top: 0}});
+		expect(taskKey(short.kind === 'edit' ? short.state : log(3), 'bottom', 'G', 10)).toMatchObject({kind: 'edit', state: {top: undefined}});
 		// New lines while scrolled up do not move what is shown.
 		const scrolled = {...state, body: {type: 'log' as const, lines: [...(state.body.type === 'log' ? state.body.lines : []), 'more']}};
 		expect(taskTop(scrolled, 101, 10)).toBe(79);
