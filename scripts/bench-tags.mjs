@@ -14,10 +14,20 @@ export const benchRepo = 'imgscope-bench/tag';
 const label = 'imgscope.bench';
 const source = 'fixture/base:1';
 
-function call(method, path, body) {
+/** One request on a connection of its own (a kept-alive one the engine closed meanwhile fails with EPIPE), tried twice. */
+async function call(method, path, body) {
+	try {
+		return await request(method, path, body);
+	} catch (error) {
+		if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') throw error;
+		return request(method, path, body);
+	}
+}
+
+function request(method, path, body) {
 	return new Promise((resolve, reject) => {
 		const data = body === undefined ? undefined : JSON.stringify(body);
-		const req = http.request({socketPath, method, path, headers: data ? {'Content-Type': 'application/json'} : {}}, (res) => {
+		const req = http.request({socketPath, method, path, agent: false, headers: data ? {'Content-Type': 'application/json'} : {}}, (res) => {
 			const chunks = [];
 			res.on('data', (chunk) => chunks.push(chunk));
 			res.on('end', () => {

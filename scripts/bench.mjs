@@ -144,8 +144,12 @@ probe({ready: ['REPOSITORY', 'fixture/base']}, ['node', bin]);
 
 let interrupted = false;
 const cleanUp = async () => {
-	const untagged = await removeBenchImages();
-	if (untagged) console.log(`removed the bench image and its ${untagged} tags`);
+	try {
+		const untagged = await removeBenchImages();
+		if (untagged) console.log(`removed the bench image and its ${untagged} tags`);
+	} catch (error) {
+		console.log(`could not remove the bench image (${error.message}): node scripts/bench-tags.mjs remove`);
+	}
 };
 process.on('SIGINT', () => {
 	if (interrupted) process.exit(130);

@@ -11,7 +11,8 @@
 //     neighbours with the same styles (it is empty);
 //   - a row that gets exactly one line, written at column 0, is never made
 //     into cells: its string is the line's own styled string (cached), which
-//     is what the grid would have produced for it. Any other write to the
+//     is what the grid would have produced for it; a line of printable ASCII
+//     alone is its own string. Any other write to the
 //     row (an offset, a second write) turns it into cells first, in order,
 //     and Ink's code runs as before.
 // Everything else is Ink's code unchanged.
@@ -57,6 +58,8 @@ class OutputCaches {
 	}
 	/** What Ink's grid makes of a row holding only `line` from column 0: its cells (with wide characters' placeholders) as a string, trimmed. */
 	getRowString(line) {
+		// Printable ASCII and nothing else (most rows of a list): one cell per character, no styles, so the row is the line.
+		if (printableAscii.test(line)) return line.trimEnd();
 		let cached = this.rowStrings.get(line);
 		if (cached === undefined) {
 			const row = [];
@@ -104,6 +107,8 @@ function styledCharsToString(chars) {
 	}
 	return ret;
 }
+
+const printableAscii = /^[\x20-\x7e]*$/;
 
 let shared = new OutputCaches();
 function sharedCaches() {
