@@ -4,9 +4,15 @@
  */
 import {createdSince, imageSize} from '../format/units.js';
 import {cellText, shortId, type Column} from './columns.js';
+import {displayWidth} from '../text/width.js';
 import type {ImageRow} from './rows.js';
 
-export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>): Column<ImageRow>[] {
+/**
+ * The list's columns. Given the rows, TAG, CREATED and SIZE shrink to what
+ * they hold ("latest", "4 hours ago"), so REPOSITORY keeps its full names on
+ * an 80-column terminal, as docker's own table would show them.
+ */
+export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>, rows?: readonly ImageRow[]): Column<ImageRow>[] {
 	const columns: Column<ImageRow>[] = [
 		{title: 'REPOSITORY', width: 12, want: 24, flex: true, priority: 0, cell: (row) => cellText(row.repository)},
 		{title: 'TAG', width: 10, priority: 9, cell: (row) => cellText(row.tag)},
@@ -17,7 +23,18 @@ export function imageColumns(layerCounts: Record<string, number>, now: number, f
 		{title: 'LAYERS', width: 6, align: 'right', priority: 2, cell: (row) => (layerCounts[row.id] === undefined ? '…' : String(layerCounts[row.id]))},
 		{title: 'CTRS', width: 4, align: 'right', priority: 1, cell: (row) => String(row.containers)},
 	];
+	if (rows?.length) for (const index of [1, 3, 4]) columns[index] = fitToContent(columns[index], rows);
 	// A template as a column (F; source/ui/format/column.ts), after SIZE.
 	if (formatColumn) columns.splice(5, 0, formatColumn);
 	return columns;
+}
+
+function fitToContent(column: Column<ImageRow>, rows: readonly ImageRow[]): Column<ImageRow> {
+	let widest = displayWidth(column.title);
+	const limit = column.want ?? column.width;
+	for (const row of rows) {
+		widest = Math.max(widest, displayWidth(column.cell(row)));
+		if (widest >= limit) return column;
+	}
+	return {...column, width: Math.min(column.width, widest), want: column.want === undefined ? undefined : Math.min(column.want, widest)};
 }

@@ -87,7 +87,7 @@ export function firstFrameLines(state: State, endpointUrl: string, now = Date.no
 	// ui/components/Table.tsx, for the list's first frame (its window starts at the top).
 	const header = bodyHeight >= 2;
 	const rowsHeight = header ? bodyHeight - 1 : bodyHeight;
-	const fitted = fitColumns(imageColumns(state.layerCounts, now), width);
+	const fitted = fitColumns(imageColumns(state.layerCounts, now, undefined, state.visible), width);
 	if (header) lines.push(lineText(formatHeader(fitted), {bold: true, color: theme.header}, width));
 	const start = windowStart(0, state.cursor, Math.max(1, rowsHeight), state.visible.length);
 	const slice = rowsHeight > 0 ? state.visible.slice(start, start + rowsHeight) : [];

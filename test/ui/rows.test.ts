@@ -37,3 +37,19 @@ describe('image rows', () => {
 		expect(filterRows(rows, '  ').length).toBe(rows.length);
 	});
 });
+
+describe('image list columns fit their content', () => {
+	it('TAG, CREATED and SIZE shrink to what they hold so REPOSITORY keeps full names at 80 columns', async () => {
+		const {imageColumns} = await import('../../source/ui/image-columns.js');
+		const {fitColumns, formatRow} = await import('../../source/ui/columns.js');
+		const now = Date.parse('2026-11-26T12:00:00Z') / 1000;
+		const rows = [
+			{key: 'a', id: 'sha256:' + 'a'.repeat(64), repository: 'test-layers/waste', tag: 'latest', created: now - 4 * 3600, size: 3_030_909, containers: 0, ref: 'test-layers/waste:latest'},
+		];
+		const fitted = fitColumns(imageColumns({}, now * 1000, undefined, rows), 80);
+		expect(fitted.widths.slice(0, 5)).toEqual([fitted.widths[0], 6, 12, 11, 6]);
+		expect(formatRow(rows[0], fitted)).toMatch(/^test-layers\/waste\s+latest\s+aaaaaaaaaaaa\s+4 hours ago\s+3.03MB/);
+		// Without rows (nothing loaded yet) the fixed widths stand.
+		expect(fitColumns(imageColumns({}, now * 1000), 80).widths[1]).toBe(10);
+	});
+});

@@ -9,7 +9,7 @@ export {imageColumns};
 
 export function ImagesScreen(props: {rows: ImageRow[]; cursor: number; layerCounts: Record<string, number>; height: number; width: number; loaded: boolean; filter: string; formatColumn?: Column<ImageRow>}) {
 	// CREATED is relative: recomputed whenever the list re-renders, which events and keys cause.
-	const columns = useMemo(() => imageColumns(props.layerCounts, Date.now(), props.formatColumn), [props.layerCounts, props.rows, props.formatColumn]);
+	const columns = useMemo(() => imageColumns(props.layerCounts, Date.now(), props.formatColumn, props.rows), [props.layerCounts, props.rows, props.formatColumn]);
 	const empty = !props.loaded ? 'Loading images…' : props.filter ? `No image matches "${visible(props.filter)}"` : 'No images on this engine.';
 	return <Table columns={columns} rows={props.rows} cursor={props.cursor} height={props.height} width={props.width} empty={empty} rowKey={(row) => row.key} />;
 }
