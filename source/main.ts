@@ -52,11 +52,16 @@ export async function main(argv: string[]): Promise<number> {
 			return 0;
 		}
 		const endpointOptions = {host: head.flags.host as string | undefined, context: head.flags.context as string | undefined};
-		if (!name) return await explorer(endpointOptions);
+		const archive = head.flags.archive as string | undefined;
+		if (!name) return archive === undefined ? await explorer(endpointOptions) : await archiveExplorer(archive);
 		const entry = findCommand(name);
 		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
 		const command = await entry.load();
 		const parsed = parseArgs(rest, [...globalFlags, ...command.flags], {command: entry.name});
+		// files, check and diff read archives (their own --archive, or the global one); the others need an engine.
+		if ((archive !== undefined || typeof parsed.flags.archive === 'string') && !command.flags.some((flag) => flag.name === 'archive')) {
+			throw new UsageError(`"imgscope ${entry.name}" needs an engine: --archive works with the explorer and with files, check and diff`, entry.name);
+		}
 		if (parsed.flags.help) {
 			stdout.write(`${commandUsage(command)}\n`);
 			return 0;
@@ -73,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
 			host: (parsed.flags.host as string | undefined) ?? endpointOptions.host,
 			context: (parsed.flags.context as string | undefined) ?? endpointOptions.context,
 		});
+		if (archive !== undefined) context.archive = archive;
 		return await command.run(context, parsed);
 	} catch (error) {
 		return report(error);
@@ -130,6 +136,24 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
 	const code = await ls.run(makeContext(endpointOptions), {flags: {}, positionals: []});
 	process.stderr.write("imgscope: no terminal to draw on, so this is the plain image list; see 'imgscope --help' for the subcommands.\n");
 	return code;
+}
+
+/** `imgscope --archive FILE|DIR`: the explorer on an archive, no engine at all (no early frame: reading the archive takes longer than ink). */
+async function archiveExplorer(archive: string): Promise<number> {
+	if (archive === '') throw new UsageError('invalid argument "" for "--archive" flag: a file or directory is needed');
+	try {
+		const {stat} = await import('node:fs/promises');
+		await stat(archive);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+		throw new CommandError(`imgscope: cannot read the archive ${JSON.stringify(archive)}: ${why}`, 1);
+	}
+	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+	const tty = onTerminal ? undefined : openTty();
+	if (!onTerminal && !tty) throw new CommandError("imgscope: no terminal to draw the explorer on; for an archive see 'imgscope files --archive FILE' and 'imgscope check --archive FILE'", 1);
+	const {runExplorer} = await import('./ui/run.js');
+	return runExplorer({archive, tty});
 }
 
 /** How long the first frame waits for the engine's lists before ink loads instead. */

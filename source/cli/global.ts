@@ -4,5 +4,6 @@ import type {FlagSpec} from './args.js';
 export const globalFlags: FlagSpec[] = [
 	{name: 'host', short: 'H', type: 'string', valueName: 'URL', help: 'Engine to talk to (unix:///path, tcp://host:port, ssh://user@host)'},
 	{name: 'context', type: 'string', valueName: 'NAME', help: 'Docker context to use (overrides DOCKER_HOST and the current context)'},
+	{name: 'archive', type: 'string', valueName: 'FILE|DIR', help: 'Explore a docker save tar, an OCI archive or an OCI layout directory, without any engine'},
 	{name: 'help', short: 'h', type: 'bool', help: 'Print usage'},
 ];

@@ -11,6 +11,7 @@ import {createRequire} from 'node:module';
 import type {Readable} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
 import {cutWhileReading, EngineError, toEngineError} from './errors.js';
+import type {ImageExport, ImageSource} from './image-source.js';
 import {createAgent, send} from './transport.js';
 import type {ContainerSummary, EngineEvent, HistoryItem, ImageSummary, InspectResult} from './types.js';
 
@@ -47,11 +48,22 @@ function deadline(options: RequestOptions): Deadline {
 
 const timeoutError = () => Object.assign(new Error('timeout'), {name: 'TimeoutError'});
 
-export class Engine {
+export class Engine implements ImageSource {
+	readonly kind = 'engine' as const;
 	private dockerode?: Docker;
 	private pool?: http.Agent;
 
 	constructor(readonly endpoint: Endpoint) {}
+
+	/** What the explorer's title line shows. */
+	get label(): string {
+		return this.endpoint.url;
+	}
+
+	/** The engine itself: every action is available. */
+	get daemon(): Engine {
+		return this;
+	}
 
 	/** dockerode, loaded on first use: most paths never need it, and it is the slowest module to load. */
 	get docker(): Docker {
@@ -168,6 +180,12 @@ export class Engine {
 	/** `docker save` as a stream; the caller reads it with the archive reader. */
 	async saveImage(ref: string, signal?: AbortSignal): Promise<Readable> {
 		return this.stream(`/images/${encodeRef(ref)}/get`, {signal, timeout: 0});
+	}
+
+	/** The export for the archive reader; the engine vouches for its own config (its diff_ids are taken). */
+	async exportImage(ref: string, signal?: AbortSignal): Promise<ImageExport> {
+		const stream = await this.saveImage(ref, signal);
+		return {source: stream, verifyDiffIds: false, close: () => stream.destroy()};
 	}
 
 	/**

@@ -5,8 +5,8 @@
  * ambiguous.
  */
 import {pairHistory, stepsFromConfig, stepsFromHistoryApi, type HistoryStep, type Pairing} from '../layers/history.js';
-import type {Engine} from './engine.js';
 import {readConfigFromSave} from './image-config.js';
+import type {ImageSource} from './image-source.js';
 import type {HistoryItem, InspectResult} from './types.js';
 
 export interface ImageDetail {
@@ -19,20 +19,22 @@ export interface ImageDetail {
 	pairingSource: 'config' | 'inferred';
 }
 
-export async function loadImageDetail(engine: Engine, ref: string, options: {signal?: AbortSignal; exact?: boolean} = {}): Promise<ImageDetail> {
+export async function loadImageDetail(engine: ImageSource, ref: string, options: {signal?: AbortSignal; exact?: boolean} = {}): Promise<ImageDetail> {
 	const [inspect, history] = await Promise.all([engine.inspectImage(ref, options.signal), engine.history(ref, options.signal)]);
 	const diffIds = inspect.value.RootFS?.Layers ?? [];
 	const apiSteps = stepsFromHistoryApi(history);
 	const pairing = pairHistory(apiSteps, diffIds);
 	const detail: ImageDetail = {ref, inspect, history, steps: apiSteps, pairing, pairingSource: 'inferred'};
-	if (!pairing.exact && options.exact !== false) return exactDetail(engine, detail, options.signal);
+	// An archive has its config at hand: its pairing is always the config's.
+	if (engine.kind === 'archive' || (!pairing.exact && options.exact !== false)) return exactDetail(engine, detail, options.signal);
 	return detail;
 }
 
 /** Re-pairs with the config's empty_layer flags; keeps the inference if the config cannot be read. */
-export async function exactDetail(engine: Engine, detail: ImageDetail, signal?: AbortSignal): Promise<ImageDetail> {
+export async function exactDetail(engine: ImageSource, detail: ImageDetail, signal?: AbortSignal): Promise<ImageDetail> {
 	try {
-		const config = await readConfigFromSave(await engine.saveImage(detail.inspect.value.Id, signal), detail.inspect.value.Id);
+		const id = detail.inspect.value.Id;
+		const config = engine.imageConfig ? await engine.imageConfig(id, signal) : engine.daemon ? await readConfigFromSave(await engine.daemon.saveImage(id, signal), id) : undefined;
 		if (!config?.history) return detail;
 		const apiSteps = stepsFromHistoryApi(detail.history);
 		const steps = stepsFromConfig(config.history, apiSteps);

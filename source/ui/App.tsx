@@ -1,6 +1,6 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
-import type {Engine} from '../engine/engine.js';
+import {withoutDaemon, type ImageSource} from '../engine/image-source.js';
 import {imageSize} from '../format/units.js';
 import {visible} from '../text/sanitize.js';
 import {Footer} from './components/Footer.js';
@@ -22,7 +22,8 @@ import {readHistory} from './format/history-file.js';
 import {theme} from './theme.js';
 
 export interface AppProps {
-	engine: Engine;
+	/** The engine, or an archive read without one (source/engine/archive-engine.ts). */
+	engine: ImageSource;
 	/** For tests: no controller, state driven by hand. */
 	controller?: Controller | null;
 	initial?: Partial<State>;
@@ -39,7 +40,7 @@ export function App(props: AppProps) {
 	const {stdout, write: writeStdout} = useStdout();
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...props.initial}));
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind === 'archive' ? {archive: props.engine.label} : {}), ...props.initial}));
 	const controller = useRef<Controller | null>(null);
 	const latest = useRef(state);
 	latest.current = state;
@@ -61,7 +62,7 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: props.engine, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout('')))};
+		const context: EffectContext = {engine: props.engine.daemon ?? withoutDaemon(), source: props.engine, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout('')))};
 		for (const effect of fresh) void runEffect(effect, context);
 	}, [state.effects]);
 
@@ -142,7 +143,7 @@ export function App(props: AppProps) {
 					imgscope
 				</Text>
 				<Text>{`  ${title}`}</Text>
-				<Text color={theme.dim}>{`  ${props.engine.endpoint.url}`}</Text>
+				<Text color={theme.dim}>{`  ${props.engine.kind === 'archive' ? `archive ${visible(props.engine.label)}` : props.engine.label}`}</Text>
 			</Text>
 			{bannerLines ? (
 				<Line color={theme.error} bold>

@@ -17,7 +17,7 @@
  *   opened, the event stream) and closes the engine's connections, so
  *   nothing keeps the process alive after quit.
  */
-import type {Engine} from '../engine/engine.js';
+import type {ImageSource} from '../engine/image-source.js';
 import {EngineError} from '../engine/errors.js';
 import {exactDetail, loadImageDetail} from '../engine/image-detail.js';
 import {indentJson} from '../format/json-indent.js';
@@ -50,7 +50,7 @@ export class Controller {
 	private detailAbort?: AbortController;
 
 	constructor(
-		readonly engine: Engine,
+		readonly engine: ImageSource,
 		private readonly dispatch: (msg: Msg) => void,
 	) {}
 

@@ -5,6 +5,7 @@
  * dispatching (close the overlay, show a notice, select the new image).
  */
 import type {Engine} from '../engine/engine.js';
+import type {ImageSource} from '../engine/image-source.js';
 import {visible} from '../text/sanitize.js';
 import {actionHandlers} from './actions/index.js';
 import {cancelTask} from './actions/task-runner.js';
@@ -14,7 +15,10 @@ import type {Effect} from './overlays/index.js';
 import type {Msg, State} from './state.js';
 
 export interface EffectContext {
+	/** For the actions; reading an archive, every call fails with "not available when reading an archive". */
 	engine: Engine;
+	/** Where the images come from: the engine, or an archive. */
+	source?: ImageSource;
 	dispatch(msg: Msg): void;
 	/** The state as it is now (handlers that stream progress read it to update in place). */
 	getState(): State;

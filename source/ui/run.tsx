@@ -13,7 +13,9 @@
 import {render} from 'ink';
 import React from 'react';
 import type {Endpoint} from '../engine/endpoint.js';
+import {ArchiveEngine} from '../engine/archive-engine.js';
 import {Engine} from '../engine/engine.js';
+import type {ImageSource} from '../engine/image-source.js';
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import {App} from './App.js';
 import {createSuspend} from './actions/terminal.js';
@@ -39,13 +41,17 @@ export interface Drawn {
 const listWaitMs = 150;
 
 export async function runExplorer(options: {
-	endpoint: Endpoint;
+	/** The engine's, or (no engine at all) an archive's path. */
+	endpoint?: Endpoint;
+	archive?: string;
 	tty?: {input: number; output: number};
-	engine?: Engine;
+	engine?: ImageSource;
 	lists?: EarlyLists;
 	drawn?: Drawn;
 }): Promise<number> {
-	const engine = options.engine ?? new Engine(options.endpoint);
+	const engine: ImageSource = options.engine ?? (options.archive !== undefined ? new ArchiveEngine(options.archive) : new Engine(options.endpoint!));
+	// An archive's list is read while ink starts; the controller's first reload takes the same answer.
+	if (options.archive !== undefined) options.lists ??= engine.listImages().then((images) => ({images, containers: []}), () => undefined);
 	const screen = options.drawn?.screen ?? takeScreen(options.tty);
 	const {stdin, stdout} = screen;
 	let initial: Partial<State> | undefined = options.drawn?.initial;
@@ -83,7 +89,7 @@ export async function runExplorer(options: {
 }
 
 /** The state of the first frame: with the image list when the early answer is there in time. */
-async function firstState(engine: Engine, lists: EarlyLists | undefined, size: {width: number; height: number}): Promise<Partial<State> | undefined> {
+async function firstState(engine: ImageSource, lists: EarlyLists | undefined, size: {width: number; height: number}): Promise<Partial<State> | undefined> {
 	if (!lists) return undefined;
 	let timer: NodeJS.Timeout | undefined;
 	const late = new Promise<undefined>((resolve) => {
@@ -101,8 +107,8 @@ async function firstState(engine: Engine, lists: EarlyLists | undefined, size: {
  * answer instead of a second request. Once each; any other call (filters,
  * a later reload) goes to the engine.
  */
-function handOver(engine: Engine, answer: Lists): void {
-	const own = engine as {listImages: Engine['listImages']; listContainers: Engine['listContainers']};
+function handOver(engine: ImageSource, answer: Lists): void {
+	const own = engine as {listImages: ImageSource['listImages']; listContainers: ImageSource['listContainers']};
 	own.listImages = (options = {}) => {
 		delete (own as Partial<typeof own>).listImages;
 		return !options.all && !options.filters ? Promise.resolve(answer.images) : engine.listImages(options);

@@ -4,6 +4,7 @@
  */
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
+import {archiveOnlyNotice} from '../engine/image-source.js';
 import {handleKey, type KeyPress} from './input.js';
 import {helpLineCount} from './keymap.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
@@ -69,6 +70,8 @@ export interface State {
 	format: FormatState;
 	/** Pick-then-pipe: stdout is not a terminal; Enter picks an image's output for it. */
 	pick?: PickState;
+	/** Reading an archive (`--archive`), not an engine: its path. Actions that need a daemon say so instead. */
+	archive?: string;
 }
 
 export type Msg =
@@ -200,6 +203,7 @@ export function reduce(state: State, msg: Msg): State {
 			if (state.pick && state.view === 'images' && !state.filter && !state.filterEditing) return {...state, quit: true};
 			return withVisible({...state, filter: '', filterEditing: false});
 		case 'view':
+			if (state.archive && msg.view === 'containers') return {...state, notice: {text: `containers: ${archiveOnlyNotice}`, level: 'error'}};
 			return {...state, view: msg.view, image: undefined};
 		case 'open': {
 			if (state.pick && !msg.browse) return reduceFormat(state, {kind: 'pick'}, reduce);
@@ -229,6 +233,7 @@ export function reduce(state: State, msg: Msg): State {
 		case 'key':
 			return handleKey(state.notice ? {...state, notice: undefined} : state, msg.press, reduce);
 		case 'startAction':
+			if (state.archive) return {...state, notice: {text: `${msg.action}: ${archiveOnlyNotice}`, level: 'error'}};
 			return startAction(state, msg.action, reduce);
 		case 'openOverlay':
 			return {...state, overlay: {...msg.overlay, id: state.nextId} as Overlay, nextId: state.nextId + 1, help: false};

@@ -12,9 +12,8 @@
  * so nothing keeps running.
  */
 import {useEffect, useRef} from 'react';
-import type {Readable} from 'node:stream';
 import {type ReadProgress, readImageArchive} from '../../engine/archive/index.js';
-import type {Engine} from '../../engine/engine.js';
+import type {ImageExport, ImageSource} from '../../engine/image-source.js';
 import type {ImageScreen, Msg} from '../state.js';
 import {type FilesData, filesData, treeFor} from './data.js';
 import {selectedLayer} from './reducer.js';
@@ -29,7 +28,7 @@ export class FilesLoader {
 	private stopped = false;
 
 	constructor(
-		private readonly engine: Engine,
+		private readonly engine: ImageSource,
 		private readonly dispatch: (msg: Msg) => void,
 	) {}
 
@@ -80,7 +79,7 @@ export class FilesLoader {
 	}
 
 	private async read(imageId: string, token: number, signal: AbortSignal, hints: {expectedLayers?: number; totalBytes?: number}, layer: number): Promise<void> {
-		let stream: Readable | undefined;
+		let exported: ImageExport | undefined;
 		let last = 0;
 		let lastLayer = 0;
 		const progress = (p: ReadProgress) => {
@@ -91,9 +90,9 @@ export class FilesLoader {
 			this.dispatch({type: 'files', event: {type: 'progress', imageId, token, progress: p}});
 		};
 		try {
-			stream = await this.engine.saveImage(imageId, signal);
-			// The engine vouches for its own config: its diff_ids are taken, not recomputed (as `imgscope files` does).
-			const archive = await readImageArchive(stream, {signal, onProgress: progress, verifyDiffIds: false, ...hints});
+			exported = await this.engine.exportImage(imageId, signal);
+			// The engine vouches for its own config: its diff_ids are taken, not recomputed (as `imgscope files` does); an archive's are checked.
+			const archive = await readImageArchive(exported.source, {signal, onProgress: progress, verifyDiffIds: exported.verifyDiffIds, image: exported.image, ...hints});
 			if (signal.aborted) return;
 			const data = filesData(imageId, archive);
 			// Build the selected layer's tree now, behind the progress screen, rather than on the first key.
@@ -106,14 +105,14 @@ export class FilesLoader {
 			if (signal.aborted) return;
 			this.dispatch({type: 'files', event: {type: 'readFailed', imageId, token, message: error instanceof Error ? error.message : String(error)}});
 		} finally {
-			stream?.destroy();
+			exported?.close();
 			if (this.current?.token === token) this.current = undefined;
 		}
 	}
 }
 
 /** The App's one line: keeps a loader for the App's lifetime and syncs it with the open image. */
-export function useFilesLoader(engine: Engine, screen: ImageScreen | undefined, dispatch: (msg: Msg) => void): FilesLoader {
+export function useFilesLoader(engine: ImageSource, screen: ImageScreen | undefined, dispatch: (msg: Msg) => void): FilesLoader {
 	const loader = useRef<FilesLoader | null>(null);
 	loader.current ??= new FilesLoader(engine, dispatch);
 	useEffect(() => {

@@ -3,7 +3,7 @@
  * saving a template to the history file, and reading an image for
  * pick-then-pipe when the state does not hold its document.
  */
-import type {Engine} from '../../engine/engine.js';
+import type {ImageSource} from '../../engine/image-source.js';
 import {visible} from '../../text/sanitize.js';
 import type {Msg} from '../state.js';
 import {evaluateFormat} from './evaluate.js';
@@ -16,7 +16,7 @@ export type FormatEffect =
 	| {kind: 'pick'; ref: string; template: string};
 
 export interface FormatEffectContext {
-	engine: Engine;
+	engine: Pick<ImageSource, 'inspectImage'>;
 	dispatch(msg: Msg): void;
 	signal: AbortSignal;
 }
