@@ -65,6 +65,7 @@ function timed(command, args) {
 function probe(options, command) {
 	const args = [`${root}scripts/pty-probe.py`, '--size', size];
 	for (const text of options.ready ?? []) args.push('--ready', text);
+	if (options.then) args.push('--then', ...options.then);
 	if (options.keys) args.push('--keys', JSON.stringify(options.keys));
 	if (options.exit) args.push('--exit');
 	const result = spawnSync('python3', [...args, '--', ...command], {encoding: 'utf8', maxBuffer: 1 << 26});
@@ -86,6 +87,12 @@ function ratio(name, value, floor, target, floorName) {
 	const row = {name, value: ms(value), floor: `${ms(floor)} (${floorName})`, ratio: `${r.toFixed(2)}x`, target: `≤ ${target}x`, ok: r <= target};
 	results.push(row);
 	print(row);
+}
+/** A figure with no target, shown for what it tells. */
+function info(name, value, floor, floorName) {
+	const row = {name, value: ms(value), floor: `${ms(floor)} (${floorName})`, ratio: `${(value / floor).toFixed(2)}x`, target: 'none', ok: true, info: true};
+	results.push(row);
+	console.log(`INFO  ${name}: ${row.value} = ${row.ratio} of ${row.floor}`);
 }
 /** A figure held as an absolute amount (latency, memory). */
 function absolute(name, value, unit, target, note = '') {
@@ -121,11 +128,16 @@ probe({ready: ['REPOSITORY', 'fixture/base']}, ['node', bin]);
 {
 	const floors = [];
 	const frames = [];
+	const ready = [];
 	for (let i = 0; i < runs; i++) {
 		floors.push(ptyFloor());
-		frames.push(probe({ready: ['REPOSITORY', 'fixture/base']}, ['node', bin]).first_frame);
+		// `?` pressed as soon as the list shows: its help is drawn once the explorer takes keys.
+		const answer = probe({ready: ['REPOSITORY', 'fixture/base'], then: ['?', 'Move down']}, ['node', bin]);
+		frames.push(answer.first_frame);
+		ready.push(answer.then);
 	}
 	ratio('TUI: start to the first frame showing the image list', median(frames), median(floors), 3, 'node -e 0 in a pty');
+	info('TUI: start until a key pressed at the first frame is answered (ready for keys)', median(ready), median(floors), 'node -e 0 in a pty');
 }
 
 // ---- 2. a piped subcommand -----------------------------------------------
@@ -226,11 +238,12 @@ if (!skip.has('layers') && existsSync(`${root}scripts/bench-layers.mjs`)) {
 // ---- summary ---------------------------------------------------------------
 
 const failed = results.filter((r) => !r.ok);
+const targets = results.filter((r) => !r.info);
 console.log(`\nload average at the end: ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
-console.log(`${results.length - failed.length} of ${results.length} targets met${failed.length ? `; over: ${failed.map((r) => r.name).join('; ')}` : ''}`);
+console.log(`${targets.length - failed.length} of ${targets.length} targets met${failed.length ? `; over: ${failed.map((r) => r.name).join('; ')}` : ''}`);
 if (markdown) {
 	console.log('\n| figure | measured | floor | ratio | target | |');
 	console.log('| --- | --- | --- | --- | --- | --- |');
-	for (const r of results) console.log(`| ${r.name} | ${r.value} | ${r.floor} | ${r.ratio} | ${r.target} | ${r.ok ? 'PASS' : 'FAIL'} |`);
+	for (const r of results) console.log(`| ${r.name} | ${r.value} | ${r.floor} | ${r.ratio} | ${r.target} | ${r.info ? 'info' : r.ok ? 'PASS' : 'FAIL'} |`);
 }
 process.exitCode = failed.length ? 1 : 0;

@@ -12,10 +12,13 @@ usage: pty-probe.py [options] -- COMMAND...
   --gap-ms N           idle time between a frame completing and the next key
                        (default 60: a fast typist, ~10 keys a second)
   --quiet-ms N         a frame is complete when no byte arrived for N ms (default 15)
+  --then KEY MARKER    at the first frame, press KEY at once and time until MARKER
+                       shows (what a person pressing a key as soon as the list
+                       appears waits for: the explorer ready for keys)
   --quit TEXT          what to type to leave (default Ctrl+C); SIGTERM if it lingers
   --exit               the floor: time from start to the process's exit
 
-Output: {"first_frame": s|null, "exit": s|null, "keys": [[label, s|null], ...],
+Output: {"first_frame": s|null, "then": s|null, "exit": s|null, "keys": [[label, s|null], ...],
          "peak_rss": bytes, "screen_tail": "..."}
 A key's time runs from writing it to the last byte of the frame it caused
 (null when nothing was drawn within 3 s)."""
@@ -25,7 +28,7 @@ ANSI = re.compile(rb'\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@
 
 
 def parse(argv):
-    opts = {'size': (100, 30), 'ready': [], 'keys': [], 'gap': 0.06, 'quiet': 0.015, 'quit': '\x03', 'exit': False}
+    opts = {'size': (100, 30), 'ready': [], 'keys': [], 'gap': 0.06, 'quiet': 0.015, 'quit': '\x03', 'exit': False, 'then': None}
     cmd = argv[argv.index('--') + 1:]
     args = argv[:argv.index('--')]
     i = 0
@@ -36,6 +39,10 @@ def parse(argv):
             i += 1
             continue
         v = args[i + 1]
+        if a == '--then':
+            opts['then'] = (v.encode(), args[i + 2].encode())
+            i += 3
+            continue
         if a == '--size':
             c, r = v.lower().split('x')
             opts['size'] = (int(c), int(r))
@@ -104,7 +111,7 @@ def main():
             last = at
         return last
 
-    result = {'first_frame': None, 'exit': None, 'keys': [], 'peak_rss': 0}
+    result = {'first_frame': None, 'then': None, 'exit': None, 'keys': [], 'peak_rss': 0}
     if opts['exit']:
         end = start + 30
         while time.monotonic() < end:
@@ -122,6 +129,16 @@ def main():
         if chunk and all(text in screen() for text in opts['ready']):
             result['first_frame'] = at - start
             break
+    if result['first_frame'] is not None and opts['then']:
+        key, marker = opts['then']
+        seen_before = len(raw)
+        os.write(fd, key)
+        end = time.monotonic() + 10
+        while time.monotonic() < end and not state['eof']:
+            chunk, at = pump(0.05)
+            if chunk and marker in ANSI.sub(b'', bytes(raw[seen_before:])):
+                result['then'] = at - start
+                break
     if result['first_frame'] is not None:
         # Let the list settle (layer counts and the like arrive after the first frame,
         # and the terminal is put in raw mode): then keys, and the quit key, are keys.
