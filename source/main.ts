@@ -3,7 +3,7 @@
  * TUI drawing on /dev/tty while stdout is piped, or the plain list) and loads
  * only what that mode needs: subcommands never import ink or react.
  */
-import {openSync} from 'node:fs';
+import {openSync, statSync} from 'node:fs';
 import {parseArgs, UsageError, flagHelp} from './cli/args.js';
 import type {CommandContext} from './cli/command.js';
 import {CommandError} from './cli/command.js';
@@ -142,8 +142,7 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
 async function archiveExplorer(archive: string): Promise<number> {
 	if (archive === '') throw new UsageError('invalid argument "" for "--archive" flag: a file or directory is needed');
 	try {
-		const {stat} = await import('node:fs/promises');
-		await stat(archive);
+		statSync(archive);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
