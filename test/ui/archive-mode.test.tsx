@@ -6,7 +6,7 @@
  */
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {render} from 'ink-testing-library';
@@ -144,12 +144,29 @@ describe.skipIf(!haveEngine).each(cases)('the explorer on $name, no engine', ({f
 		// Layer 1: RUN mkdir -p /app/data && echo one > /app/one.txt
 		const initial = {width: 120, height: 40, view: 'image' as const, image: {ref: REF, id: id(), tab: 'files' as const, cursor: {layers: 1, history: 0, inspect: 0}, detail, inspectLines: []}};
 		const app = render(<App engine={source} controller={null} initial={initial} />);
+		const cwd = process.cwd();
 		try {
 			const frame = await waitFor(() => plain(app.lastFrame() ?? ''), (f) => f.includes('one.txt'), 30_000);
 			expect(frame).toContain('Layer 1 of 0–4');
 			expect(frame).toMatch(/\+ +▾ app\//);
 			expect(frame).toMatch(/\+ +one\.txt +4B/);
+			// x extracts it from the archive (no engine to export it).
+			const out = mkdtempSync(path.join(dir, 'out-'));
+			process.chdir(out);
+			app.stdin.write('/');
+			await tick();
+			app.stdin.write('one.txt');
+			await tick();
+			app.stdin.write(keys.enter);
+			await waitFor(() => plain(app.lastFrame() ?? ''), (f) => f.includes('/app/one.txt · file'));
+			app.stdin.write('x');
+			await waitFor(() => plain(app.lastFrame() ?? ''), (f) => f.includes('Extract app/one.txt (4 bytes) from layer 1'));
+			app.stdin.write(keys.enter);
+			const done = await waitFor(() => plain(app.lastFrame() ?? ''), (f) => f.includes('✓ Extracted') || f.includes('✗'), 30_000);
+			expect(done).toContain(`✓ Extracted app/one.txt from layer 1 to ${path.join(realpathSync(out), 'one.txt')} (4 bytes)`);
+			expect(readFileSync(path.join(out, 'one.txt'), 'utf8')).toBe('one\n');
 		} finally {
+			process.chdir(cwd);
 			app.unmount();
 		}
 	}, 60_000);

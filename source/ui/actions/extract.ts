@@ -40,7 +40,10 @@ export const extract: ActionHandler = async (request, context) => {
 	// An empty field, or a directory (".", "out/"), receives the file under its own name.
 	if (name === '' || name.endsWith('/') || (await isDirectory(path.resolve(root, name)))) name = path.join(name, safeFileName(baseName(filePath)));
 	try {
-		const result = await extractFile(exported(context.engine, imageId, context.signal), Number(layer), filePath, root, name, {blobPath: blobPath || undefined, signal: context.signal});
+		// Reading an archive (no engine): the file comes out of the archive itself.
+		const archive = context.source?.kind === 'archive' ? await context.source.exportImage(imageId, context.signal) : undefined;
+		const source = archive ? archive.source : exported(context.engine, imageId, context.signal);
+		const result = await extractFile(source, Number(layer), filePath, root, name, {blobPath: blobPath || undefined, signal: context.signal, image: archive?.image});
 		context.dispatch({type: 'closeOverlay', id: request.overlayId});
 		context.dispatch({type: 'notice', text: `Extracted ${visible(filePath)} from layer ${layer} to ${visible(result.path)} (${result.bytes} bytes)`});
 	} catch (error) {
