@@ -11,7 +11,7 @@ import {OverlayView} from './components/OverlayView.js';
 import {runEffect, type EffectContext} from './effects.js';
 import type {Suspend} from './actions/terminal.js';
 import {contextOf} from './input.js';
-import {keyName} from './keymap.js';
+import {daemonActions, keyName} from './keymap.js';
 import {ContainersScreen} from './screens/Containers.js';
 import {ImageScreen} from './screens/Image.js';
 import {ImagesScreen} from './screens/Images.js';
@@ -161,7 +161,7 @@ export function App(props: AppProps) {
 			{state.notice ? (
 				<Line color={state.notice.level === 'error' ? theme.error : theme.accent}>{`${state.notice.level === 'error' ? '✗' : '✓'} ${visible(state.notice.text.split('\n')[0])}`}</Line>
 			) : null}
-			<Footer context={context} width={width} note={state.pick ? 'pick mode: enter writes to stdout, q cancels' : undefined} />
+			<Footer context={context} width={width} hidden={state.archive ? daemonActions : undefined} note={state.pick ? 'pick mode: enter writes to stdout, q cancels' : undefined} />
 		</Box>
 	);
 }

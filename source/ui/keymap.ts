@@ -179,6 +179,9 @@ function applies(binding: Binding, context: Context): boolean {
 	return binding.contexts === 'all' || binding.contexts.includes(context);
 }
 
+/** The actions that need a daemon: reading an archive (`--archive`), the footer leaves them out and they say so. */
+export const daemonActions: ReadonlySet<Action> = new Set<Action>(['tag', 'run', 'push', 'pull', 'removeImage', 'build', 'commit', 'logs', 'stop', 'removeContainer', 'showContainers']);
+
 export function actionFor(context: Context, key: string): Action | undefined {
 	return bindings.find((binding) => applies(binding, context) && binding.keys.includes(key))?.action;
 }
@@ -193,8 +196,8 @@ export function footerFor(context: Context): string[] {
  * in table order, with `? help` always last. Labels are one cell per
  * character (the arrows included).
  */
-export function footerFitted(context: Context, width: number): string[] {
-	const items = bindings.map((binding, index) => ({binding, index})).filter(({binding}) => binding.label && applies(binding, context));
+export function footerFitted(context: Context, width: number, hidden?: ReadonlySet<Action>): string[] {
+	const items = bindings.map((binding, index) => ({binding, index})).filter(({binding}) => binding.label && applies(binding, context) && !hidden?.has(binding.action));
 	const help = items.find(({binding}) => binding.action === 'help');
 	const rest = items.filter((item) => item !== help);
 	const size = (label: string) => [...label].length;

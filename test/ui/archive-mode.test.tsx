@@ -101,6 +101,10 @@ describe.skipIf(!haveEngine).each(cases)('the explorer on $name, no engine', ({f
 			expect(frame).toContain(`archive ${file()}`);
 			expect(frame).toContain('Images (1)');
 			expect(frame).not.toContain('⚠');
+			// The footer leaves out what needs a daemon.
+			const footer = frame.trimEnd().split('\n').at(-1)!;
+			expect(footer).toContain('enter open');
+			expect(footer).not.toMatch(/t tag|r run|p push|2 containers|b build/);
 
 			// An action key: the notice, not a form.
 			app.stdin.write('t');

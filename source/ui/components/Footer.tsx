@@ -1,13 +1,13 @@
 import {Text, useStdout} from 'ink';
 import React from 'react';
-import {footerFitted, type Context} from '../keymap.js';
+import {footerFitted, type Action, type Context} from '../keymap.js';
 import {theme} from '../theme.js';
 
 /** The keys valid here, from the keymap table: one line, the most important that fit, and always `? help`. */
-export function Footer(props: {context: Context; note?: string; width?: number}) {
+export function Footer(props: {context: Context; note?: string; width?: number; hidden?: ReadonlySet<Action>}) {
 	const {stdout} = useStdout();
 	const width = props.width ?? (stdout?.columns || 80);
-	const labels = footerFitted(props.context, Math.max(0, width - (props.note ? props.note.length + 2 : 0)));
+	const labels = footerFitted(props.context, Math.max(0, width - (props.note ? props.note.length + 2 : 0)), props.hidden);
 	return (
 		<Text wrap="truncate">
 			{labels.map((label, index) => {
