@@ -27,6 +27,7 @@ let dockerSave: string;
 let ociArchive: string;
 let ociLayout: string;
 let ociConfigId: string;
+let savedHost: string | undefined;
 
 beforeAll(async () => {
 	if (!haveEngine) return;
@@ -45,10 +46,13 @@ beforeAll(async () => {
 	expect(createHash('sha256').update(readFileSync(path.join(ociLayout, 'blobs/sha256', ociConfigId.slice(7)))).digest('hex')).toBe(ociConfigId.slice(7));
 	fromEngine = await loadImageDetail(engine(), REF);
 	// From here on, nothing may reach an engine.
+	savedHost = process.env.DOCKER_HOST;
 	process.env.DOCKER_HOST = 'unix:///nonexistent/docker.sock';
 }, 120_000);
 
 afterAll(() => {
+	if (savedHost === undefined) delete process.env.DOCKER_HOST;
+	else process.env.DOCKER_HOST = savedHost;
 	if (dir) rmSync(dir, {recursive: true, force: true});
 });
 
