@@ -50,6 +50,7 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 			return;
 		case 'formatHistory':
 		case 'pick':
-			return runFormatEffect(effect, context);
+			// Inspect documents come from wherever the images do (an archive too).
+			return runFormatEffect(effect, context.source ? {...context, engine: context.source} : context);
 	}
 }

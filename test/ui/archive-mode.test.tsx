@@ -146,6 +146,20 @@ describe.skipIf(!haveEngine).each(cases)('the explorer on $name, no engine', ({f
 		}
 	}, 60_000);
 
+	it('pick mode: Enter writes the archive image\'s inspect output', async () => {
+		let last: {pick?: {output?: string}} | undefined;
+		const app = render(<App engine={new ArchiveEngine(file())} pick initial={{width: 120, height: 30}} onExit={(state) => (last = state)} />);
+		try {
+			await waitFor(() => plain(app.lastFrame() ?? ''), (f) => /fixture\/app\s+1\s/.test(f), 20_000);
+			await tick();
+			app.stdin.write(keys.enter);
+			await waitFor(() => (last?.pick?.output === undefined ? '' : 'done'), (f) => f === 'done', 10_000);
+			expect(JSON.parse(last!.pick!.output!)[0].Id).toBe(id());
+		} finally {
+			app.unmount();
+		}
+	});
+
 	it('lists a file the Dockerfile creates in the Files tab', async () => {
 		const source = new ArchiveEngine(file());
 		const detail = await loadImageDetail(source, REF);
