@@ -11,6 +11,7 @@
  * layer costs at most one walk of the rows that are shown expanded, and a
  * cursor move costs nothing but the slice that is drawn.
  */
+import type {LayerSummary} from '../../layers/changes.js';
 import type {FileTree, TreeNode} from '../../layers/tree.js';
 import {needsEscaping, visible} from '../../text/sanitize.js';
 
@@ -457,13 +458,8 @@ export function matchCount(tree: FileTree, view: TreeView, query: string): {coun
 // ---------------------------------------------------------------------------
 // Summaries
 
-export interface ChangeCounts {
-	added: number;
-	modified: number;
-	removed: number;
-	addedBytes: number;
-	modifiedBytes: number;
-	removedBytes: number;
+/** The layer model's per-layer summary, plus the tree's totals. */
+export interface ChangeCounts extends LayerSummary {
 	/** Regular files and their bytes in the tree. */
 	files: number;
 	bytes: number;
