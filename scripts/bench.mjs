@@ -8,7 +8,7 @@
 //
 //   npm run bench                       (builds first)
 //   node scripts/bench.mjs [--markdown] (the table also as Markdown, for BENCHMARKS.md)
-//   BENCH_RUNS=9 BENCH_TAGS=2000 BENCH_SKIP=layers,refs node scripts/bench.mjs
+//   BENCH_RUNS=9 BENCH_TAGS=2000 BENCH_SKIP=layers,refs,plain node scripts/bench.mjs
 import {spawnSync} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs';
 import {cpus, loadavg, tmpdir, totalmem} from 'node:os';
@@ -53,28 +53,28 @@ function percentile(values, p) {
 }
 
 /** Wall time of a command with stdin closed and stdout/stderr piped (as in `imgscope ... | cat`). */
-function timed(command, args) {
+function timed(command, args, env = process.env) {
 	const start = process.hrtime.bigint();
-	const result = spawnSync(command, args, {stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, env: {...process.env, CI: ''}});
+	const result = spawnSync(command, args, {stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, env: {...env, CI: ''}});
 	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 	if (result.status !== 0) throw new Error(`${command} ${args.slice(0, 4).join(' ')}… exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
 	return {seconds, stdout: result.stdout};
 }
 
 /** One run of scripts/pty-probe.py: a program in a pseudo-terminal as a person's terminal runs it. */
-function probe(options, command) {
+function probe(options, command, env = process.env) {
 	const args = [`${root}scripts/pty-probe.py`, '--size', size];
 	for (const text of options.ready ?? []) args.push('--ready', text);
 	if (options.then) args.push('--then', ...options.then);
 	if (options.keys) args.push('--keys', JSON.stringify(options.keys));
 	if (options.exit) args.push('--exit');
-	const result = spawnSync('python3', [...args, '--', ...command], {encoding: 'utf8', maxBuffer: 1 << 26});
+	const result = spawnSync('python3', [...args, '--', ...command], {encoding: 'utf8', maxBuffer: 1 << 26, env});
 	if (result.status !== 0) throw new Error(`pty-probe failed: ${result.stderr}`);
 	const answer = JSON.parse(result.stdout);
 	if (!options.exit && answer.first_frame === null) throw new Error(`no first frame showing ${JSON.stringify(options.ready)}; the screen ended with:\n${answer.screen_tail}`);
 	return answer;
 }
-const ptyFloor = () => probe({exit: true}, ['node', '-e', '0']).exit;
+const ptyFloor = (env) => probe({exit: true}, ['node', '-e', '0'], env).exit;
 
 // ---- reporting -----------------------------------------------------------
 
@@ -150,6 +150,30 @@ probe({ready: ['REPOSITORY', 'fixture/base']}, ['node', bin]);
 		times.push(timed('node', [bin, ...inspectArgs]).seconds);
 	}
 	ratio("piped `imgscope inspect --format '{{.Id}}' IMAGE`", median(times), median(floors), 1.5, 'node -e 0 piped');
+}
+
+// ---- 2b. the same two without NODE_EXTRA_CA_CERTS --------------------------
+// Node reads that file at every start (before any JS runs): where it names a
+// system bundle, as on this machine, that is most of `node -e 0`. Both sides
+// pay it, so the ratios above are as a person here meets them; these show
+// the same start-ups on a node that does not read it (no target).
+
+if (process.env.NODE_EXTRA_CA_CERTS && !skip.has('plain')) {
+	const plain = {...process.env};
+	delete plain.NODE_EXTRA_CA_CERTS;
+	const floors = [];
+	const frames = [];
+	const pipeFloors = [];
+	const piped = [];
+	for (let i = 0; i < runs; i++) {
+		floors.push(ptyFloor(plain));
+		frames.push(probe({ready: ['REPOSITORY', 'fixture/base']}, ['node', bin], plain).first_frame);
+		pipeFloors.push(timed('node', ['-e', '0'], plain).seconds);
+		piped.push(timed('node', [bin, ...inspectArgs], plain).seconds);
+	}
+	console.log(`\nwithout NODE_EXTRA_CA_CERTS (set here to ${process.env.NODE_EXTRA_CA_CERTS}):`);
+	info('  TUI first frame, NODE_EXTRA_CA_CERTS unset', median(frames), median(floors), 'node -e 0 in a pty, unset too');
+	info("  piped inspect --format '{{.Id}}', NODE_EXTRA_CA_CERTS unset", median(piped), median(pipeFloors), 'node -e 0 piped, unset too');
 }
 
 // ---- 3. scale: 2,000 tags --------------------------------------------------
