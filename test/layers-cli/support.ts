@@ -51,7 +51,7 @@ export async function runCommand(command: Command, argv: string[], options: {tty
 	const context: CommandContext = {stdout, stderr, engine: async () => engine()};
 	let code: number;
 	try {
-		const parsed = parseArgs(argv, [...command.flags, ...globalFlags], {command: command.name});
+		const parsed = parseArgs(argv, [...globalFlags, ...command.flags], {command: command.name});
 		code = await command.run(context, parsed);
 	} catch (error) {
 		if (error instanceof UsageError) {

@@ -51,20 +51,15 @@ describe('FileTree', () => {
 		expect(t.search('nothing-like-this')).toBe(-1);
 	});
 
-	it('stays fast on a big tree', () => {
+	// How fast is for `npm run bench`, not for the suite: this checks a big tree stays right.
+	it('builds, sorts, opens and searches a tree of 100,000 files', () => {
 		const many = Array.from({length: 100_000}, (_, i) => ({path: `d${i % 100}/s${i % 37}/file${i}`, type: 'file' as const, size: i}));
-		const t0 = performance.now();
 		const t = new FileTree(many);
-		const built = performance.now() - t0;
-		const t1 = performance.now();
 		t.sort('size');
 		t.toggle('d5');
 		t.rows();
 		const row = t.search('file99999');
-		const step = performance.now() - t1;
 		expect(t.rows()[row].path).toBe('d99/s25/file99999');
-		expect(built).toBeLessThan(2000);
-		expect(step).toBeLessThan(200);
 	});
 });
 

@@ -302,7 +302,8 @@ describe('files tree view: windowing', () => {
 		expect(windowTop(0, 3, 10, 5)).toBe(0);
 	});
 
-	it('draws only the window of a 50,000-file layer, and keys stay fast', () => {
+	// Speed is measured by `npm run bench`, never asserted here: this checks the window is right at scale.
+	it('draws only the window of a 50,000-file layer', () => {
 		const items: TreeItem[] = [];
 		for (let dir = 0; dir < 50; dir++) {
 			items.push(d(`data/d${String(dir).padStart(2, '0')}`, 'added'));
@@ -312,30 +313,23 @@ describe('files tree view: windowing', () => {
 		let v = initialView(t);
 		// data opens (51 rows fit the budget), the 50 directories of 1,000 stay closed.
 		expect(rowCount(t, v)).toBe(51);
-		let start = performance.now();
 		v = expandAll(t, v);
 		expect(rowCount(t, v)).toBe(50_051);
 		const w = visibleWindow(t, v, 20, 0);
 		expect(w.rows).toHaveLength(20);
 		expect(w.total).toBe(50_051);
-		expect(performance.now() - start).toBeLessThan(500);
 		// A cursor move is a slice, not a walk.
-		start = performance.now();
 		for (let i = 0; i < 1000; i++) {
 			v = move(t, v, 'down', 20);
 			visibleWindow(t, v, 20, 0);
 		}
-		const perKey = (performance.now() - start) / 1000;
-		expect(perKey).toBeLessThan(5);
 		v = move(t, v, 'bottom', 20);
 		const last = visibleWindow(t, v, 20, 0);
 		expect(last.top).toBe(50_031);
 		expect(last.rows.at(-1)!.node.path).toBe('data/d49/f0999');
 		// Search across all 50,000 names and open the match's directory.
-		start = performance.now();
 		v = search(t, collapseAll(t, v), 'd37/f0500').view;
 		expect(v.cursorPath).toBe('data/d37/f0500');
-		expect(performance.now() - start).toBeLessThan(500);
 		// data/ itself is implicit (no change of its own).
 		expect(changeCounts(t)).toMatchObject({added: 50_050, files: 50_000, bytes: 50_000 * 4096});
 	});
