@@ -120,6 +120,8 @@ async function buildInto(outdir) {
 		external: ['cpu-features', '*.node', 'react-devtools-core'],
 		// import.meta.url has no meaning in a classic script: bin/imgscope passes it in.
 		define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', 'import.meta.url': '__imgscope_url'},
+		// A classic script run through node:vm has no import(): esbuild turns each into a require (builtins, externals too).
+		supported: {'dynamic-import': false},
 		metafile: true,
 	};
 	const [cli] = await Promise.all([
