@@ -8,6 +8,7 @@ import {createHash} from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
 import {homedir, userInfo} from 'node:os';
 import path from 'node:path';
+import {rootCertificates} from 'node:tls';
 
 export type Endpoint =
 	| {kind: 'unix'; socketPath: string; url: string; source: string}
@@ -16,7 +17,7 @@ export type Endpoint =
 			kind: 'tcp';
 			host: string;
 			port: number;
-			tls?: {ca?: Buffer; cert?: Buffer; key?: Buffer; verify: boolean};
+			tls?: {ca?: Buffer | string[]; cert?: Buffer; key?: Buffer; verify: boolean};
 			url: string;
 			source: string;
 	  }
@@ -41,7 +42,7 @@ export function resolveEndpoint(options: EndpointOptions = {}): Endpoint {
 	}
 	if (options.host) return parseHost(options.host, '-H', env);
 	const contextName = options.context ?? (env.DOCKER_HOST ? undefined : env.DOCKER_CONTEXT || currentContext(configDir));
-	if (contextName && contextName !== 'default') return contextEndpoint(configDir, contextName, options.context ? '--context' : env.DOCKER_CONTEXT ? 'DOCKER_CONTEXT' : 'the current context');
+	if (contextName && contextName !== 'default') return contextEndpoint(configDir, env, contextName, options.context ? '--context' : env.DOCKER_CONTEXT ? 'DOCKER_CONTEXT' : 'the current context');
 	if (env.DOCKER_HOST) return parseHost(env.DOCKER_HOST, 'DOCKER_HOST', env);
 	return {kind: 'unix', socketPath: defaultSocket, url: `unix://${defaultSocket}`, source: 'the default socket'};
 }
@@ -58,7 +59,7 @@ function currentContext(configDir: string): string | undefined {
 }
 
 /** Context metadata lives under contexts/meta/<sha256 of the name>/meta.json. */
-function contextEndpoint(configDir: string, name: string, source: string): Endpoint {
+function contextEndpoint(configDir: string, env: NodeJS.ProcessEnv, name: string, source: string): Endpoint {
 	const id = createHash('sha256').update(name).digest('hex');
 	const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
 	if (!existsSync(metaFile)) {
@@ -75,14 +76,30 @@ function contextEndpoint(configDir: string, name: string, source: string): Endpo
 	const tlsDir = path.join(configDir, 'contexts', 'tls', id, 'docker');
 	const endpoint = parseHost(docker.Host, `context "${name}" (${source})`, {});
 	if (endpoint.kind === 'tcp' && existsSync(tlsDir)) {
-		endpoint.tls = {...readTls(tlsDir), verify: !docker.SkipTLSVerify};
+		endpoint.tls = {...readTls(tlsDir, env), verify: !docker.SkipTLSVerify};
 	}
 	return endpoint;
 }
 
-function readTls(dir: string): {ca?: Buffer; cert?: Buffer; key?: Buffer} {
+function readTls(dir: string, env: NodeJS.ProcessEnv): {ca?: Buffer | string[]; cert?: Buffer; key?: Buffer} {
 	const read = (file: string) => (existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file)) : undefined);
-	return {ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem')};
+	return {ca: read('ca.pem') ?? defaultTrust(env), cert: read('cert.pem'), key: read('key.pem')};
+}
+
+/**
+ * What node would trust with no CA given. bin/imgscope starts node without
+ * NODE_EXTRA_CA_CERTS (node parses that file at start-up, TLS or not) and
+ * passes it on as IMGSCOPE_EXTRA_CA_CERTS: node's own roots plus that file.
+ * An unreadable file is skipped, as node skips it (with a warning).
+ */
+function defaultTrust(env: NodeJS.ProcessEnv): string[] | undefined {
+	const file = env.IMGSCOPE_EXTRA_CA_CERTS;
+	if (!file) return undefined;
+	try {
+		return [...rootCertificates, readFileSync(file, 'utf8')];
+	} catch {
+		return undefined;
+	}
 }
 
 export function parseHost(host: string, source: string, env: NodeJS.ProcessEnv): Endpoint {
@@ -109,7 +126,7 @@ export function parseHost(host: string, source: string, env: NodeJS.ProcessEnv):
 			const endpoint: Endpoint = {kind: 'tcp', host: url.hostname, port, url: trimmed, source};
 			if (useTls) {
 				const dir = certPath || path.join(homedir(), '.docker');
-				endpoint.tls = {...readTls(dir), verify: tlsVerify};
+				endpoint.tls = {...readTls(dir, env), verify: tlsVerify};
 			}
 			return endpoint;
 		}

@@ -12,6 +12,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import {createRequire} from 'node:module';
+import {isIP} from 'node:net';
 import type {Duplex, Readable} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
 
@@ -144,6 +145,9 @@ function attempt(endpoint: Endpoint, request: HttpRequest, mayRetry: boolean): P
 				options.cert = endpoint.tls.cert;
 				options.key = endpoint.tls.key;
 				options.rejectUnauthorized = endpoint.tls.verify;
+				// The certificate names the host, not our Host header ("docker"), which
+				// node would otherwise check it against; an IP is checked but never sent as SNI.
+				options.servername = isIP(endpoint.host) ? '' : endpoint.host;
 			}
 		} else if (!request.agent) {
 			// ssh: the connection comes from the agent.
