@@ -2,19 +2,16 @@ import {describe, expect, it} from 'vitest';
 import {FileTree, type TreeItem} from '../../source/layers/tree.js';
 import {
 	type TreeView,
-	changeCounts,
 	collapse,
 	collapseAll,
 	expand,
 	expandAll,
 	initialView,
-	matchCount,
 	move,
 	nextFilter,
 	reveal,
 	rowAt,
 	rowCount,
-	search,
 	selected,
 	setFilter,
 	setSort,
@@ -24,6 +21,8 @@ import {
 	visibleWindow,
 	windowTop,
 } from '../../source/ui/files/model.js';
+import {changeCounts} from '../../source/ui/files/counts.js';
+import {matchCount, search} from '../../source/ui/files/search.js';
 
 const f = (path: string, size: number, change?: TreeItem['change']): TreeItem => ({path, type: 'file', size, change});
 const d = (path: string, change?: TreeItem['change']): TreeItem => ({path, type: 'dir', size: 0, change});

@@ -1,7 +1,8 @@
 /**
  * The Files tab's tree view as pure functions of an immutable view state: which
  * directories are expanded, where the cursor is, the sort, the change filter,
- * search-and-jump, and the flattened rows a windowed list draws.
+ * and the flattened rows a windowed list draws (search: ./search.ts; the
+ * sorted, filtered tree behind them: ./shape.ts).
  *
  * The tree itself (a FileTree from source/layers) is read-only here: its own
  * `collapsed` flags and sort are never used or changed, so one tree can back
@@ -11,13 +12,9 @@
  * layer costs at most one walk of the rows that are shown expanded, and a
  * cursor move costs nothing but the slice that is drawn.
  */
-import type {LayerSummary} from '../../layers/changes.js';
 import type {FileTree, TreeNode} from '../../layers/tree.js';
-import {needsEscaping, visible} from '../../text/sanitize.js';
+import {type ChangeFilter, type Shape, type SortKey, changeFilters, childrenOf, orderOf, shapeOf, sizeIn} from './shape.js';
 
-export type SortKey = 'name' | 'size';
-export type ChangeFilter = 'all' | 'added' | 'modified' | 'removed';
-export const changeFilters: readonly ChangeFilter[] = ['all', 'added', 'modified', 'removed'];
 export type MoveTo = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 
 export interface TreeView {
@@ -41,124 +38,6 @@ export interface Row {
 	expanded: boolean;
 	/** Size under the current filter (a directory: the files under it that pass). */
 	size: number;
-}
-
-// ---------------------------------------------------------------------------
-// Shapes: the tree seen through a sort and a filter (cached)
-
-interface Shape {
-	readonly tree: FileTree;
-	readonly sort: SortKey;
-	readonly filter: ChangeFilter;
-	/** Nodes that pass the filter (undefined: all do). A directory passes when something under it does. */
-	readonly pass: Set<TreeNode> | undefined;
-	/** Sizes under the filter (undefined: the tree's own sizes). */
-	readonly sizes: Map<TreeNode, number> | undefined;
-	readonly children: Map<TreeNode, readonly TreeNode[]>;
-	order?: TreeNode[];
-	orderIndex?: Map<TreeNode, number>;
-	/** The order's paths in lower case, for search (made on the first search). */
-	lowerPaths?: string[];
-}
-
-const shapes = new WeakMap<FileTree, Map<string, Shape>>();
-
-function shapeOf(tree: FileTree, sort: SortKey, filter: ChangeFilter): Shape {
-	let byKey = shapes.get(tree);
-	if (!byKey) shapes.set(tree, (byKey = new Map()));
-	const key = `${sort}:${filter}`;
-	let shape = byKey.get(key);
-	if (!shape) {
-		const filtered = filter === 'all' ? undefined : filterPass(tree, filter);
-		shape = {tree, sort, filter, pass: filtered?.pass, sizes: filtered?.sizes, children: new Map()};
-		byKey.set(key, shape);
-	}
-	return shape;
-}
-
-/** Every node, parents before children, without recursion (hostile images nest deeply). */
-function preorder(root: TreeNode): TreeNode[] {
-	const out: TreeNode[] = [];
-	const stack: TreeNode[] = [root];
-	while (stack.length) {
-		const n = stack.pop()!;
-		out.push(n);
-		if (n.children) for (const c of n.children) stack.push(c);
-	}
-	return out;
-}
-
-function filterPass(tree: FileTree, filter: Exclude<ChangeFilter, 'all'>): {pass: Set<TreeNode>; sizes: Map<TreeNode, number>} {
-	const pass = new Set<TreeNode>();
-	const sizes = new Map<TreeNode, number>();
-	const nodes = preorder(tree.root);
-	for (let i = nodes.length - 1; i >= 0; i--) {
-		const n = nodes[i];
-		if (!n.children) {
-			if (n.change === filter) {
-				pass.add(n);
-				sizes.set(n, n.size);
-			}
-			continue;
-		}
-		let size = 0;
-		let any = false;
-		for (const c of n.children) {
-			if (!pass.has(c)) continue;
-			any = true;
-			size += sizes.get(c) ?? 0;
-		}
-		if (any || n.change === filter) {
-			pass.add(n);
-			sizes.set(n, size);
-		}
-	}
-	return {pass, sizes};
-}
-
-const compareNames = (a: TreeNode, b: TreeNode) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-function childrenOf(shape: Shape, node: TreeNode): readonly TreeNode[] {
-	const cached = shape.children.get(node);
-	if (cached) return cached;
-	let list = node.children ? [...node.children] : [];
-	if (shape.pass) list = list.filter((c) => shape.pass!.has(c));
-	if (shape.sort === 'size') list.sort((a, b) => sizeIn(shape, b) - sizeIn(shape, a) || compareNames(a, b));
-	else list.sort(compareNames);
-	shape.children.set(node, list);
-	return list;
-}
-
-function sizeIn(shape: Shape, node: TreeNode): number {
-	return shape.sizes ? (shape.sizes.get(node) ?? 0) : node.size;
-}
-
-/** The whole tree in display order, collapsed directories included (what search walks). */
-function orderOf(shape: Shape): TreeNode[] {
-	if (shape.order) return shape.order;
-	const out: TreeNode[] = [];
-	const stack: TreeNode[] = [];
-	const push = (n: TreeNode) => {
-		const kids = childrenOf(shape, n);
-		for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-	};
-	push(shape.tree.root);
-	while (stack.length) {
-		const n = stack.pop()!;
-		out.push(n);
-		if (n.children) push(n);
-	}
-	shape.order = out;
-	return out;
-}
-
-function orderIndexOf(shape: Shape): Map<TreeNode, number> {
-	if (!shape.orderIndex) {
-		const index = new Map<TreeNode, number>();
-		orderOf(shape).forEach((n, i) => index.set(n, i));
-		shape.orderIndex = index;
-	}
-	return shape.orderIndex;
 }
 
 // ---------------------------------------------------------------------------
@@ -385,100 +264,4 @@ export function setFilter(tree: FileTree, view: TreeView, filter: ChangeFilter):
 
 export function nextFilter(filter: ChangeFilter): ChangeFilter {
 	return changeFilters[(changeFilters.indexOf(filter) + 1) % changeFilters.length];
-}
-
-// ---------------------------------------------------------------------------
-// Search
-
-function lowerPathsOf(shape: Shape): string[] {
-	return (shape.lowerPaths ??= orderOf(shape).map((n) => n.path.toLowerCase()));
-}
-
-/** Whether a node's path contains the query, case-insensitively, as stored or as shown (escaped). */
-export function pathMatches(node: TreeNode, query: string): boolean {
-	if (query === '') return false;
-	const q = query.toLowerCase();
-	if (node.path.toLowerCase().includes(q)) return true;
-	return needsEscaping(node.path) && visible(node.path).toLowerCase().includes(q);
-}
-
-export interface SearchOptions {
-	/** Start from this path (default: the cursor's). */
-	from?: string;
-	direction?: 1 | -1;
-	/** Whether the starting path itself may match (search as you type: yes; next/previous: no). */
-	inclusive?: boolean;
-}
-
-/**
- * The next path (in display order, inside collapsed directories too) that
- * contains `query`, wrapping around; it is revealed and the cursor put on it.
- * `found` is false (and the view unchanged) when nothing matches.
- */
-export function search(tree: FileTree, view: TreeView, query: string, options: SearchOptions = {}): {view: TreeView; found: boolean} {
-	if (query === '') return {view, found: false};
-	const shape = shapeOf(tree, view.sort, view.filter);
-	const order = orderOf(shape);
-	if (order.length === 0) return {view, found: false};
-	const direction = options.direction ?? 1;
-	const fromPath = options.from ?? view.cursorPath;
-	const fromNode = fromPath === undefined ? undefined : tree.find(fromPath);
-	const fromIndex = fromNode ? orderIndexOf(shape).get(fromNode) : undefined;
-	const start = fromIndex ?? (direction === 1 ? -1 : order.length);
-	const first = fromIndex !== undefined && options.inclusive ? 0 : 1;
-	const lower = lowerPathsOf(shape);
-	const q = query.toLowerCase();
-	for (let k = first; k <= order.length; k++) {
-		const i = (((start + direction * k) % order.length) + order.length) % order.length;
-		const n = order[i];
-		if (lower[i].includes(q) || (needsEscaping(n.path) && pathMatches(n, query))) return {view: reveal(tree, view, n.path), found: true};
-	}
-	return {view, found: false};
-}
-
-/** How many paths (under the filter) match, and which of them the cursor is on (1-based, 0 if none). */
-export function matchCount(tree: FileTree, view: TreeView, query: string): {count: number; current: number} {
-	if (query === '') return {count: 0, current: 0};
-	const shape = shapeOf(tree, view.sort, view.filter);
-	const cursorNode = selected(tree, view);
-	let count = 0;
-	let current = 0;
-	const lower = lowerPathsOf(shape);
-	const q = query.toLowerCase();
-	const order = orderOf(shape);
-	for (let i = 0; i < order.length; i++) {
-		const n = order[i];
-		if (!lower[i].includes(q) && !(needsEscaping(n.path) && pathMatches(n, query))) continue;
-		count++;
-		if (n === cursorNode) current = count;
-	}
-	return {count, current};
-}
-
-// ---------------------------------------------------------------------------
-// Summaries
-
-/** The layer model's per-layer summary, plus the tree's totals. */
-export interface ChangeCounts extends LayerSummary {
-	/** Regular files and their bytes in the tree. */
-	files: number;
-	bytes: number;
-}
-
-const countCache = new WeakMap<FileTree, ChangeCounts>();
-
-/** What the tree's nodes are marked with (every node counted once, directories included). */
-export function changeCounts(tree: FileTree): ChangeCounts {
-	const cached = countCache.get(tree);
-	if (cached) return cached;
-	const c: ChangeCounts = {added: 0, modified: 0, removed: 0, addedBytes: 0, modifiedBytes: 0, removedBytes: 0, files: tree.root.files, bytes: tree.root.size};
-	for (const n of preorder(tree.root)) {
-		if (n === tree.root) continue;
-		const bytes = n.children ? 0 : n.size;
-		if (n.change === 'added') (c.added++, (c.addedBytes += bytes));
-		else if (n.change === 'modified') (c.modified++, (c.modifiedBytes += bytes));
-		else if (n.change === 'removed') (c.removed++, (c.removedBytes += bytes));
-	}
-	countCache.set(tree, c);
-	return c;
 }

@@ -25,12 +25,12 @@ import {
 	move,
 	nextFilter,
 	reveal,
-	search,
 	selected,
 	setFilter,
 	setSort,
 	toggle,
 } from './model.js';
+import {search} from './search.js';
 
 export type FilesLoad =
 	| {status: 'idle'}

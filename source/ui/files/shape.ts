@@ -1,0 +1,126 @@
+/**
+ * The Files tab's tree seen through a sort and a change filter: which nodes
+ * pass, their sizes under the filter, each directory's children in order, and
+ * the whole display order. Cached per tree and per (sort, filter), so views
+ * (source/ui/files/model.ts) share the work; the tree itself is never changed.
+ */
+import type {FileTree, TreeNode} from '../../layers/tree.js';
+
+export type SortKey = 'name' | 'size';
+export type ChangeFilter = 'all' | 'added' | 'modified' | 'removed';
+export const changeFilters: readonly ChangeFilter[] = ['all', 'added', 'modified', 'removed'];
+
+export interface Shape {
+	readonly tree: FileTree;
+	readonly sort: SortKey;
+	readonly filter: ChangeFilter;
+	/** Nodes that pass the filter (undefined: all do). A directory passes when something under it does. */
+	readonly pass: Set<TreeNode> | undefined;
+	/** Sizes under the filter (undefined: the tree's own sizes). */
+	readonly sizes: Map<TreeNode, number> | undefined;
+	readonly children: Map<TreeNode, readonly TreeNode[]>;
+	order?: TreeNode[];
+	orderIndex?: Map<TreeNode, number>;
+	/** The order's paths in lower case, for search (made on the first search). */
+	lowerPaths?: string[];
+}
+
+const shapes = new WeakMap<FileTree, Map<string, Shape>>();
+
+export function shapeOf(tree: FileTree, sort: SortKey, filter: ChangeFilter): Shape {
+	let byKey = shapes.get(tree);
+	if (!byKey) shapes.set(tree, (byKey = new Map()));
+	const key = `${sort}:${filter}`;
+	let shape = byKey.get(key);
+	if (!shape) {
+		const filtered = filter === 'all' ? undefined : filterPass(tree, filter);
+		shape = {tree, sort, filter, pass: filtered?.pass, sizes: filtered?.sizes, children: new Map()};
+		byKey.set(key, shape);
+	}
+	return shape;
+}
+
+/** Every node, parents before children, without recursion (hostile images nest deeply). */
+export function preorder(root: TreeNode): TreeNode[] {
+	const out: TreeNode[] = [];
+	const stack: TreeNode[] = [root];
+	while (stack.length) {
+		const n = stack.pop()!;
+		out.push(n);
+		if (n.children) for (const c of n.children) stack.push(c);
+	}
+	return out;
+}
+
+function filterPass(tree: FileTree, filter: Exclude<ChangeFilter, 'all'>): {pass: Set<TreeNode>; sizes: Map<TreeNode, number>} {
+	const pass = new Set<TreeNode>();
+	const sizes = new Map<TreeNode, number>();
+	const nodes = preorder(tree.root);
+	for (let i = nodes.length - 1; i >= 0; i--) {
+		const n = nodes[i];
+		if (!n.children) {
+			if (n.change === filter) {
+				pass.add(n);
+				sizes.set(n, n.size);
+			}
+			continue;
+		}
+		let size = 0;
+		let any = false;
+		for (const c of n.children) {
+			if (!pass.has(c)) continue;
+			any = true;
+			size += sizes.get(c) ?? 0;
+		}
+		if (any || n.change === filter) {
+			pass.add(n);
+			sizes.set(n, size);
+		}
+	}
+	return {pass, sizes};
+}
+
+const compareNames = (a: TreeNode, b: TreeNode) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export function childrenOf(shape: Shape, node: TreeNode): readonly TreeNode[] {
+	const cached = shape.children.get(node);
+	if (cached) return cached;
+	let list = node.children ? [...node.children] : [];
+	if (shape.pass) list = list.filter((c) => shape.pass!.has(c));
+	if (shape.sort === 'size') list.sort((a, b) => sizeIn(shape, b) - sizeIn(shape, a) || compareNames(a, b));
+	else list.sort(compareNames);
+	shape.children.set(node, list);
+	return list;
+}
+
+export function sizeIn(shape: Shape, node: TreeNode): number {
+	return shape.sizes ? (shape.sizes.get(node) ?? 0) : node.size;
+}
+
+/** The whole tree in display order, collapsed directories included (what search walks). */
+export function orderOf(shape: Shape): TreeNode[] {
+	if (shape.order) return shape.order;
+	const out: TreeNode[] = [];
+	const stack: TreeNode[] = [];
+	const push = (n: TreeNode) => {
+		const kids = childrenOf(shape, n);
+		for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+	};
+	push(shape.tree.root);
+	while (stack.length) {
+		const n = stack.pop()!;
+		out.push(n);
+		if (n.children) push(n);
+	}
+	shape.order = out;
+	return out;
+}
+
+export function orderIndexOf(shape: Shape): Map<TreeNode, number> {
+	if (!shape.orderIndex) {
+		const index = new Map<TreeNode, number>();
+		orderOf(shape).forEach((n, i) => index.set(n, i));
+		shape.orderIndex = index;
+	}
+	return shape.orderIndex;
+}
