@@ -91,7 +91,7 @@ if (!existsSync(`${root}dist/imgscope.js`)) {
 
 const save = () => run('docker', ['save', image]);
 // check exits 1 when a rule fails (dive's default rules fail on this image): still a good run.
-const check = () => run(process.execPath, [bin, 'check', image], {measureMemory: true, okCodes: [0, 1], quietStderr: true});
+const check = () => run(bin, ['check', image], {measureMemory: true, okCodes: [0, 1], quietStderr: true});
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadBefore = load();
@@ -129,7 +129,7 @@ try {
 		const fullTimes = [];
 		const fullPeaks = [];
 		for (let i = 0; i < fullRuns; i++) {
-			const r = await run(process.execPath, [bin, 'files', image, '--json'], {measureMemory: true, quietStderr: true});
+			const r = await run(bin, ['files', image, '--json'], {measureMemory: true, quietStderr: true});
 			fullTimes.push(r.seconds);
 			fullPeaks.push(r.peakKiB);
 		}
