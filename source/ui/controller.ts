@@ -149,7 +149,11 @@ export class Controller {
 		this.eventsDown = false;
 		const subscription = this.engine.events(
 			['image', 'container'],
-			() => this.scheduleReload(),
+			(event) => {
+				// A tag or untag changes the image's inspect document (RepoTags): read it again for the format column.
+				if (event.Type === 'image' && (event.Action === 'tag' || event.Action === 'untag') && event.Actor?.ID) this.forgetInspect(event.Actor.ID);
+				this.scheduleReload();
+			},
 			(error) => {
 				if (this.stopped || this.events !== subscription) return;
 				this.eventsDown = true;
@@ -170,6 +174,10 @@ export class Controller {
 			this.retryTimer = undefined;
 			void this.reload();
 		}, retryMs);
+	}
+
+	private forgetInspect(id: string): void {
+		for (const key of [id, id.startsWith('sha256:') ? id.slice(7) : `sha256:${id}`]) this.layerCounts.delete(key);
 	}
 
 	/** The LAYERS column needs one inspect per image id; ids, not tags, so 2,000 tags of one image cost one request. */

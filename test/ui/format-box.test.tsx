@@ -211,6 +211,27 @@ describe.skipIf(!haveEngine)('the format box on the real engine', () => {
 			app.unmount();
 		}
 	}, 60_000);
+
+	it('the column follows a retag: the image is inspected again when the engine says it was tagged', async () => {
+		const tagCount = () => Number(dockerFormat('{{len .RepoTags}}', 'fixture/base:1').stdout.trim());
+		execFileSync(DOCKER, ['tag', 'fixture/base:1', 'imgscope-test/retag:1']);
+		const app = await openBox('imgscope-test/retag:1');
+		try {
+			const before = tagCount();
+			await type(app, '{{len .RepoTags}}tags');
+			await type(app, keys.enter);
+			await type(app, keys.backspace);
+			await type(app, 'F');
+			await waitFor(app.lastFrame, (f) => new RegExp(`imgscope-test/retag\\s+1\\s.*\\s${before}tags\\s`).test(f), 20_000);
+			execFileSync(DOCKER, ['tag', 'fixture/base:1', 'imgscope-test/retag:2']);
+			// The filter keeps showing tag 1 (and now 2): its row must count one tag more.
+			await waitFor(app.lastFrame, (f) => new RegExp(`imgscope-test/retag\\s+1\\s.*\\s${before + 1}tags\\s`).test(f), 20_000);
+			expect(tagCount()).toBe(before + 1);
+		} finally {
+			app.unmount();
+			spawnSync(DOCKER, ['rmi', 'imgscope-test/retag:1', 'imgscope-test/retag:2']);
+		}
+	}, 60_000);
 });
 
 describe.skipIf(!haveEngine)('docker client', () => {
