@@ -1,3 +1,5 @@
+import {writeAll} from '../docker/host.js';
+import {fetchErrorText} from '../docker/inspector.js';
 import type {Engine} from '../engine/engine.js';
 import type {FlagSpec, Parsed} from './args.js';
 
@@ -29,4 +31,20 @@ export class CommandError extends Error {
 	) {
 		super(message);
 	}
+}
+
+/** The engine's answer, or docker's words for why there is none (exit status 1, as docker's). */
+export async function fetched<T>(answer: Promise<T>): Promise<T> {
+	try {
+		return await answer;
+	} catch (error) {
+		throw new CommandError(fetchErrorText(error), 1);
+	}
+}
+
+/** Writes what a docker formatter rendered, or fails with its error (a template that fails: exit status 1). */
+export async function writeRendered(context: CommandContext, result: {stdout: string; error?: string}): Promise<number> {
+	if (result.error !== undefined) throw new CommandError(result.error, 1);
+	await writeAll(context.stdout, result.stdout);
+	return 0;
 }

@@ -3,10 +3,8 @@
  * (source/docker/history-context.ts has the formatting).
  */
 import {renderHistory, type HistoryItemJSON} from '../docker/history-context.js';
-import {localLocation, writeAll} from '../docker/host.js';
-import {fetchErrorText} from '../docker/inspector.js';
-import type {Command} from './command.js';
-import {CommandError} from './command.js';
+import {localLocation} from '../docker/host.js';
+import {type Command, CommandError, fetched, writeRendered} from './command.js';
 
 const history: Command = {
 	name: 'history',
@@ -24,12 +22,7 @@ const history: Command = {
 			throw new CommandError("imgscope: 'imgscope history' requires 1 argument\n\nUsage:  imgscope history [OPTIONS] IMAGE", 1);
 		}
 		const engine = await context.engine();
-		let items: HistoryItemJSON[];
-		try {
-			items = (await engine.history(parsed.positionals[0])) as unknown as HistoryItemJSON[];
-		} catch (error) {
-			throw new CommandError(fetchErrorText(error), 1);
-		}
+		const items = (await fetched(engine.history(parsed.positionals[0]))) as unknown as HistoryItemJSON[];
 		const result = renderHistory(items, {
 			format: (parsed.flags.format as string | undefined) ?? '',
 			quiet: Boolean(parsed.flags.quiet),
@@ -38,9 +31,7 @@ const history: Command = {
 			now: Date.now(),
 			location: localLocation(),
 		});
-		if (result.error !== undefined) throw new CommandError(result.error, 1);
-		await writeAll(context.stdout, result.stdout);
-		return 0;
+		return writeRendered(context, result);
 	},
 };
 

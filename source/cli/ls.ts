@@ -3,11 +3,9 @@
  * byte. Filters go to the engine as docker sends them; the rows, formats and
  * table come from source/docker/image-context.ts.
  */
-import {configImagesFormat, localLocation, writeAll} from '../docker/host.js';
+import {configImagesFormat, localLocation} from '../docker/host.js';
 import {renderImageList, type ImageSummaryJSON} from '../docker/image-context.js';
-import {fetchErrorText} from '../docker/inspector.js';
-import type {Command} from './command.js';
-import {CommandError} from './command.js';
+import {type Command, CommandError, fetched, writeRendered} from './command.js';
 
 /** docker's filters.ParseFlag: `name=value`, name lower-cased, both trimmed; values are a set. */
 export function parseFilters(args: string[]): Record<string, string[]> {
@@ -51,12 +49,7 @@ const ls: Command = {
 		let format = (parsed.flags.format as string | undefined) ?? '';
 		if (format === '' && !quiet) format = configImagesFormat();
 		const engine = await context.engine();
-		let images: ImageSummaryJSON[];
-		try {
-			images = (await engine.listImages({all: Boolean(parsed.flags.all), filters})) as unknown as ImageSummaryJSON[];
-		} catch (error) {
-			throw new CommandError(fetchErrorText(error), 1);
-		}
+		const images = (await fetched(engine.listImages({all: Boolean(parsed.flags.all), filters}))) as unknown as ImageSummaryJSON[];
 		const result = renderImageList(images, {
 			format,
 			quiet,
@@ -65,9 +58,7 @@ const ls: Command = {
 			now: Date.now(),
 			location: localLocation(),
 		});
-		if (result.error !== undefined) throw new CommandError(result.error, 1);
-		await writeAll(context.stdout, result.stdout);
-		return 0;
+		return writeRendered(context, result);
 	},
 };
 

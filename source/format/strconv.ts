@@ -137,15 +137,8 @@ function fmtE(neg: boolean, d: Decimal, prec: number, fmt: string): string {
 		if (i <= prec) out += '0'.repeat(prec - i + 1);
 	}
 	out += fmt;
-	let exp = d.d.length === 0 ? 0 : d.dp - 1;
-	if (exp < 0) {
-		out += '-';
-		exp = -exp;
-	} else {
-		out += '+';
-	}
-	out += exp < 10 ? '0' + exp : String(exp);
-	return out;
+	const exp = d.d.length === 0 ? 0 : d.dp - 1;
+	return out + signedExponent(exp);
 }
 
 function fmtF(neg: boolean, d: Decimal, prec: number): string {
@@ -209,14 +202,7 @@ function fmtX(prec: number, fmt: 'x' | 'X', neg: boolean, mant: bigint, exp: num
 		}
 	}
 	out += fmt === 'X' ? 'P' : 'p';
-	if (exp < 0) {
-		out += '-';
-		exp = -exp;
-	} else {
-		out += '+';
-	}
-	out += exp < 10 ? '0' + exp : String(exp);
-	return out;
+	return out + signedExponent(exp);
 }
 
 /**
@@ -652,4 +638,10 @@ export function canBackquote(s: string | Uint8Array): boolean {
 		if ((r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f) return false;
 	}
 	return true;
+}
+
+/** An exponent as Go's %e and %x write it: a sign, then at least two digits. */
+function signedExponent(exp: number): string {
+	const digits = String(Math.abs(exp));
+	return (exp < 0 ? '-' : '+') + (digits.length < 2 ? '0' + digits : digits);
 }

@@ -3,6 +3,7 @@
 // zero offset is named "UTC" (the case on docker hosts without TZ).
 import type {GoMethod, GoType, GoValue} from './core.js';
 import {GoError, T} from './core.js';
+import {daysFromCivil} from '../format/time.js';
 
 // ---- Duration ----
 
@@ -130,15 +131,6 @@ function parseRFC3339(s: string): TimeParts {
 	return {sec, nsec, offset, zone: offset === 0 ? 'UTC' : ''};
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-function daysFromCivil(y: number, m: number, d: number): number {
-	y -= m <= 2 ? 1 : 0;
-	const era = Math.floor(y / 400);
-	const yoe = y - era * 400;
-	const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-	const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-	return era * 146097 + doe - 719468;
-}
 
 function civilFromDays(z: number): [number, number, number] {
 	z += 719468;
