@@ -8,8 +8,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {haveEngine} from '../helpers/engine.js';
-import {hasStackTrace, runCli, type CliResult} from './support/cli.js';
-import {FaultProxy} from './support/proxy.js';
+import {hasStackTrace, runCli, type CliResult} from '../helpers/cli.js';
+import {suiteFaultProxy} from './support/proxy.js';
 
 function expectUsageError(result: CliResult, command?: string): void {
 	expect(result.timedOut).toBe(false);
@@ -141,12 +141,7 @@ describe('where the engine is: bad -H, DOCKER_HOST and contexts', () => {
 });
 
 describe.skipIf(!haveEngine)('references the engine does not know', () => {
-	let proxy: FaultProxy;
-	beforeAll(async () => {
-		proxy = new FaultProxy();
-		await proxy.start();
-	});
-	afterAll(() => proxy.dispose());
+	const proxy = suiteFaultProxy();
 
 	it('a missing image is named (text and --json)', async () => {
 		for (const args of [['layers', 'hostile/no-such-image:1'], ['layers', '--json', 'hostile/no-such-image:1']]) {

@@ -5,10 +5,10 @@
  * the endpoint and exits 1 in bounded time; the explorer shows a banner,
  * keeps its screen and its keyboard, recovers, and quits at once.
  */
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {hasStackTrace, runCli, type CliResult} from '../helpers/cli.js';
 import {docker, haveEngine} from '../helpers/engine.js';
-import {hasStackTrace, runCli, type CliResult} from './support/cli.js';
-import {FaultProxy} from './support/proxy.js';
+import {type FaultProxy, suiteFaultProxy} from './support/proxy.js';
 import {Term} from './support/term.js';
 
 const timeoutMs = 1000;
@@ -24,16 +24,7 @@ function expectEngineFailure(result: CliResult, proxy: FaultProxy, message?: Reg
 }
 
 describe.skipIf(!haveEngine)('the CLI against a failing engine', () => {
-	let proxy: FaultProxy;
-	beforeAll(async () => {
-		proxy = new FaultProxy();
-		await proxy.start();
-	});
-	afterAll(() => proxy.dispose());
-	afterEach(() => {
-		proxy.mode = 'none';
-		proxy.only = undefined;
-	});
+	const proxy = suiteFaultProxy();
 	const env = {IMGSCOPE_TIMEOUT_MS: String(timeoutMs)};
 	const commands = [
 		['layers', 'fixture/app:1'],
@@ -107,13 +98,10 @@ describe.skipIf(!haveEngine)('the CLI against a failing engine', () => {
 });
 
 describe.skipIf(!haveEngine)('the explorer against a failing engine', () => {
-	let proxy: FaultProxy;
+	// The tests start it.
+	const proxy = suiteFaultProxy({start: false});
 	let term: Term | undefined;
-	beforeAll(async () => {
-		proxy = new FaultProxy();
-	});
-	afterAll(async () => {
-		await proxy.dispose();
+	afterAll(() => {
 		try {
 			docker(['rmi', 'hostile/fault-probe:1']);
 		} catch {}
@@ -124,9 +112,6 @@ describe.skipIf(!haveEngine)('the explorer against a failing engine', () => {
 	afterEach(async () => {
 		term?.close();
 		term = undefined;
-		proxy.mode = 'none';
-		proxy.only = undefined;
-		proxy.budget = Infinity;
 		await proxy.stop();
 	});
 

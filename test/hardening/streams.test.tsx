@@ -8,13 +8,13 @@
  */
 import {render} from 'ink-testing-library';
 import React from 'react';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {Engine} from '../../source/engine/engine.js';
 import {parseHost} from '../../source/engine/endpoint.js';
 import {App} from '../../source/ui/App.js';
 import {haveEngine} from '../helpers/engine.js';
 import {keys, tick, waitFor} from '../helpers/ink.js';
-import {FaultProxy} from './support/proxy.js';
+import {suiteFaultProxy} from './support/proxy.js';
 
 /** The list has come (a count above 0), whatever is on its first page: other suites add newer images. */
 const listed = (f: string) => /Images \([1-9]\d*\)/.test(f);
@@ -29,17 +29,8 @@ async function until(predicate: () => boolean, timeout: number): Promise<boolean
 }
 
 describe.skipIf(!haveEngine)('nothing is left open after quit', () => {
-	let proxy: FaultProxy;
-	beforeAll(async () => {
-		proxy = new FaultProxy();
-		await proxy.start();
-	});
-	afterAll(() => proxy.dispose());
-	afterEach(() => {
-		proxy.mode = 'none';
-		proxy.only = undefined;
-		proxy.cutConnections();
-	});
+	const proxy = suiteFaultProxy();
+	afterEach(() => proxy.cutConnections());
 
 	const engine = () => new Engine(parseHost(proxy.url, '-H', {}));
 

@@ -10,8 +10,8 @@ import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {haveEngine} from '../helpers/engine.js';
-import {canRunPrivateDaemon, PrivateDaemon} from './support/daemon.js';
-import {FaultProxy} from './support/proxy.js';
+import {canRunPrivateDaemon, suitePrivateDaemon} from './support/daemon.js';
+import {suiteFaultProxy} from './support/proxy.js';
 import {nonSgrEscapes, Term} from './support/term.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures.sh', import.meta.url));
@@ -153,21 +153,13 @@ describe.skipIf(!haveEngine)('terminal safety in a real terminal', () => {
 });
 
 describe.skipIf(!haveEngine)('terminal safety: what the engine says (a hostile or compromised engine)', () => {
-	let proxy: FaultProxy;
+	const proxy = suiteFaultProxy();
 	let term: Term | undefined;
 	const now = Math.floor(Date.now() / 1000);
 	const evilImageId = `sha256:${'e'.repeat(64)}`;
-	beforeAll(async () => {
-		proxy = new FaultProxy();
-		await proxy.start();
-	});
-	afterAll(() => proxy.dispose());
 	afterEach(() => {
 		term?.close();
 		term = undefined;
-		proxy.mode = 'none';
-		proxy.only = undefined;
-		proxy.rewrite = undefined;
 	});
 
 	it('image tags and container names, images, commands and statuses from the engine are escaped', async () => {
@@ -273,21 +265,15 @@ describe.skipIf(!haveEngine)('terminal safety: what the engine says (a hostile o
 });
 
 describe.skipIf(!haveEngine || !canRunPrivateDaemon())('terminal safety: a real container with a hostile command and labels', () => {
-	let daemon: PrivateDaemon;
+	const daemon = suitePrivateDaemon(['fixture/base:1']);
 	let term: Term | undefined;
-	beforeAll(async () => {
-		daemon = new PrivateDaemon();
-		await daemon.start();
-		daemon.load(['fixture/base:1']);
+	beforeAll(() => {
 		// COMMAND is a narrow column: each container puts its hostile part first (the entrypoint is not checked at create).
 		daemon.docker(['create', '--network', 'none', '--name', 'hostile-osc', '--label', 'evil=\x1b]0;label-pwned\x07', '--entrypoint', '\x1b]0;pwn\x07', 'fixture/base:1', 'x']);
 		daemon.docker(['create', '--network', 'none', '--name', 'hostile-bidi', '--entrypoint', '\u202e\x9b[2J', 'fixture/base:1', 'x']);
 		daemon.docker(['create', '--network', 'none', '--name', 'hostile-clear', 'fixture/base:1', 'sh', '-c', '\x1b[2J\x1b[31mred']);
-	}, 120_000);
-	afterAll(async () => {
-		term?.close();
-		await daemon?.dispose();
 	});
+	afterAll(() => term?.close());
 
 	it('the Containers list shows the command escaped', async () => {
 		term = new Term(['-H', daemon.url], {width: 200, height: 20});

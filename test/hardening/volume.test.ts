@@ -8,7 +8,7 @@
  */
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {haveEngine} from '../helpers/engine.js';
-import {canRunPrivateDaemon, PrivateDaemon} from './support/daemon.js';
+import {canRunPrivateDaemon, suitePrivateDaemon} from './support/daemon.js';
 import {selectedLine, Term} from './support/term.js';
 
 const tags = 5000;
@@ -30,17 +30,9 @@ function expectFits(screen: string, width: number, height: number): void {
 }
 
 describe.skipIf(!haveEngine || !canRunPrivateDaemon())('volume and storms (a private engine)', () => {
-	let daemon: PrivateDaemon;
+	const daemon = suitePrivateDaemon(['fixture/base:1']);
 	let term: Term | undefined;
-	beforeAll(async () => {
-		daemon = new PrivateDaemon();
-		await daemon.start();
-		daemon.load(['fixture/base:1']);
-	}, 120_000);
-	afterAll(async () => {
-		term?.close();
-		await daemon?.dispose();
-	});
+	afterAll(() => term?.close());
 	afterEach(() => {
 		term?.close();
 		term = undefined;

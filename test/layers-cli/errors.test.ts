@@ -8,9 +8,10 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {hasStackTrace} from '../helpers/cli.js';
 import {haveEngine} from '../helpers/engine.js';
 import {IMAGE} from '../layers/waste-expected.js';
-import {hasStackTrace, runCli, saveArchives, type SavedArchives} from './support.js';
+import {runCli, saveArchives, type SavedArchives} from './support.js';
 
 type CliResult = Awaited<ReturnType<typeof runCli>>;
 

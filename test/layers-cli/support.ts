@@ -4,7 +4,7 @@
  * codes the way source/main.ts maps them), and as `node bin/imgscope` for the
  * exit codes, stderr and the absence of stack traces.
  */
-import {execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -15,9 +15,9 @@ import type {Command, CommandContext} from '../../source/cli/command.js';
 import {CommandError} from '../../source/cli/command.js';
 import {globalFlags} from '../../source/cli/global.js';
 import {EngineError} from '../../source/engine/errors.js';
+import {runCli as runBin} from '../helpers/cli.js';
 import {engine} from '../helpers/engine.js';
 
-export const bin = fileURLToPath(new URL('../../bin/imgscope', import.meta.url));
 export const layersFixtures = fileURLToPath(new URL('../layers/fixtures.sh', import.meta.url));
 
 export interface Result {
@@ -69,29 +69,9 @@ export async function runCommand(command: Command, argv: string[], options: {tty
 }
 
 /** `node bin/imgscope ARGS`, without the developer's engine settings unless `env` gives some. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, timeout = 60_000): Promise<Result & {timedOut: boolean}> {
-	return new Promise(resolve => {
-		const full: Record<string, string | undefined> = {...process.env, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined, IMGSCOPE_DEBUG: undefined, ...env};
-		for (const key of Object.keys(full)) if (full[key] === undefined) delete full[key];
-		const child = spawn(process.execPath, [bin, ...args], {env: full as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-		child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-		let timedOut = false;
-		const timer = setTimeout(() => {
-			timedOut = true;
-			child.kill('SIGKILL');
-		}, timeout);
-		child.on('close', code => {
-			clearTimeout(timer);
-			resolve({code: code ?? -1, stdout, stderr, timedOut});
-		});
-	});
-}
-
-export function hasStackTrace(text: string): boolean {
-	return /^\s+at .+(\(|:\d+:\d+)/m.test(text) || /node:internal|Error: .*\n\s+at /.test(text);
+export async function runCli(args: string[], env: Record<string, string | undefined> = {}, timeout = 60_000): Promise<Result & {timedOut: boolean}> {
+	const {code, stdout, stderr, timedOut} = await runBin(args, {env, timeout});
+	return {code: code ?? -1, stdout, stderr, timedOut};
 }
 
 export interface SavedArchives {

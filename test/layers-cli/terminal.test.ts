@@ -12,7 +12,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Terminal} from '../helpers/tmux.js';
 import {layer, legacyArchive} from '../archive/helpers.js';
-import {bin} from './support.js';
+import {bin} from '../helpers/cli.js';
 
 class SlowEngine {
 	readonly dir = mkdtempSync(path.join(tmpdir(), 'imgscope-slow-engine-'));

@@ -14,6 +14,7 @@ import {execFileSync, execSync, spawn, type ChildProcess} from 'node:child_proce
 import {existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync} from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import {afterAll, beforeAll} from 'vitest';
 import {requireEngine} from '../../helpers/engine.js';
 
 function which(command: string): string | undefined {
@@ -37,15 +38,19 @@ process.on('exit', () => {
 });
 
 export class PrivateDaemon {
-	readonly dir: string;
-	readonly socketPath: string;
 	private child?: ChildProcess;
 	private exited?: Promise<void>;
+	private madeDir?: string;
 
-	constructor() {
+	/** Made on first use: a daemon made for a describe block that is skipped leaves no directory behind. */
+	get dir(): string {
 		// Short: Unix socket paths are limited to 108 bytes (containerd's live under exec/).
-		this.dir = mkdtempSync('/tmp/isd-');
-		this.socketPath = path.join(this.dir, 'docker.sock');
+		this.madeDir ??= mkdtempSync('/tmp/isd-');
+		return this.madeDir;
+	}
+
+	get socketPath(): string {
+		return path.join(this.dir, 'docker.sock');
 	}
 
 	get url(): string {
@@ -119,8 +124,10 @@ export class PrivateDaemon {
 	async dispose(): Promise<void> {
 		await this.stop();
 		// dockerd unmounts its data root on the way out; anything still mounted under it is not ours to delete.
+		const dir = this.madeDir;
+		if (!dir) return;
 		const mounts = readFileSync('/proc/mounts', 'utf8');
-		if (!mounts.includes(this.dir)) rmSync(this.dir, {recursive: true, force: true});
+		if (!mounts.includes(dir)) rmSync(dir, {recursive: true, force: true});
 	}
 
 	/** `docker` against this daemon. */
@@ -166,4 +173,15 @@ export class PrivateDaemon {
 	imageRows(): string[] {
 		return this.docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).split('\n').filter(Boolean);
 	}
+}
+
+/** The private dockerd of one describe block: started with `images` copied in from the machine's engine before its tests, disposed after them. */
+export function suitePrivateDaemon(images: string[]): PrivateDaemon {
+	const daemon = new PrivateDaemon();
+	beforeAll(async () => {
+		await daemon.start();
+		daemon.load(images);
+	}, 120_000);
+	afterAll(() => daemon.dispose());
+	return daemon;
 }

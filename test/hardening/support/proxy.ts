@@ -11,6 +11,7 @@ import http from 'node:http';
 import type net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {afterAll, afterEach, beforeAll} from 'vitest';
 
 export type FaultMode =
 	| 'none'
@@ -32,7 +33,6 @@ export type FaultMode =
 	| 'slow';
 
 export class FaultProxy {
-	readonly socketPath: string;
 	mode: FaultMode = 'none';
 	delayMs = 0;
 	errorMessage = 'simulated daemon failure';
@@ -47,9 +47,14 @@ export class FaultProxy {
 	private server?: http.Server;
 	private sockets = new Set<net.Socket>();
 	private upstreams = new Set<http.ClientRequest>();
+	private dir?: string;
 
-	constructor(readonly target = '/var/run/docker.sock') {
-		this.socketPath = path.join(mkdtempSync(path.join(tmpdir(), 'imgscope-fault-')), 'docker.sock');
+	constructor(readonly target = '/var/run/docker.sock') {}
+
+	/** Its directory is made on first use: a proxy made for a describe block that is skipped leaves none behind. */
+	get socketPath(): string {
+		this.dir ??= mkdtempSync(path.join(tmpdir(), 'imgscope-fault-'));
+		return path.join(this.dir, 'docker.sock');
 	}
 
 	get url(): string {
@@ -92,9 +97,17 @@ export class FaultProxy {
 		for (const socket of this.sockets) socket.destroy();
 	}
 
+	/** Back to passing every request through untouched, whatever a test set. */
+	passThrough(): void {
+		this.mode = 'none';
+		this.only = undefined;
+		this.budget = Infinity;
+		this.rewrite = undefined;
+	}
+
 	async dispose(): Promise<void> {
 		await this.stop();
-		rmSync(path.dirname(this.socketPath), {recursive: true, force: true});
+		if (this.dir) rmSync(this.dir, {recursive: true, force: true});
 	}
 
 	private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -187,4 +200,17 @@ export class FaultProxy {
 		res.on('close', () => upstream.destroy());
 		req.pipe(upstream);
 	}
+}
+
+/**
+ * The FaultProxy of one describe block: started before its tests (unless
+ * `start` is false: they start it), back to passing everything through after
+ * each test, so that no fault leaks into the next, and disposed after all.
+ */
+export function suiteFaultProxy({start = true} = {}): FaultProxy {
+	const proxy = new FaultProxy();
+	if (start) beforeAll(() => proxy.start());
+	afterEach(() => proxy.passThrough());
+	afterAll(() => proxy.dispose());
+	return proxy;
 }

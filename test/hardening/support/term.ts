@@ -3,13 +3,11 @@
  * beyond test/helpers/tmux.ts: the screen with its escape sequences, the pane
  * title, the program's pid (for its memory) and the moment it exits.
  */
-import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-
-export const bin = fileURLToPath(new URL('../../../bin/imgscope', import.meta.url));
+import {bin} from '../../helpers/cli.js';
+import {TmuxSession} from '../../helpers/tmux.js';
 
 export function shellQuote(word: string): string {
 	return `'${word.replace(/'/g, `'\\''`)}'`;
@@ -23,14 +21,14 @@ export interface TermOptions {
 	raw?: string;
 }
 
-export class Term {
-	private readonly server = `imgscope-hard-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+export class Term extends TmuxSession {
 	private readonly dir = mkdtempSync(path.join(tmpdir(), 'imgscope-term-'));
 	readonly width: number;
 	readonly height: number;
 
 	/** Runs `node bin/imgscope ARGS` (without CI in its environment); `[exit N]` is printed when it ends. */
 	constructor(args: string[] = [], options: TermOptions = {}) {
+		super('imgscope-hard');
 		this.width = options.width ?? 120;
 		this.height = options.height ?? 30;
 		const env = Object.entries({DOCKER_HOST: '', DOCKER_CONTEXT: '', ...options.env})
@@ -44,15 +42,6 @@ export class Term {
 		this.tmux(['set-option', '-t', 'main', 'status', 'off']);
 	}
 
-	private tmux(args: string[]): string {
-		return execFileSync('tmux', ['-L', this.server, ...args], {encoding: 'utf8'});
-	}
-
-	/** The screen as text. */
-	screen(): string {
-		return this.tmux(['capture-pane', '-p', '-t', 'main']);
-	}
-
 	/** The screen with its escape sequences (colours, attributes) as tmux holds them. */
 	screenEscapes(): string {
 		return this.tmux(['capture-pane', '-p', '-e', '-t', 'main']);
@@ -60,18 +49,6 @@ export class Term {
 
 	title(): string {
 		return this.tmux(['display-message', '-p', '-t', 'main', '#{pane_title}']).trim();
-	}
-
-	keys(...keys: string[]): void {
-		this.tmux(['send-keys', '-t', 'main', ...keys]);
-	}
-
-	type(text: string): void {
-		this.tmux(['send-keys', '-t', 'main', '-l', text]);
-	}
-
-	resize(width: number, height: number): void {
-		this.tmux(['resize-window', '-t', 'main', '-x', String(width), '-y', String(height)]);
 	}
 
 	/** imgscope's pid (once it has started). */
@@ -109,16 +86,6 @@ export class Term {
 		return match ? Number(match[1]) : undefined;
 	}
 
-	async waitFor(predicate: (screen: string) => boolean, timeout = 10_000, what = 'the screen never matched'): Promise<string> {
-		const start = Date.now();
-		for (;;) {
-			const screen = this.screen();
-			if (predicate(screen)) return screen;
-			if (Date.now() - start > timeout) throw new Error(`${what} in ${timeout} ms; the screen:\n${screen}`);
-			await new Promise((resolve) => setTimeout(resolve, 40));
-		}
-	}
-
 	/** Milliseconds until `[exit N]` shows, or undefined after `timeout`. */
 	async timeToExit(timeout = 5000): Promise<number | undefined> {
 		const start = Date.now();
@@ -129,10 +96,8 @@ export class Term {
 		return undefined;
 	}
 
-	close(): void {
-		try {
-			this.tmux(['kill-server']);
-		} catch {}
+	override close(): void {
+		super.close();
 		rmSync(this.dir, {recursive: true, force: true});
 	}
 }

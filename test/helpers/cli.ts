@@ -1,6 +1,8 @@
-/** Runs bin/imgscope as a subprocess without blocking the test's event loop (the fault proxy lives in it). */
+/** `node bin/imgscope` as a subprocess, without blocking the test's event loop (a proxy or fake engine the test runs may live in it). */
 import {spawn} from 'node:child_process';
-import {bin} from './term.js';
+import {fileURLToPath} from 'node:url';
+
+export const bin = fileURLToPath(new URL('../../bin/imgscope', import.meta.url));
 
 export interface CliResult {
 	code: number | null;
@@ -11,6 +13,7 @@ export interface CliResult {
 	timedOut: boolean;
 }
 
+/** Runs `node bin/imgscope ARGS`; killed after `timeout` ms (then timedOut is true). */
 export function runCli(args: string[], options: {env?: Record<string, string | undefined>; timeout?: number} = {}): Promise<CliResult> {
 	const started = Date.now();
 	return new Promise((resolve) => {
