@@ -12,6 +12,7 @@ import {commitContainer, removeContainer, runContainer, stopContainer} from '../
 import {containerLogs, type LogChunk} from '../../source/engine/actions/logs.js';
 import {EngineError} from '../../source/engine/errors.js';
 import {docker, engine, haveEngine, imageExists} from '../helpers/engine.js';
+import {expectRunVolumes, runVolumes} from '../helpers/mounts.js';
 
 const prefix = 'imgscope-actions-ctr-';
 const image = 'imgscope-test/actions-commit';
@@ -50,7 +51,7 @@ describe.skipIf(!haveEngine)('container actions', () => {
 				name: `${prefix}run`,
 				env: 'GREETING="hello world" EMPTY=',
 				ports: '127.0.0.1:18081:80, 9000-9001:90-91/udp',
-				volumes: `${prefix}vol:/data /tmp:/hosttmp:ro`,
+				volumes: runVolumes(`${prefix}vol`),
 			}),
 		);
 		expect(result.name).toBe(`${prefix}run`);
@@ -65,13 +66,7 @@ describe.skipIf(!haveEngine)('container actions', () => {
 			'91/udp': [{HostIp: '', HostPort: '9001'}],
 		});
 		expect(Object.keys(info.Config.ExposedPorts).sort()).toEqual(['80/tcp', '90/udp', '91/udp']);
-		const mounts = info.Mounts.map((m: any) => ({type: m.Type, source: m.Type === 'volume' ? m.Name : m.Source, destination: m.Destination, rw: m.RW}));
-		expect(mounts).toEqual(
-			expect.arrayContaining([
-				{type: 'volume', source: `${prefix}vol`, destination: '/data', rw: true},
-				{type: 'bind', source: '/tmp', destination: '/hosttmp', rw: false},
-			]),
-		);
+		expectRunVolumes(info, `${prefix}vol`);
 		expect(info.HostConfig.AutoRemove).toBe(false);
 		expect(info.Config.Tty).toBe(false);
 	});

@@ -14,6 +14,7 @@ import type {TransferProgress} from '../../source/actions/progress.js';
 import {pullImage, pushImage} from '../../source/engine/actions/transfer.js';
 import {EngineError} from '../../source/engine/errors.js';
 import {docker, engine, haveEngine, imageExists} from '../helpers/engine.js';
+import {listenSilently, type SilentServer} from '../helpers/silent-server.js';
 
 const registry = '127.0.0.1:5000';
 const repo = 'imgscope-test/actions-push';
@@ -111,17 +112,11 @@ describe.skipIf(!haveRegistry)('push and pull with the local registry', () => {
 describe.skipIf(!haveEngine)('registries that fail', () => {
 	const e = engine();
 	const bad = 'imgscope-test/actions-pull';
-	let silent: net.Server;
-	let silentPort = 0;
-	const sockets: net.Socket[] = [];
+	let silent: SilentServer;
 	beforeAll(async () => {
-		// Accepts connections and never answers.
-		silent = net.createServer((socket) => sockets.push(socket));
-		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-		silentPort = (silent.address() as net.AddressInfo).port;
+		silent = await listenSilently();
 	});
 	afterAll(() => {
-		for (const socket of sockets) socket.destroy();
 		silent.close();
 		for (const r of localRefs()) docker(['rmi', '-f', r]);
 	});
@@ -141,7 +136,7 @@ describe.skipIf(!haveEngine)('registries that fail', () => {
 
 	it('a registry that never answers is cut off by the idle timeout', async () => {
 		const started = Date.now();
-		const error = (await pullImage(e, `127.0.0.1:${silentPort}/${bad}:1`, {idleMs: 2000}).catch((error_: unknown) => error_)) as EngineError;
+		const error = (await pullImage(e, `127.0.0.1:${silent.port}/${bad}:1`, {idleMs: 2000}).catch((error_: unknown) => error_)) as EngineError;
 		expect(error).toBeInstanceOf(EngineError);
 		expect(error.kind).toBe('timeout');
 		expect(error.message).toMatch(/no answer for 2 s/);
@@ -151,7 +146,7 @@ describe.skipIf(!haveEngine)('registries that fail', () => {
 	it('a cancelled pull is "aborted"', async () => {
 		const abort = new AbortController();
 		setTimeout(() => abort.abort(), 300);
-		const error = (await pullImage(e, `127.0.0.1:${silentPort}/${bad}:1`, {signal: abort.signal}).catch((error_: unknown) => error_)) as EngineError;
+		const error = (await pullImage(e, `127.0.0.1:${silent.port}/${bad}:1`, {signal: abort.signal}).catch((error_: unknown) => error_)) as EngineError;
 		expect(error.kind).toBe('aborted');
 	});
 

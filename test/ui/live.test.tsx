@@ -8,6 +8,22 @@ import {docker, haveEngine} from '../helpers/engine.js';
 import {keys, tick, waitFor} from '../helpers/ink.js';
 import {EngineProxy} from '../helpers/proxy.js';
 
+/**
+ * The explorer on `engine` (the real one unless given), its list filtered to `filter`.
+ * Other images (a benchmark's tags) may fill the first page: it waits for the list, then filters.
+ */
+async function openFiltered(filter: string, engine = new Engine(resolveEndpoint())) {
+	const app = render(<App engine={engine} />);
+	await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f));
+	await tick();
+	app.stdin.write('/');
+	await tick();
+	app.stdin.write(filter);
+	app.stdin.write(keys.enter);
+	await tick();
+	return app;
+}
+
 describe.skipIf(!haveEngine)('the explorer on the real engine', () => {
 	afterAll(() => {
 		for (const ref of ['fixture/live-probe:1', 'fixture/live-probe:2']) {
@@ -18,16 +34,7 @@ describe.skipIf(!haveEngine)('the explorer on the real engine', () => {
 	});
 
 	it('follows the engine: a tag made elsewhere appears, and the selection stays put', async () => {
-		const engine = new Engine(resolveEndpoint());
-		const {lastFrame, stdin, unmount} = render(<App engine={engine} />);
-		// Other images (a benchmark's tags) may fill the first page: wait for the list, then filter.
-		await waitFor(lastFrame, (f) => /Images \([1-9]/.test(f));
-		await tick();
-		stdin.write('/');
-		await tick();
-		stdin.write('fixture/');
-		stdin.write(keys.enter);
-		await tick();
+		const {lastFrame, stdin, unmount} = await openFiltered('fixture/');
 		// Sorted by name, the last row is fixture/zero-layer:1; the new tag lands above it, shifting it down.
 		stdin.write('s');
 		await tick();
@@ -48,15 +55,7 @@ describe.skipIf(!haveEngine)('the explorer on the real engine', () => {
 	});
 
 	it('opens an image and reads its layers, history and inspect from the engine', async () => {
-		const engine = new Engine(resolveEndpoint());
-		const {lastFrame, stdin, unmount} = render(<App engine={engine} />);
-		await waitFor(lastFrame, (f) => /Images \([1-9]/.test(f));
-		await tick();
-		stdin.write('/');
-		await tick();
-		stdin.write('zero-layer');
-		stdin.write(keys.enter);
-		await tick();
+		const {lastFrame, stdin, unmount} = await openFiltered('zero-layer');
 		stdin.write(keys.enter);
 		const frame = await waitFor(lastFrame, (f) => f.includes('mkdir /emptydir') && !f.includes('reading the config'), 10_000);
 		expect(frame).toMatch(/1\s+\w{12}\s+0B\s+1.98MB\s+\/bin\/sh -c mkdir \/emptydir/);
@@ -70,13 +69,7 @@ describe.skipIf(!haveEngine)('the explorer on the real engine', () => {
 	it('shows a banner when the engine goes away and recovers when it comes back', async () => {
 		const proxy = new EngineProxy();
 		await proxy.start();
-		const engine = new Engine(resolveEndpoint({host: proxy.url, env: {}}));
-		const {lastFrame, stdin, unmount} = render(<App engine={engine} />);
-		await waitFor(lastFrame, (f) => /Images \([1-9]/.test(f));
-		stdin.write('/');
-		await tick();
-		stdin.write('fixture/');
-		stdin.write(keys.enter);
+		const {lastFrame, stdin, unmount} = await openFiltered('fixture/', new Engine(resolveEndpoint({host: proxy.url, env: {}})));
 		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
 		await proxy.stop();
 		let frame = await waitFor(lastFrame, (f) => f.includes('Cannot connect'), 10_000);

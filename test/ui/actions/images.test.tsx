@@ -8,7 +8,8 @@ import {EventEmitter} from 'node:events';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Suspend, Terminal} from '../../../source/ui/actions/terminal.js';
 import {docker, haveEngine} from '../../helpers/engine.js';
-import {exists, flat, inspect, keys, openApp, scoped, selectImage, tick} from './helpers.js';
+import {expectRunVolumes, runVolumes} from '../../helpers/mounts.js';
+import {type Driven, exists, flat, inspect, keys, openApp, scoped, selectImage, tick} from './helpers.js';
 
 const {prefix, imagePrefix, cleanup, uniqueImage} = scoped('img');
 
@@ -42,6 +43,13 @@ function fakeTerminal() {
 	};
 }
 
+/** Selects fixture/base:1 and opens its run form with `r`. */
+async function openRunForm(app: Driven): Promise<void> {
+	await selectImage(app, 'fixture/base:1');
+	await app.write('r');
+	await app.waitFor((f) => f.includes('Run a container'));
+}
+
 describe.skipIf(!haveEngine)('r: run a container from the selected image', () => {
 	beforeAll(cleanup);
 	afterAll(cleanup);
@@ -49,10 +57,9 @@ describe.skipIf(!haveEngine)('r: run a container from the selected image', () =>
 	it('detached: the container runs the typed command with the env, ports and mounts, and shows in Containers', async () => {
 		const app = await openApp();
 		try {
-			await selectImage(app, 'fixture/base:1');
-			await app.write('r');
+			await openRunForm(app);
 			await app.waitFor((f) => f.includes('Run a container from fixture/base:1'));
-			await app.fill(`sh -c 'echo "$GREETING" > /data/out; sleep 60'`, `${prefix}run`, 'GREETING="hello world" EMPTY=', '127.0.0.1:18181:80 9100-9101:90-91/udp', `${prefix}vol:/data /tmp:/hosttmp:ro`, 'none');
+			await app.fill(`sh -c 'echo "$GREETING" > /data/out; sleep 60'`, `${prefix}run`, 'GREETING="hello world" EMPTY=', '127.0.0.1:18181:80 9100-9101:90-91/udp', runVolumes(`${prefix}vol`), 'none');
 			await app.write(keys.enter);
 			await app.waitFor((f) => f.includes(`Started ${prefix}run`));
 			const info = inspect(`${prefix}run`);
@@ -65,13 +72,7 @@ describe.skipIf(!haveEngine)('r: run a container from the selected image', () =>
 				'90/udp': [{HostIp: '', HostPort: '9100'}],
 				'91/udp': [{HostIp: '', HostPort: '9101'}],
 			});
-			const mounts = info.Mounts.map((m: any) => ({type: m.Type, source: m.Type === 'volume' ? m.Name : m.Source, destination: m.Destination, rw: m.RW}));
-			expect(mounts).toEqual(
-				expect.arrayContaining([
-					{type: 'volume', source: `${prefix}vol`, destination: '/data', rw: true},
-					{type: 'bind', source: '/tmp', destination: '/hosttmp', rw: false},
-				]),
-			);
+			expectRunVolumes(info, `${prefix}vol`);
 			expect(info.HostConfig.AutoRemove).toBe(false);
 			expect(info.Config.Tty).toBe(false);
 			expect(docker(['exec', `${prefix}run`, 'cat', '/data/out'])).toBe('hello world\n');
@@ -87,9 +88,7 @@ describe.skipIf(!haveEngine)('r: run a container from the selected image', () =>
 		const made = () => docker(['ps', '-a', '--no-trunc', '--format', '{{.Command}}']).split('\n').filter((command) => command.includes('oops'));
 		const app = await openApp();
 		try {
-			await selectImage(app, 'fixture/base:1');
-			await app.write('r');
-			await app.waitFor((f) => f.includes('Run a container'));
+			await openRunForm(app);
 			await app.fill(`sh -c 'oops`, '-bad', '=nokey', '99999:80', 'relative:/x');
 			await app.write(keys.enter);
 			const frame = await app.waitFor((f) => f.includes('invalid port'));
@@ -113,9 +112,7 @@ describe.skipIf(!haveEngine)('r: run a container from the selected image', () =>
 	it('shows the engine error for a command that does not exist, and leaves no container behind', async () => {
 		const app = await openApp();
 		try {
-			await selectImage(app, 'fixture/base:1');
-			await app.write('r');
-			await app.waitFor((f) => f.includes('Run a container'));
+			await openRunForm(app);
 			await app.fill('no-such-command-here', `${prefix}nocmd`, '', '', '', 'none');
 			await app.write(keys.enter);
 			const frame = await app.waitFor((f) => /✗ .*(executable file not found|no such file)/.test(flat(f)));
@@ -130,9 +127,7 @@ describe.skipIf(!haveEngine)('r: run a container from the selected image', () =>
 		const terminal = fakeTerminal();
 		const app = await openApp({suspend: terminal.suspend});
 		try {
-			await selectImage(app, 'fixture/base:1');
-			await app.write('r');
-			await app.waitFor((f) => f.includes('Run a container'));
+			await openRunForm(app);
 			await app.fill(`sh -c 'echo "ready $WHO"; read line; echo "got $line"; exit 3'`, `${prefix}attached`, 'WHO=ui', '', '', 'none');
 			// Remove on exit stays off; Attach on.
 			await app.write(keys.tab);
@@ -159,9 +154,7 @@ describe.skipIf(!haveEngine)('r: run a container from the selected image', () =>
 		const terminal = fakeTerminal();
 		const app = await openApp({suspend: terminal.suspend});
 		try {
-			await selectImage(app, 'fixture/base:1');
-			await app.write('r');
-			await app.waitFor((f) => f.includes('Run a container'));
+			await openRunForm(app);
 			await app.fill(`sh -c 'echo waiting; sleep 120'`, `${prefix}detach`, '', '', '', 'none', '');
 			await app.write(' ');
 			await app.write(keys.enter);

@@ -4,9 +4,9 @@
  * and bad references. Checked through the registry's API and the engine.
  */
 import {execFileSync} from 'node:child_process';
-import net from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {docker, haveEngine} from '../../helpers/engine.js';
+import {listenSilently, type SilentServer} from '../../helpers/silent-server.js';
 import {exists, flat, inspect, keys, openApp, scoped, selectImage, tick} from './helpers.js';
 
 const {imagePrefix, cleanup, uniqueImage} = scoped('reg');
@@ -139,19 +139,13 @@ describe.skipIf(!haveRegistry)('p push and P pull with the local registry', () =
 });
 
 describe.skipIf(!haveEngine)('registries that fail', () => {
-	let silent: net.Server;
-	let silentPort = 0;
-	const sockets: net.Socket[] = [];
+	let silent: SilentServer;
 	beforeAll(async () => {
 		cleanup();
 		uniqueImage(`${imagePrefix}push-fail:1`);
-		// Accepts connections and never answers.
-		silent = net.createServer((socket) => sockets.push(socket));
-		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-		silentPort = (silent.address() as net.AddressInfo).port;
+		silent = await listenSilently();
 	});
 	afterAll(() => {
-		for (const socket of sockets) socket.destroy();
 		silent.close();
 		cleanup();
 	});
@@ -183,7 +177,7 @@ describe.skipIf(!haveEngine)('registries that fail', () => {
 		try {
 			await app.write('P');
 			await app.waitFor((f) => f.includes('Pull an image'));
-			await app.write(`127.0.0.1:${silentPort}/${imagePrefix}silent:1`);
+			await app.write(`127.0.0.1:${silent.port}/${imagePrefix}silent:1`);
 			await app.write(keys.enter);
 			await app.waitFor((f) => f.includes('pulling…'));
 			await app.write(keys.escape);
@@ -193,9 +187,9 @@ describe.skipIf(!haveEngine)('registries that fail', () => {
 			await app.write(keys.escape);
 			await app.waitFor((f) => f.includes('Stop the pull?'));
 			await app.write('y');
-			await app.waitFor((f) => f.includes(`Pull of 127.0.0.1:${silentPort}/${imagePrefix}silent:1 stopped`));
+			await app.waitFor((f) => f.includes(`Pull of 127.0.0.1:${silent.port}/${imagePrefix}silent:1 stopped`));
 			await tick(200);
-			expect(exists('image', `127.0.0.1:${silentPort}/${imagePrefix}silent:1`)).toBe(false);
+			expect(exists('image', `127.0.0.1:${silent.port}/${imagePrefix}silent:1`)).toBe(false);
 		} finally {
 			app.unmount();
 		}
