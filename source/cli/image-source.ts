@@ -12,7 +12,6 @@
 import {createHash} from 'node:crypto';
 import {stat} from 'node:fs/promises';
 import {ArchiveError, type ImageArchive, type ReadProgress, readImageArchive} from '../engine/archive/index.js';
-import {openImageExport} from '../engine/archive/export-stream.js';
 import {EngineError} from '../engine/errors.js';
 import {humanSize} from '../format/units.js';
 import {buildImageModel, type ImageModel} from '../layers/index.js';
@@ -114,25 +113,20 @@ async function fromEngine(context: CommandContext, ref: string, signal: AbortSig
 	// byte); inspect answers first, names a missing image the way docker does and gives the layer count.
 	const stopSave = new AbortController();
 	const saveSignal = AbortSignal.any([signal, stopSave.signal]);
-	// Straight off the socket where it can (a third of the time of node's http client on a big export).
-	const raw = process.env.IMGSCOPE_RAW_EXPORT === '0' ? undefined : openImageExport(engine.endpoint, ref, saveSignal);
-	const saving = raw ?? engine.saveImage(ref, saveSignal);
+	const saving = engine.exportImage(ref, saveSignal);
 	saving.catch(() => undefined);
 	let inspect: Awaited<ReturnType<typeof engine.inspectImage>>;
 	try {
 		inspect = await engine.inspectImage(ref, signal);
 	} catch (error) {
 		stopSave.abort();
-		saving.then(stream => stream.destroy(), () => undefined);
+		saving.then(exported => exported.close(), () => undefined);
 		throw error;
 	}
 	const expectedLayers = inspect.value.RootFS?.Layers?.length;
 	progress.note(`waiting for the engine's export (${expectedLayers ?? '?'} layers, ${humanSize(inspect.value.Size ?? 0)})…`);
-	const stream = await saving;
-	// A small image is hashed on the main thread: starting a thread would cost more than it saves.
-	const size = inspect.value.Size;
-	const hashing = typeof size === 'number' && size < 32 << 20 ? 'inline' : 'auto';
-	return readImageArchive(stream, {signal, onProgress: progress.update, expectedLayers, verifyDiffIds: false, hashing, digests: options.digests});
+	const exported = await saving;
+	return readImageArchive(exported.source, {signal, onProgress: progress.update, expectedLayers, verifyDiffIds: exported.verifyDiffIds, hashing: exported.hashing, digests: options.digests});
 }
 
 async function fromArchive(file: string, image: string | undefined, signal: AbortSignal, onProgress: (p: ReadProgress) => void, options: OpenOptions): Promise<ImageArchive> {

@@ -10,6 +10,7 @@ import type http from 'node:http';
 import {createRequire} from 'node:module';
 import type {Readable} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
+import {openImageExport} from './archive/export-stream.js';
 import {cutWhileReading, EngineError, toEngineError} from './errors.js';
 import type {ImageExport, ImageSource} from './image-source.js';
 import {createAgent, send} from './transport.js';
@@ -182,10 +183,18 @@ export class Engine implements ImageSource {
 		return this.stream(`/images/${encodeRef(ref)}/get`, {signal, timeout: 0});
 	}
 
-	/** The export for the archive reader; the engine vouches for its own config (its diff_ids are taken). */
+	/**
+	 * The export for the archive reader; the engine vouches for its own config
+	 * (its diff_ids are taken). Read straight off the socket where it can (a
+	 * third of the CPU of node's http client on a big export). Hashed on the
+	 * main thread: the engine sends slower than one core hashes, and a hashing
+	 * thread measured no faster here, with 25-30 MB more peak RSS on a 200 MB
+	 * image.
+	 */
 	async exportImage(ref: string, signal?: AbortSignal): Promise<ImageExport> {
-		const stream = await this.saveImage(ref, signal);
-		return {source: stream, verifyDiffIds: false, close: () => stream.destroy()};
+		const raw = process.env.IMGSCOPE_RAW_EXPORT === '0' ? undefined : openImageExport(this.endpoint, ref, signal);
+		const stream = await (raw ?? this.saveImage(ref, signal));
+		return {source: stream, verifyDiffIds: false, hashing: 'inline', close: () => stream.destroy()};
 	}
 
 	/**

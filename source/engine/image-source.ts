@@ -17,6 +17,8 @@ export interface ImageExport {
 	image?: number;
 	/** Hash the layers against the config's diff_ids (false when the engine vouches for its own export). */
 	verifyDiffIds: boolean;
+	/** Where to hash file contents (ReadOptions.hashing); unset: the reader chooses by size. */
+	hashing?: 'inline' | 'worker';
 	/** Lets go of the bytes (a stream is destroyed); safe to call more than once. */
 	close(): void;
 }

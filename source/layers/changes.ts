@@ -65,6 +65,14 @@ export function layerChanges(model: ImageModel, n: number, options: ChangeOption
 	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** What layer n did to a path it left visible: added, modified, or nothing a user would call a change. */
+export function visibleChangeAt(node: PathNode, n: number, after = versionAt(node, n)): 'added' | 'modified' | undefined {
+	if (!after || after.layer !== n) return undefined;
+	const before = n > 0 ? versionAt(node, n - 1) : undefined;
+	if (!before) return 'added';
+	return entryDifferences(before.entry, after.entry).length ? 'modified' : undefined;
+}
+
 function nodeChange(node: PathNode, n: number, options: ChangeOptions): Change | undefined {
 	const before = n > 0 ? versionAt(node, n - 1) : undefined;
 	const after = versionAt(node, n);

@@ -1,13 +1,12 @@
 /**
- * A file tree for the UI: directories with children and aggregated sizes,
- * sorting, collapsing, a flattened list of visible rows for a windowed view
- * (only the rows on screen get drawn), and search-and-jump by path substring.
- * Mutable on purpose: rebuilding a 100k-node tree per key press would not
- * stay under the 50 ms a key the issue asks for. Derived lists are cached and
- * dropped when the shape changes.
+ * A file tree: directories with their children, each with the size and
+ * count of the regular files under it. Only the structure: sorting,
+ * filtering, which directories are open and the rows a windowed list draws
+ * are views over it (source/ui/files), so one tree backs any number of them
+ * and nothing is sorted or flattened before a view asks for it.
  */
 import type {EntryType, FileEntry} from './types.js';
-import type {ChangeKind} from './changes.js';
+import type {ChangeKind, LayerSummary} from './changes.js';
 import {baseName, dirName} from './paths.js';
 
 export interface TreeItem {
@@ -31,38 +30,60 @@ export interface TreeNode {
 	change?: ChangeKind | 'unchanged';
 	entry?: FileEntry;
 	layer?: number;
-	/** Directories only; undefined for everything else. */
+	/** Directories only, in the order they were added; undefined for everything else. */
 	children?: TreeNode[];
 	parent?: TreeNode;
+	/** 0 for top-level entries (the root is -1). */
 	depth: number;
-	collapsed: boolean;
 }
 
-export type SortKey = 'name' | 'size';
-
-const byName = (a: TreeNode, b: TreeNode) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-const bySize = (a: TreeNode, b: TreeNode) => b.size - a.size || byName(a, b);
-
 export class FileTree {
-	readonly root: TreeNode;
+	readonly root: TreeNode = {name: '', path: '', type: 'dir', size: 0, files: 0, depth: -1, children: []};
+	/** Every node by path, while building from items (a tree built fromHierarchy has none: find() walks). */
 	private readonly byPath = new Map<string, TreeNode>();
-	private sortKeyValue: SortKey = 'name';
-	private rowCache: TreeNode[] | undefined;
-	private orderCache: TreeNode[] | undefined;
+	private indexed = true;
+	private count = 0;
+	private summary: LayerSummary = {added: 0, modified: 0, removed: 0, addedBytes: 0, modifiedBytes: 0, removedBytes: 0};
 
 	constructor(items: Iterable<TreeItem>) {
-		this.root = {name: '', path: '', type: 'dir', size: 0, files: 0, depth: -1, collapsed: false, children: []};
 		for (const item of items) this.add(item);
 		this.aggregate();
-		this.sortAll();
 	}
 
-	get sortKey(): SortKey {
-		return this.sortKeyValue;
+	/**
+	 * A tree whose nodes the caller attaches under the root itself (each with
+	 * its parent, depth and, for a directory, children), for a caller that
+	 * already has the hierarchy: no path is split or looked up to build it.
+	 * Sizes and file counts are done here.
+	 */
+	static fromHierarchy(attach: (root: TreeNode) => void): FileTree {
+		const tree = new FileTree([]);
+		attach(tree.root);
+		// No path index: find() walks down by name, which a key press can afford and a 40,000-entry Map build cannot.
+		tree.indexed = false;
+		tree.aggregate();
+		return tree;
 	}
 
+	/** Nodes in the tree, the root not counted. */
 	get nodeCount(): number {
-		return this.byPath.size;
+		return this.count;
+	}
+
+	/** How many nodes (directories too) are marked added, modified and removed, and the bytes of those that are not directories. */
+	get changes(): Readonly<LayerSummary> {
+		return this.summary;
+	}
+
+	find(path: string): TreeNode | undefined {
+		if (path === '') return this.root;
+		if (this.indexed) return this.byPath.get(path);
+		let node: TreeNode | undefined = this.root;
+		for (const name of path.split('/')) {
+			node = node.children?.find((c) => c.name === name);
+			if (!node) return undefined;
+		}
+		return node;
 	}
 
 	private dir(path: string): TreeNode {
@@ -73,7 +94,7 @@ export class FileTree {
 			return existing;
 		}
 		const parent = this.dir(dirName(path));
-		const node: TreeNode = {name: baseName(path), path, type: 'dir', size: 0, files: 0, depth: parent.depth + 1, collapsed: false, parent, children: []};
+		const node: TreeNode = {name: baseName(path), path, type: 'dir', size: 0, files: 0, depth: parent.depth + 1, parent, children: []};
 		parent.children!.push(node);
 		this.byPath.set(path, node);
 		return node;
@@ -84,7 +105,7 @@ export class FileTree {
 		let node = this.byPath.get(item.path);
 		if (!node) {
 			const parent = this.dir(dirName(item.path));
-			node = {name: baseName(item.path), path: item.path, type: item.type, size: 0, files: 0, depth: parent.depth + 1, collapsed: false, parent};
+			node = {name: baseName(item.path), path: item.path, type: item.type, size: 0, files: 0, depth: parent.depth + 1, parent};
 			parent.children!.push(node);
 			this.byPath.set(item.path, node);
 		}
@@ -96,7 +117,7 @@ export class FileTree {
 		if (item.type === 'dir') node.children ??= [];
 	}
 
-	/** Sizes bottom-up, without recursion (deep trees come from hostile images too). */
+	/** Sizes and file counts bottom-up, without recursion (deep trees come from hostile images too). */
 	private aggregate(): void {
 		const post: TreeNode[] = [];
 		const stack: TreeNode[] = [this.root];
@@ -105,8 +126,14 @@ export class FileTree {
 			post.push(n);
 			if (n.children) for (const c of n.children) stack.push(c);
 		}
+		this.count = post.length - 1;
+		const c = this.summary;
 		for (let i = post.length - 1; i >= 0; i--) {
 			const n = post[i];
+			const bytes = n.children ? 0 : n.size;
+			if (n.change === 'added') (c.added++, (c.addedBytes += bytes));
+			else if (n.change === 'modified') (c.modified++, (c.modifiedBytes += bytes));
+			else if (n.change === 'removed') (c.removed++, (c.removedBytes += bytes));
 			if (!n.children) {
 				n.files = n.type === 'file' ? 1 : 0;
 				continue;
@@ -117,105 +144,5 @@ export class FileTree {
 			n.size = size;
 			n.files = files;
 		}
-	}
-
-	private sortAll(): void {
-		const cmp = this.sortKeyValue === 'name' ? byName : bySize;
-		const stack: TreeNode[] = [this.root];
-		while (stack.length) {
-			const n = stack.pop()!;
-			if (!n.children) continue;
-			n.children.sort(cmp);
-			for (const c of n.children) if (c.children) stack.push(c);
-		}
-		this.rowCache = undefined;
-		this.orderCache = undefined;
-	}
-
-	sort(key: SortKey): void {
-		if (key === this.sortKeyValue) return;
-		this.sortKeyValue = key;
-		this.sortAll();
-	}
-
-	find(path: string): TreeNode | undefined {
-		return path === '' ? this.root : this.byPath.get(path);
-	}
-
-	/** The rows a windowed view shows: every node whose ancestors are all expanded, in display order. */
-	rows(): readonly TreeNode[] {
-		if (this.rowCache) return this.rowCache;
-		this.rowCache = this.walk(true);
-		return this.rowCache;
-	}
-
-	private walk(visibleOnly: boolean): TreeNode[] {
-		const out: TreeNode[] = [];
-		const stack: TreeNode[] = [];
-		const push = (n: TreeNode) => {
-			if (n.children && (!visibleOnly || !n.collapsed || n === this.root)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-		};
-		push(this.root);
-		while (stack.length) {
-			const n = stack.pop()!;
-			out.push(n);
-			push(n);
-		}
-		return out;
-	}
-
-	setCollapsed(path: string, collapsed: boolean): void {
-		const node = this.find(path);
-		if (!node?.children || node === this.root || node.collapsed === collapsed) return;
-		node.collapsed = collapsed;
-		this.rowCache = undefined;
-	}
-
-	toggle(path: string): void {
-		const node = this.find(path);
-		if (node) this.setCollapsed(path, !node.collapsed);
-	}
-
-	/** Collapse every directory at depth >= `depth` (0: everything), expand the ones above. */
-	collapseFrom(depth: number): void {
-		for (const n of this.byPath.values()) if (n.children) n.collapsed = n.depth >= depth;
-		this.rowCache = undefined;
-	}
-
-	expandAll(): void {
-		this.collapseFrom(Number.POSITIVE_INFINITY);
-	}
-
-	/** Expands the ancestors of a path so it is on a row, and returns that row (-1 if no such path). */
-	reveal(path: string): number {
-		const node = this.find(path);
-		if (!node || node === this.root) return -1;
-		for (let p = node.parent; p && p !== this.root; p = p.parent) {
-			if (p.collapsed) {
-				p.collapsed = false;
-				this.rowCache = undefined;
-			}
-		}
-		return this.rows().indexOf(node);
-	}
-
-	/**
-	 * The next node (in display order, collapsed ones included) after row
-	 * `fromRow` whose path contains `query` (case-insensitive), wrapping
-	 * around; it is revealed and its row returned. -1 when nothing matches.
-	 */
-	search(query: string, fromRow = -1, direction: 1 | -1 = 1): number {
-		if (query === '') return -1;
-		const q = query.toLowerCase();
-		const order = (this.orderCache ??= this.walk(false));
-		if (order.length === 0) return -1;
-		const from = fromRow >= 0 ? this.rows()[fromRow] : undefined;
-		const start = from ? order.indexOf(from) : direction === 1 ? -1 : order.length;
-		for (let k = 1; k <= order.length; k++) {
-			const i = (((start + direction * k) % order.length) + order.length) % order.length;
-			const n = order[i];
-			if (n.path.toLowerCase().includes(q)) return this.reveal(n.path);
-		}
-		return -1;
 	}
 }

@@ -1,8 +1,20 @@
 import {describe, expect, it} from 'vitest';
-import {FileTree, buildImageModel, changesTree, diffFilesystems, filesystemTree, sharedLayers} from '../../source/layers/index.js';
+import {FileTree, type TreeNode, buildImageModel, changesTree, diffFilesystems, filesystemTree, sharedLayers} from '../../source/layers/index.js';
 import {d, f, layers, wh} from './helpers.js';
 
-const rowNames = (t: FileTree) => t.rows().map(n => `${'  '.repeat(n.depth)}${n.name} ${n.size}`);
+/** Every node, parents first, children by name: the tree as a fully open name-sorted view would list it. */
+function inOrder(t: FileTree): TreeNode[] {
+	const out: TreeNode[] = [];
+	const visit = (n: TreeNode) => {
+		for (const c of [...(n.children ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+			out.push(c);
+			visit(c);
+		}
+	};
+	visit(t.root);
+	return out;
+}
+const rowNames = (t: FileTree) => inOrder(t).map(n => `${'  '.repeat(n.depth)}${n.name} ${n.size}`);
 
 describe('FileTree', () => {
 	const items = () =>
@@ -14,52 +26,46 @@ describe('FileTree', () => {
 			{path: 'zz', type: 'symlink', size: 0},
 		]);
 
-	it('builds directories (implicit ones too) with aggregated sizes, sorted by name', () => {
+	it('builds directories (implicit ones too) with aggregated sizes and file counts', () => {
 		const t = items();
 		expect(rowNames(t)).toEqual(['etc 10', '  passwd 10', 'usr 101', '  bin 101', '    a 1', '    big 100', 'zz 0']);
 		expect(t.find('usr')!.files).toBe(2);
+		expect(t.find('zz')!.files).toBe(0);
 		expect(t.root.size).toBe(111);
+		expect(t.root.files).toBe(3);
+		expect(t.nodeCount).toBe(7);
 	});
 
-	it('sorts by size, biggest first', () => {
-		const t = items();
-		t.sort('size');
-		expect(rowNames(t)).toEqual(['usr 101', '  bin 101', '    big 100', '    a 1', 'etc 10', '  passwd 10', 'zz 0']);
-		expect(t.sortKey).toBe('size');
+	it('keeps the order entries came in: sorting is a view\'s job', () => {
+		expect(items().find('usr/bin')!.children!.map(n => n.name)).toEqual(['big', 'a']);
 	});
 
-	it('collapses and expands; rows are what a windowed view draws', () => {
-		const t = items();
-		t.toggle('usr');
-		expect(rowNames(t)).toEqual(['etc 10', '  passwd 10', 'usr 101', 'zz 0']);
-		t.collapseFrom(0);
-		expect(rowNames(t)).toEqual(['etc 10', 'usr 101', 'zz 0']);
-		t.expandAll();
-		expect(t.rows()).toHaveLength(7);
+	it('finds by path, in a tree built from items and in one built from a hierarchy', () => {
+		const built = FileTree.fromHierarchy(root => {
+			const usr: TreeNode = {name: 'usr', path: 'usr', type: 'dir', size: 0, files: 0, depth: 0, parent: root, children: []};
+			const bin: TreeNode = {name: 'bin', path: 'usr/bin', type: 'dir', size: 0, files: 0, depth: 1, parent: usr, children: []};
+			usr.children!.push(bin);
+			bin.children!.push({name: 'a', path: 'usr/bin/a', type: 'file', size: 1, files: 0, depth: 2, parent: bin});
+			bin.children!.push({name: 'big', path: 'usr/bin/big', type: 'file', size: 100, files: 0, depth: 2, parent: bin});
+			root.children!.push(usr);
+		});
+		for (const t of [items(), built]) {
+			expect(t.find('usr/bin/big')?.size).toBe(100);
+			expect(t.find('usr/bin')?.size).toBe(101);
+			expect(t.find('usr/bin')?.files).toBe(2);
+			expect(t.find('')).toBe(t.root);
+			expect(t.find('usr/nothing')).toBeUndefined();
+			expect(t.find('usr/bin/big/deeper')).toBeUndefined();
+		}
+		expect(built.nodeCount).toBe(4);
 	});
 
-	it('search by path substring jumps to the matching row, expanding what hides it, and wraps', () => {
-		const t = items();
-		t.collapseFrom(0);
-		const row = t.search('BIN/b');
-		expect(t.rows()[row].path).toBe('usr/bin/big');
-		expect(t.find('usr')!.collapsed).toBe(false);
-		const again = t.search('a', row); // nothing after usr/bin/big matches: wraps to etc/passwd
-		expect(t.rows()[again].path).toBe('etc/passwd');
-		expect(t.rows()[t.search('a', again)].path).toBe('usr/bin/a');
-		expect(t.rows()[t.search('a', t.rows().findIndex(n => n.path === 'usr/bin/a'), -1)].path).toBe('etc/passwd');
-		expect(t.search('nothing-like-this')).toBe(-1);
-	});
-
-	// How fast is for `npm run bench`, not for the suite: this checks a big tree stays right.
-	it('builds, sorts, opens and searches a tree of 100,000 files', () => {
+	it('builds a tree of 100,000 files and finds any of them', () => {
 		const many = Array.from({length: 100_000}, (_, i) => ({path: `d${i % 100}/s${i % 37}/file${i}`, type: 'file' as const, size: i}));
 		const t = new FileTree(many);
-		t.sort('size');
-		t.toggle('d5');
-		t.rows();
-		const row = t.search('file99999');
-		expect(t.rows()[row].path).toBe('d99/s25/file99999');
+		expect(t.find('d99/s25/file99999')?.size).toBe(99_999);
+		expect(t.root.files).toBe(100_000);
+		expect(t.find('d5')!.files).toBe(1000);
 	});
 });
 
@@ -68,13 +74,13 @@ describe('views', () => {
 
 	it('the changes of a layer as a tree, marked', () => {
 		const t = changesTree(m, 1);
-		expect(t.rows().map(n => `${n.path}:${n.change ?? '-'}:${n.size}`)).toEqual(['app:-:14', 'app/a:modified:7', 'app/b:removed:6', 'app/c:added:1']);
+		expect(inOrder(t).map(n => `${n.path}:${n.change ?? '-'}:${n.size}`)).toEqual(['app:-:14', 'app/a:modified:7', 'app/b:removed:6', 'app/c:added:1']);
 	});
 
 	it('the whole filesystem at a layer, marked with what that layer did', () => {
 		const t = filesystemTree(m, 1);
-		expect(t.rows().map(n => `${n.path}:${n.change ?? '-'}:${n.layer}`)).toEqual(['app:-:1', 'app/a:modified:1', 'app/c:added:1']);
-		expect(filesystemTree(m, 0).rows().map(n => n.path)).toEqual(['app', 'app/a', 'app/b']);
+		expect(inOrder(t).map(n => `${n.path}:${n.change ?? '-'}:${n.layer}`)).toEqual(['app:-:1', 'app/a:modified:1', 'app/c:added:1']);
+		expect(inOrder(filesystemTree(m, 0)).map(n => n.path)).toEqual(['app', 'app/a', 'app/b']);
 	});
 });
 

@@ -6,6 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import {buildImageModel} from '../../source/layers/index.js';
 import type {FileEntry} from '../../source/layers/types.js';
+import type {FileTree, TreeNode} from '../../source/layers/tree.js';
 import type {FilesData} from '../../source/ui/files/data.js';
 import {filesContext, shown} from '../../source/ui/files/reducer.js';
 import {selected} from '../../source/ui/files/model.js';
@@ -13,6 +14,18 @@ import {contextOf} from '../../source/ui/input.js';
 import {actionFor, bindings} from '../../source/ui/keymap.js';
 import {initialState, reduce, type Msg, type State} from '../../source/ui/state.js';
 import {d, f, layers, wh} from '../layers/helpers.js';
+
+/** Every node of a tree, sorted by path. */
+function byPath(tree: FileTree): TreeNode[] {
+	const out: TreeNode[] = [];
+	const stack = [...(tree.root.children ?? [])];
+	while (stack.length) {
+		const n = stack.pop()!;
+		out.push(n);
+		stack.push(...(n.children ?? []));
+	}
+	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
 
 function dataOf(...ls: FileEntry[][]): FilesData {
 	const model = buildImageModel(layers(...ls));
@@ -68,7 +81,7 @@ describe('files reducer: keys through the keymap', () => {
 		let s = ready(1);
 		let v = shown(s.image!)!;
 		expect(v.layer).toBe(1);
-		expect(v.tree.rows().map((n) => `${n.change ?? ' '} ${n.path}`)).toEqual(['  etc', 'added etc/new', 'modified etc/passwd', '  usr', '  usr/bin', 'removed usr/bin/sh']);
+		expect(byPath(v.tree).map((n) => `${n.change ?? ' '} ${n.path}`)).toEqual(['  etc', 'added etc/new', 'modified etc/passwd', '  usr', '  usr/bin', 'removed usr/bin/sh']);
 		s = run(s, key('['));
 		expect(s.image!.cursor.layers).toBe(0);
 		v = shown(s.image!)!;
@@ -87,7 +100,7 @@ describe('files reducer: keys through the keymap', () => {
 		expect(v.key).toBe('fs:1');
 		expect(v.view.cursorPath).toBe('etc/passwd');
 		// The filesystem at layer 1: sh is gone, usr/bin is empty.
-		expect(v.tree.rows().map((n) => n.path)).toEqual(['etc', 'etc/new', 'etc/passwd', 'usr', 'usr/bin']);
+		expect(byPath(v.tree).map((n) => n.path)).toEqual(['etc', 'etc/new', 'etc/passwd', 'usr', 'usr/bin']);
 	});
 
 	it('typing after / searches; a pasted run stays whole; Esc goes back to where it started', () => {

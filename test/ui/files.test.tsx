@@ -425,15 +425,16 @@ describe.skipIf(!haveEngine)('the Files tab on a big image (test-layers/big:1, a
 	it('shows progress while reading, Esc cancels and leaves nothing running, r reads again', async () => {
 		const e = engine();
 		const streams: Readable[] = [];
-		const save = e.saveImage.bind(e);
-		e.saveImage = async (ref: string, signal?: AbortSignal) => {
-			const stream = await save(ref, signal);
+		const exportImage = e.exportImage.bind(e);
+		e.exportImage = async (ref: string, signal?: AbortSignal) => {
+			const exported = await exportImage(ref, signal);
+			const stream = exported.source as Readable;
 			streams.push(stream);
-			if (streams.length > 1) return stream;
+			if (streams.length > 1) return exported;
 			// The first read is slowed down so that Esc lands in the middle of it.
 			const slow = new Transform({transform: (chunk, _encoding, done) => void setTimeout(() => done(null, chunk), 5)});
 			pipeline(stream, slow, () => undefined);
-			return slow;
+			return {...exported, source: slow, close: () => (exported.close(), slow.destroy())};
 		};
 		const s = await screen(BIG, 1, 'files', e);
 		let frame = await s.until((f) => /[1-9][\d.]*MB read of about 208MB/.test(f) && /layer \d of 3/.test(f));

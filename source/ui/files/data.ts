@@ -34,7 +34,10 @@ export function filesData(imageId: string, archive: ImageArchive): FilesData {
 	};
 }
 
+// Trees kept per image: a few, and no more nodes than about four 40,000-file
+// trees (each node is ~200 bytes, and the Files tab must stay under 200 MiB).
 const maxTrees = 8;
+const maxTreeNodes = 160_000;
 const trees = new WeakMap<FilesData, Map<string, FileTree>>();
 
 /** The tree the tab shows: layer n's changes, or the whole filesystem at layer n (aggregate). */
@@ -52,7 +55,13 @@ export function treeFor(data: FilesData, layer: number, aggregate: boolean): Fil
 	if (layer < 0 || layer >= data.layerCount) tree = new FileTree([]);
 	else tree = aggregate ? filesystemTree(data.model, layer) : changesTree(data.model, layer);
 	cache.set(key, tree);
-	while (cache.size > maxTrees) cache.delete(cache.keys().next().value!);
+	let nodes = 0;
+	for (const t of cache.values()) nodes += t.nodeCount;
+	for (const [oldest, t] of cache) {
+		if (oldest === key || (cache.size <= maxTrees && nodes <= maxTreeNodes)) break;
+		cache.delete(oldest);
+		nodes -= t.nodeCount;
+	}
 	return tree;
 }
 

@@ -19,6 +19,8 @@ import {type FilesData, filesData, treeFor} from './data.js';
 import {selectedLayer} from './reducer.js';
 
 const progressEveryMs = 80;
+/** After the frame for a new layer (Ink draws at most every ~16 ms), before a typist's next key. */
+const prefetchAfterMs = 25;
 const cachedImages = 2;
 
 export class FilesLoader {
@@ -59,6 +61,24 @@ export class FilesLoader {
 	stop(): void {
 		this.stopped = true;
 		this.abortCurrent();
+		clearTimeout(this.prefetchTimer);
+	}
+
+	private prefetchTimer?: NodeJS.Timeout;
+
+	/**
+	 * Builds, once the frame is out, the layer's other tree (the whole
+	 * filesystem when the changes show, and back): on a 40,000-file layer
+	 * that is tens of milliseconds the \`a\` key then does not wait for.
+	 */
+	prefetch(screen: ImageScreen | undefined): void {
+		clearTimeout(this.prefetchTimer);
+		const files = screen?.files;
+		if (this.stopped || !screen || screen.tab !== 'files' || files?.load.status !== 'ready') return;
+		const {data} = files.load;
+		const layer = selectedLayer(screen);
+		const aggregate = !files.aggregate;
+		this.prefetchTimer = setTimeout(() => treeFor(data, layer, aggregate), prefetchAfterMs);
 	}
 
 	private abortCurrent(): void {
@@ -92,11 +112,12 @@ export class FilesLoader {
 		try {
 			exported = await this.engine.exportImage(imageId, signal);
 			// The engine vouches for its own config: its diff_ids are taken, not recomputed (as `imgscope files` does); an archive's are checked.
-			const archive = await readImageArchive(exported.source, {signal, onProgress: progress, verifyDiffIds: exported.verifyDiffIds, image: exported.image, ...hints});
+			const archive = await readImageArchive(exported.source, {signal, onProgress: progress, verifyDiffIds: exported.verifyDiffIds, hashing: exported.hashing, image: exported.image, ...hints});
 			if (signal.aborted) return;
 			const data = filesData(imageId, archive);
-			// Build the selected layer's tree now, behind the progress screen, rather than on the first key.
-			treeFor(data, layer, false);
+			// Build the selected layer's trees now, behind the progress screen, rather than on the first key
+			// (the whole filesystem of a big layer takes tens of milliseconds: more than a key may).
+			for (const aggregate of [false, true]) treeFor(data, layer, aggregate);
 			this.cache.delete(imageId);
 			this.cache.set(imageId, data);
 			while (this.cache.size > cachedImages) this.cache.delete(this.cache.keys().next().value!);
@@ -118,6 +139,10 @@ export function useFilesLoader(engine: ImageSource, screen: ImageScreen | undefi
 	useEffect(() => {
 		loader.current!.sync(screen);
 	}, [screen?.id, screen?.tab, screen?.files?.load]);
+	const layer = screen ? selectedLayer(screen) : -1;
+	useEffect(() => {
+		loader.current!.prefetch(screen);
+	}, [screen?.id, screen?.tab, screen?.files?.load, screen?.files?.aggregate, layer]);
 	useEffect(() => () => loader.current!.stop(), []);
 	return loader.current;
 }

@@ -41,7 +41,7 @@ export function shapeOf(tree: FileTree, sort: SortKey, filter: ChangeFilter): Sh
 }
 
 /** Every node, parents before children, without recursion (hostile images nest deeply). */
-export function preorder(root: TreeNode): TreeNode[] {
+function preorder(root: TreeNode): TreeNode[] {
 	const out: TreeNode[] = [];
 	const stack: TreeNode[] = [root];
 	while (stack.length) {
