@@ -8,7 +8,7 @@
 //
 //   npm run bench                       (builds first)
 //   node scripts/bench.mjs [--markdown] (the table also as Markdown, for BENCHMARKS.md)
-//   BENCH_RUNS=9 BENCH_TAGS=2000 BENCH_SKIP=layers,refs,plain node scripts/bench.mjs
+//   BENCH_RUNS=9 BENCH_TAGS=2000 BENCH_SKIP=layers,refs,plain,files node scripts/bench.mjs
 import {spawnSync} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs';
 import {cpus, loadavg, tmpdir, totalmem} from 'node:os';
@@ -176,6 +176,52 @@ if (process.env.NODE_EXTRA_CA_CERTS && !skip.has('plain')) {
 	console.log(`\nwithout NODE_EXTRA_CA_CERTS (set here to ${process.env.NODE_EXTRA_CA_CERTS}):`);
 	info('  TUI first frame, NODE_EXTRA_CA_CERTS unset', median(frames), median(floors), 'node -e 0 in a pty, unset too');
 	info("  piped inspect --format '{{.Id}}', NODE_EXTRA_CA_CERTS unset", median(piped), median(pipeFloors), 'node -e 0 piped, unset too');
+}
+
+// ---- 2c. the Files tab on a big image (the layers issue) ------------------
+// test-layers/big:1 (208 MB, ~41,000 files; bash test/layers/fixtures.sh --big):
+// open it, go to the Files tab on its big layer (the engine's export is read),
+// then keys a person uses there, each timed to its frame: moving, opening a
+// directory of 1,000 files, the whole filesystem (a) of this layer and the
+// next, the sort, the change filter, search as you type, every directory
+// open (e) and closed (c), the waste view. Peak RSS over the whole run.
+
+const bigImage = process.env.BENCH_LAYERS_IMAGE || 'test-layers/big:1';
+if (!skip.has('files')) {
+	if (spawnSync('docker', ['image', 'inspect', bigImage], {stdio: 'ignore'}).status !== 0) {
+		console.log(`\nSKIP  Files tab: ${bigImage} is not on the engine (bash test/layers/fixtures.sh --big)`);
+	} else {
+		const nav = (text) => ['nav', text];
+		const key = (text) => ['key', text];
+		const keys = [
+			nav('/'), nav(bigImage.replace(/:.*$/, '')), nav('\r'), nav('\r'), nav('j'), nav('\t'), nav('\t'),
+			['open', '\t', 'changes:'],
+			key('j'), key('j'), key('j'), key('\r'), key('j'), key('\x1b[6~'), key('G'), key('g'),
+			key('a'), key('a'), key(']'), key('a'), key('['), key('s'), key('s'),
+			key('e'), key('G'), key('c'), key('f'), key('f'), key('f'), key('f'),
+			key('/'), key('f'), key('0'), key('1'), key('\x1b'), key('w'), key('w'),
+		];
+		const filesRuns = Number(process.env.BENCH_FILES_RUNS) || 3;
+		const opens = [];
+		const saves = [];
+		const latencies = [];
+		let missed = 0;
+		let peak = 0;
+		for (let i = 0; i < filesRuns; i++) {
+			saves.push(timed('sh', ['-c', `docker save '${bigImage}' > /dev/null`]).seconds);
+			const answer = probe({ready: ['REPOSITORY'], keys}, [bin]);
+			for (const [label, seconds] of answer.keys) {
+				if (label === 'open') opens.push(seconds ?? Infinity);
+				else if (label === 'key') seconds === null ? missed++ : latencies.push(seconds * 1000);
+			}
+			peak = Math.max(peak, answer.peak_rss);
+		}
+		console.log(`\nthe Files tab on ${bigImage} (${filesRuns} runs):`);
+		info('Files tab: the key to the tree, reading the export (no target; check is held to 1.25x docker save)', median(opens), median(saves), `docker save ${bigImage} > /dev/null`);
+		const note = `${latencies.length} presses, median ${median(latencies).toFixed(1)} ms, slowest ${Math.max(...latencies).toFixed(1)} ms${missed ? `, ${missed} drew nothing` : ''}`;
+		absolute('Files tab on 41,000 files: key press to new frame, p95 (move, open, a, [ ], sort, filter, search, e, c, w)', missed ? Infinity : percentile(latencies, 0.95), 'ms', 50, note);
+		absolute('peak RSS of the TUI reading and browsing it', peak / 2 ** 20, 'MiB', 200, `VmHWM, the largest of ${filesRuns} runs`);
+	}
 }
 
 // ---- 3. scale: 2,000 tags --------------------------------------------------

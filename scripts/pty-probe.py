@@ -8,7 +8,9 @@ usage: pty-probe.py [options] -- COMMAND...
                        appeared on the screen (ANSI sequences stripped); repeatable
   --keys JSON          after the first frame and a settle, keys to press: a list
                        of [label, text]; each is written once the previous
-                       frame is complete and the screen has been quiet a while
+                       frame is complete and the screen has been quiet a while.
+                       [label, text, MARKER]: the time is until MARKER shows
+                       (within 60 s), for a key that starts slow work
   --gap-ms N           idle time between a frame completing and the next key
                        (default 60: a fast typist, ~10 keys a second)
   --quiet-ms N         a frame is complete when no byte arrived for N ms (default 15)
@@ -144,11 +146,25 @@ def main():
         # and the terminal is put in raw mode): then keys, and the quit key, are keys.
         quiet_for(0.3, 5)
     if result['first_frame'] is not None and opts['keys']:
-        for label, text in opts['keys']:
+        for key in opts['keys']:
+            label, text = key[0], key[1]
             time.sleep(opts['gap'])
             quiet_for(opts['quiet'], 0.5)
             sent = time.monotonic()
+            seen_before = len(raw)
             os.write(fd, text.encode())
+            if len(key) > 2:
+                marker, shown = key[2].encode(), None
+                deadline = sent + 60
+                while time.monotonic() < deadline and not state['eof']:
+                    chunk, at = pump(0.05)
+                    if chunk and marker in ANSI.sub(b'', bytes(raw[seen_before:])):
+                        shown = at
+                        break
+                if shown is not None:
+                    quiet_for(opts['quiet'], 2)
+                result['keys'].append([label, None if shown is None else shown - sent])
+                continue
             # The first byte of the new frame, then the rest of it.
             first = None
             deadline = sent + 3

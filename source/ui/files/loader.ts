@@ -115,9 +115,9 @@ export class FilesLoader {
 			const archive = await readImageArchive(exported.source, {signal, onProgress: progress, verifyDiffIds: exported.verifyDiffIds, hashing: exported.hashing, image: exported.image, ...hints});
 			if (signal.aborted) return;
 			const data = filesData(imageId, archive);
-			// Build the selected layer's trees now, behind the progress screen, rather than on the first key
-			// (the whole filesystem of a big layer takes tens of milliseconds: more than a key may).
-			for (const aggregate of [false, true]) treeFor(data, layer, aggregate);
+			// Build the selected layer's tree now, behind the progress screen, rather than on the first key
+			// (the whole filesystem comes just after the first frame: see prefetch).
+			treeFor(data, layer, false);
 			this.cache.delete(imageId);
 			this.cache.set(imageId, data);
 			while (this.cache.size > cachedImages) this.cache.delete(this.cache.keys().next().value!);
