@@ -22,10 +22,10 @@ export interface Change {
 
 export interface ChangeOptions {
 	/**
-	 * Also list paths the layer stored again without changing anything (an
-	 * identical rewrite, a directory entry repeated with the same metadata) as
-	 * `unchanged`. The issue's definition of "modified" leaves them out, but
-	 * they explain where a layer's bytes went.
+	 * Also list what the layer stored again without changing anything (an
+	 * identical rewrite) as `unchanged`. The issue's definition of "modified"
+	 * leaves them out, but they explain where a layer's bytes went. Directories
+	 * are never listed so: every layer repeats its files' parents.
 	 */
 	includeUnchanged?: boolean;
 }
@@ -49,7 +49,7 @@ function compare(path: string, before: FileEntry | undefined, after: FileEntry |
 	if (!before || !after) return undefined;
 	const what = entryDifferences(before, after);
 	if (what.length) return {path, change: 'modified', type: after.type, size: after.size, entry: after, before, what};
-	if (storedAgain && options.includeUnchanged) return {path, change: 'unchanged', type: after.type, size: after.size, entry: after, before};
+	if (storedAgain && options.includeUnchanged && after.type !== 'dir') return {path, change: 'unchanged', type: after.type, size: after.size, entry: after, before};
 	return undefined;
 }
 

@@ -7,6 +7,12 @@
  */
 import type {EntryType, FileEntry} from './types.js';
 import type {ChangeKind, LayerSummary} from './changes.js';
+
+/** A tree's change marks: nodes marked added, modified, removed or unchanged (stored again), and their bytes. */
+export interface TreeChanges extends LayerSummary {
+	unchanged: number;
+	unchangedBytes: number;
+}
 import {baseName, dirName} from './paths.js';
 
 export interface TreeItem {
@@ -43,7 +49,7 @@ export class FileTree {
 	private readonly byPath = new Map<string, TreeNode>();
 	private indexed = true;
 	private count = 0;
-	private summary: LayerSummary = {added: 0, modified: 0, removed: 0, addedBytes: 0, modifiedBytes: 0, removedBytes: 0};
+	private summary: TreeChanges = {added: 0, modified: 0, removed: 0, unchanged: 0, addedBytes: 0, modifiedBytes: 0, removedBytes: 0, unchangedBytes: 0};
 
 	constructor(items: Iterable<TreeItem>) {
 		for (const item of items) this.add(item);
@@ -70,8 +76,8 @@ export class FileTree {
 		return this.count;
 	}
 
-	/** How many nodes (directories too) are marked added, modified and removed, and the bytes of those that are not directories. */
-	get changes(): Readonly<LayerSummary> {
+	/** How many nodes (directories too) carry each change mark, and the bytes of those that are not directories. */
+	get changes(): Readonly<TreeChanges> {
 		return this.summary;
 	}
 
@@ -134,6 +140,7 @@ export class FileTree {
 			if (n.change === 'added') (c.added++, (c.addedBytes += bytes));
 			else if (n.change === 'modified') (c.modified++, (c.modifiedBytes += bytes));
 			else if (n.change === 'removed') (c.removed++, (c.removedBytes += bytes));
+			else if (n.change === 'unchanged') (c.unchanged++, (c.unchangedBytes += bytes));
 			if (!n.children) {
 				n.files = n.type === 'file' ? 1 : 0;
 				continue;

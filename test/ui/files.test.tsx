@@ -33,7 +33,7 @@ const USER_STORED = 50 + 1048576 + 6 + 12 + 3 + 6;
 const plain = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
 /** The frame's lines without colour codes and trailing blanks. */
 const lines = (frame: string) => plain(frame).split('\n').map((l) => l.trimEnd());
-const row = (frame: string, name: string) => lines(frame).find((l) => new RegExp(`^[+~\\- ] +[▾▸ ]? ?${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/| |$)`).test(l));
+const row = (frame: string, name: string) => lines(frame).find((l) => new RegExp(`^[+~=\\- ] +[▾▸ ]? ?${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/| |$)`).test(l));
 
 async function opened(e: Engine, ref: string, layer: number, tab: 'layers' | 'files' = 'files'): Promise<Partial<State>> {
 	const detail = await loadImageDetail(e, ref);
@@ -105,6 +105,20 @@ describe.skipIf(!haveEngine)('the Files tab on test-layers/waste:1', () => {
 		expect(row(frame, 'keep')).toMatch(/^- {5}▾ keep\/ +5B$/);
 		s.stdin.write('[');
 		frame = await s.until((f) => f.includes('Layer 6 of 0–10'));
+		s.unmount();
+	});
+
+	it('shows an identical rewrite as stored again unchanged (=): not a change, but where the waste came from', async () => {
+		const s = await screen(WASTE, 4);
+		let frame = await s.until((f) => f.includes('same.txt'));
+		expect(frame).toContain('changes: 0 added, 0 modified, 0 removed, 1 unchanged');
+		expect(row(frame, 'same.txt')).toMatch(/^= {5}same\.txt +12B$/);
+		// The parent directory, stored again too, is not marked.
+		expect(row(frame, 'w')).toMatch(/^  ▾ w\/ +12B$/);
+		await tick();
+		s.stdin.write('j');
+		frame = await s.until((f) => f.includes('/w/same.txt ·'));
+		expect(frame).toMatch(/\/w\/same\.txt · file 12 bytes · -rw-r--r-- 0:0 · stored again unchanged \(the copy below is wasted\)/);
 		s.unmount();
 	});
 

@@ -1,8 +1,7 @@
-import type {LayerSummary} from '../../layers/changes.js';
-import type {FileTree} from '../../layers/tree.js';
+import type {FileTree, TreeChanges} from '../../layers/tree.js';
 
 /** The tree's change marks (every node counted once, directories included), plus its totals. */
-export interface ChangeCounts extends LayerSummary {
+export interface ChangeCounts extends TreeChanges {
 	/** Regular files and their bytes in the tree. */
 	files: number;
 	bytes: number;

@@ -53,7 +53,7 @@ export function treeFor(data: FilesData, layer: number, aggregate: boolean): Fil
 		return tree;
 	}
 	if (layer < 0 || layer >= data.layerCount) tree = new FileTree([]);
-	else tree = aggregate ? filesystemTree(data.model, layer) : changesTree(data.model, layer);
+	else tree = aggregate ? filesystemTree(data.model, layer) : changesTree(data.model, layer, {includeUnchanged: true});
 	cache.set(key, tree);
 	let nodes = 0;
 	for (const t of cache.values()) nodes += t.nodeCount;

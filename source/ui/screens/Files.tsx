@@ -154,7 +154,7 @@ function Tree(props: {s: FilesShown; screen: ImageScreen; height: number; width:
 	const counts = changeCounts(tree);
 	const step = screen.detail?.pairing.layers.find((row) => row.index === layer)?.step;
 
-	const what = files.aggregate ? `whole filesystem: ${counts.files} files, ${imageSize(counts.bytes)}` : `changes: ${counts.added} added, ${counts.modified} modified, ${counts.removed} removed`;
+	const what = files.aggregate ? `whole filesystem: ${counts.files} files, ${imageSize(counts.bytes)}` : `changes: ${counts.added} added, ${counts.modified} modified, ${counts.removed} removed${counts.unchanged ? `, ${counts.unchanged} unchanged` : ''}`;
 	// Sort and filter come first so they stay on screen in a narrow terminal.
 	const header = (
 		<Text key="h" wrap="truncate">
@@ -221,7 +221,8 @@ function details(s: FilesShown, node: TreeNode, total: number): string {
 		const before = model && s.layer > 0 ? versionAt(model, s.layer - 1) : undefined;
 		const what = before ? entryDifferences(before.entry, entry) : [];
 		parts.push(`modified${what.length ? `: ${what.join(', ')}` : ''}`);
-	} else if (node.change) parts.push(node.change);
+	} else if (node.change === 'unchanged') parts.push('stored again unchanged (the copy below is wasted)');
+	else if (node.change) parts.push(node.change);
 	if (s.files.aggregate && node.layer !== undefined && !node.children) parts.push(`from layer ${node.layer}`);
 	parts.push(`row ${s.view.cursor + 1}/${total}`);
 	return parts.join(' · ');
