@@ -67,14 +67,29 @@ export function buildImageModel(layers: readonly LayerInput[]): ImageModel {
 	const touched: PathNode[][] = [];
 	const markers: number[] = [];
 
+	// Without recursion: a hostile layer can hold a path thousands of directories deep.
 	const nodeFor = (path: string): PathNode => {
-		let node = nodes.get(path);
-		if (node) return node;
-		const parent = path.includes('/') ? nodeFor(dirName(path)) : root;
-		node = newNode(path, parent);
-		(parent.children ??= []).push(node);
-		nodes.set(path, node);
-		return node;
+		const existing = nodes.get(path);
+		if (existing) return existing;
+		// The path and its ancestors that have no node yet, deepest first; then made top-down.
+		const missing = [path];
+		let parent = root;
+		for (let p = path; p.includes('/'); ) {
+			p = dirName(p);
+			const known = nodes.get(p);
+			if (known) {
+				parent = known;
+				break;
+			}
+			missing.push(p);
+		}
+		for (let i = missing.length - 1; i >= 0; i--) {
+			const node = newNode(missing[i], parent);
+			(parent.children ??= []).push(node);
+			nodes.set(missing[i], node);
+			parent = node;
+		}
+		return parent;
 	};
 
 	layers.forEach((layer, L) => {

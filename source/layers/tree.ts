@@ -92,18 +92,26 @@ export class FileTree {
 		return node;
 	}
 
+	/** The directory node for a path, made with its missing ancestors (without recursion: hostile paths nest deeply). */
 	private dir(path: string): TreeNode {
-		if (path === '') return this.root;
-		const existing = this.byPath.get(path);
-		if (existing) {
-			existing.children ??= [];
-			return existing;
+		const missing: string[] = [];
+		let parent = this.root;
+		for (let p = path; p !== ''; p = dirName(p)) {
+			const existing = this.byPath.get(p);
+			if (existing) {
+				existing.children ??= [];
+				parent = existing;
+				break;
+			}
+			missing.push(p);
 		}
-		const parent = this.dir(dirName(path));
-		const node: TreeNode = {name: baseName(path), path, type: 'dir', size: 0, files: 0, depth: parent.depth + 1, parent, children: []};
-		parent.children!.push(node);
-		this.byPath.set(path, node);
-		return node;
+		for (let i = missing.length - 1; i >= 0; i--) {
+			const node: TreeNode = {name: baseName(missing[i]), path: missing[i], type: 'dir', size: 0, files: 0, depth: parent.depth + 1, parent, children: []};
+			parent.children!.push(node);
+			this.byPath.set(missing[i], node);
+			parent = node;
+		}
+		return parent;
 	}
 
 	private add(item: TreeItem): void {

@@ -31,13 +31,23 @@ export function filesystemTree(model: ImageModel, n: number): FileTree {
 			tree?: TreeNode;
 		}
 		const top: Frame = {node: model.root, up: undefined, tree: root};
+		// Without recursion: a hostile layer can hold a path thousands of directories deep.
 		const treeOf = (frame: Frame): TreeNode => {
-			if (frame.tree) return frame.tree;
-			const parent = treeOf(frame.up!);
-			const {node} = frame;
-			frame.tree = {name: node.name, path: node.path, type: 'dir', size: 0, files: 0, depth: parent.depth + 1, parent, children: [], entry: implicitDir(node.path), layer: n};
-			(parent.children ??= []).push(frame.tree);
-			return frame.tree;
+			const missing: Frame[] = [];
+			let f = frame;
+			while (!f.tree) {
+				missing.push(f);
+				f = f.up!;
+			}
+			let parent = f.tree;
+			for (let i = missing.length - 1; i >= 0; i--) {
+				const {node} = missing[i];
+				const dir: TreeNode = {name: node.name, path: node.path, type: 'dir', size: 0, files: 0, depth: parent.depth + 1, parent, children: [], entry: implicitDir(node.path), layer: n};
+				(parent.children ??= []).push(dir);
+				missing[i].tree = dir;
+				parent = dir;
+			}
+			return parent;
 		};
 		const stack: Frame[] = [];
 		const pushChildren = (frame: Frame) => {

@@ -84,6 +84,20 @@ describe('views', () => {
 	});
 });
 
+describe('a path 50,000 directories deep (a hostile layer: no directory entries, only the file)', () => {
+	const deep = Array(50_000).fill('a').join('/');
+	const m = buildImageModel(layers([f(`${deep}/f`, 1)], [f('other', 2)]));
+
+	it('builds the model, both trees and the items tree without running out of stack', () => {
+		for (const t of [changesTree(m, 0), filesystemTree(m, 0), filesystemTree(m, 1), new FileTree([{path: `${deep}/f`, type: 'file', size: 1}])]) {
+			expect(t.find(`${deep}/f`)?.depth).toBe(50_000);
+			expect(t.find('a')?.files).toBe(1);
+			expect(t.root.size).toBeGreaterThanOrEqual(1);
+		}
+		expect(m.nodes.get(deep)?.parent?.path).toBe(deep.slice(0, -2));
+	});
+});
+
 describe('diffFilesystems', () => {
 	it('files added, modified and removed between two final filesystems, and shared layers', () => {
 		const a = buildImageModel(layers([f('base', 1, 'b')], [f('x', 1, 'x1'), f('gone', 2)]));
