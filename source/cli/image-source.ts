@@ -11,6 +11,7 @@
  */
 import {createHash} from 'node:crypto';
 import {stat} from 'node:fs/promises';
+import {Readable} from 'node:stream';
 import {ArchiveError, type ImageArchive, type ReadProgress, readImageArchive} from '../engine/archive/index.js';
 import {EngineError} from '../engine/errors.js';
 import {humanSize} from '../format/units.js';
@@ -113,7 +114,11 @@ async function fromEngine(context: CommandContext, ref: string, signal: AbortSig
 	// byte); inspect answers first, names a missing image the way docker does and gives the layer count.
 	const stopSave = new AbortController();
 	const saveSignal = AbortSignal.any([signal, stopSave.signal]);
-	const saving = engine.exportImage(ref, saveSignal);
+	const saving = engine.exportImage(ref, saveSignal).then((exported) => {
+		// Until the reader takes the stream, a stop (inspect failed, Ctrl+C) must not be an unhandled 'error'.
+		if (exported.source instanceof Readable) exported.source.on('error', () => undefined);
+		return exported;
+	});
 	saving.catch(() => undefined);
 	let inspect: Awaited<ReturnType<typeof engine.inspectImage>>;
 	try {

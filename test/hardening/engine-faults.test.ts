@@ -50,6 +50,22 @@ describe.skipIf(!haveEngine)('the CLI against a failing engine', () => {
 		}
 	});
 
+	it("inspect failing while the export already streams (files, check): the daemon's words, exit 1, no stack trace", async () => {
+		proxy.holdBodyOf = /\/get$/;
+		proxy.mode = 'error';
+		proxy.only = /\/json/;
+		proxy.errorAfterMs = 500;
+		for (const args of [['files', 'fixture/base:1'], ['check', 'fixture/base:1']]) {
+			const result = await runCli(['-H', proxy.url, ...args], {timeout: 20_000});
+			expect(result.code, result.stderr).toBe(1);
+			expect(result.stdout).toBe('');
+			expect(result.stderr).toContain('simulated daemon failure');
+			expect(result.stderr).not.toMatch(/Unhandled|node:events/);
+			expect(hasStackTrace(result.stderr)).toBe(false);
+		}
+		expect(proxy.seen.filter((line) => /\/get$/.test(line))).toHaveLength(2);
+	});
+
 	it('a slow engine (delay > IMGSCOPE_TIMEOUT_MS): a timeout message, not a hang', async () => {
 		proxy.mode = 'delay';
 		proxy.delayMs = 4000;

@@ -36,10 +36,14 @@ export class FaultProxy {
 	mode: FaultMode = 'none';
 	delayMs = 0;
 	errorMessage = 'simulated daemon failure';
+	/** In 'error' mode: how long to wait before answering. */
+	errorAfterMs = 0;
 	/** Which requests the fault applies to (by path, query included); the rest pass through. */
 	only?: RegExp;
 	/** How many more requests the fault applies to (then they pass through). */
 	budget = Infinity;
+	/** Answers whose headers go out at once and whose body never comes (an export the engine is still preparing). */
+	holdBodyOf?: RegExp;
 	/** Rewrites a JSON answer (of a request that passes through) before it goes to the client. */
 	rewrite?: (path: string, body: unknown) => unknown;
 	/** Every request seen: method and path. */
@@ -103,6 +107,8 @@ export class FaultProxy {
 		this.only = undefined;
 		this.budget = Infinity;
 		this.rewrite = undefined;
+		this.errorAfterMs = 0;
+		this.holdBodyOf = undefined;
 	}
 
 	async dispose(): Promise<void> {
@@ -137,8 +143,11 @@ export class FaultProxy {
 			case 'error': {
 				req.resume();
 				const body = JSON.stringify({message: this.errorMessage});
-				res.writeHead(500, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body)});
-				res.end(body);
+				setTimeout(() => {
+					if (res.destroyed) return;
+					res.writeHead(500, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body)});
+					res.end(body);
+				}, this.errorAfterMs);
 				return;
 			}
 			case 'delay':
@@ -161,6 +170,12 @@ export class FaultProxy {
 		const upstream = http.request({socketPath: this.target, method: req.method, path: url, headers: req.headers}, (answer) => {
 			const rewrite = this.rewrite;
 			const buffered = half || holdMs > 0 || (rewrite && /json/.test(String(answer.headers['content-type'])) && !url.startsWith('/events'));
+			if (this.holdBodyOf?.test(url)) {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				res.flushHeaders();
+				answer.pause();
+				return;
+			}
 			if (!buffered) {
 				res.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(res);
