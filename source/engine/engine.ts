@@ -227,7 +227,8 @@ export class Engine implements ImageSource {
 						}
 					}
 				});
-				stream.on('error', (error) => end(controller.signal.aborted ? undefined : toEngineError(error, this.endpoint, 'events')));
+				// The stream had started: an error now is the connection cut, not a failure to answer.
+				stream.on('error', (error) => end(controller.signal.aborted ? undefined : cutWhileReading(this.endpoint, 'events', (error as NodeJS.ErrnoException).code)));
 				stream.on('end', () => end(controller.signal.aborted ? undefined : new EngineError('unreachable', `the engine at ${this.endpoint.url} closed the event stream`)));
 			},
 			(error: EngineError) => end(controller.signal.aborted ? undefined : error),

@@ -154,8 +154,11 @@ function attempt(endpoint: Endpoint, request: HttpRequest, mayRetry: boolean): P
 			options.agent = createAgent(endpoint);
 		}
 		let req: http.ClientRequest;
+		// Once an answer came, an error is the answer's (cut in its body): never a reason to ask again.
+		let answer: http.IncomingMessage | undefined;
 		try {
 			req = client.request(options, (res) => {
+				answer = res;
 				const status = res.statusCode ?? 0;
 				if (status < 300 || status === 304) {
 					resolve(res);
@@ -180,6 +183,11 @@ function attempt(endpoint: Endpoint, request: HttpRequest, mayRetry: boolean): P
 			return;
 		}
 		req.on('error', (error: NodeJS.ErrnoException) => {
+			if (answer) {
+				// Whoever reads the body learns it was cut.
+				if (!answer.destroyed) answer.destroy(error);
+				return;
+			}
 			// A kept-alive connection the engine had closed meanwhile: once more on a fresh one.
 			if (mayRetry && req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') && !request.signal?.aborted) {
 				resolve(attempt(endpoint, request, false));

@@ -199,6 +199,33 @@ describe('answers that are not what the API answers', () => {
 		}
 	});
 
+	it('a stream reset on a kept-alive connection is not asked for again (the retry is for a connection closed before answering)', async () => {
+		// TCP: only a TCP socket can be reset (RST), which is what makes node fail the request itself.
+		const requests: string[] = [];
+		const sockets = new Set<net.Socket>();
+		const server = http.createServer((req, res) => {
+			requests.push(`${req.method} ${req.url}`);
+			if (req.url === '/_ping') return void res.end('OK');
+			res.writeHead(200, {'Content-Type': 'application/json'});
+			res.flushHeaders();
+			setTimeout(() => (req.socket as net.Socket).resetAndDestroy(), 100);
+		});
+		server.on('connection', (socket) => sockets.add(socket));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const engine = engineAt(`tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`);
+		try {
+			await engine.ping();
+			const ended = await new Promise<EngineError | undefined>((resolve) => engine.events(['image'], () => undefined, resolve));
+			expect(ended?.message).toMatch(/cut while reading the answer to events/);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(requests.filter((r) => r.startsWith('GET /events'))).toHaveLength(1);
+		} finally {
+			engine.close();
+			for (const socket of sockets) socket.destroy();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
 	it('a connection closed before any answer says so', async () => {
 		const raw = await rawEngine((socket) => socket.destroy());
 		const engine = engineAt(raw.url);
