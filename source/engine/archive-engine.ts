@@ -58,6 +58,8 @@ export class ArchiveEngine implements ImageSource {
 	readonly kind = 'archive' as const;
 	readonly daemon?: Engine = undefined;
 	private scanning?: Promise<ArchiveImage[]>;
+	/** The file as it was when a read failed: read again only once it changed (still being written, say). */
+	private failedOn?: string;
 
 	constructor(readonly archivePath: string) {}
 
@@ -65,13 +67,34 @@ export class ArchiveEngine implements ImageSource {
 		return this.archivePath;
 	}
 
-	/** The archive's images, read on first use (again after a failure). */
+	/**
+	 * The archive's images, read on first use. After a failure the answer is
+	 * the same failure until the file changes (its size or time): the
+	 * explorer's retries must not read a broken 200 MB file every 2 seconds.
+	 */
 	images(signal?: AbortSignal): Promise<ArchiveImage[]> {
+		if (this.scanning && this.failedOn !== undefined && this.failedOn !== this.fileState()) this.scanning = undefined;
 		if (!this.scanning) {
-			this.scanning = scanArchive(this.archivePath, signal);
-			this.scanning.catch(() => (this.scanning = undefined));
+			this.failedOn = undefined;
+			const scanning = scanArchive(this.archivePath, signal);
+			this.scanning = scanning;
+			scanning.catch(() => {
+				if (this.scanning !== scanning) return;
+				// An aborted read proves nothing about the file: the next call reads it again.
+				if (signal?.aborted) this.scanning = undefined;
+				else this.failedOn = this.fileState();
+			});
 		}
 		return this.scanning;
+	}
+
+	private fileState(): string {
+		try {
+			const s = statSync(this.archivePath);
+			return `${s.size}:${s.mtimeMs}:${s.ino}`;
+		} catch {
+			return 'missing';
+		}
 	}
 
 	async listImages(options: {all?: boolean; filters?: Record<string, string[]>; signal?: AbortSignal} = {}): Promise<ImageSummary[]> {

@@ -6,7 +6,7 @@
  */
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {render} from 'ink-testing-library';
@@ -192,4 +192,24 @@ describe.skipIf(!haveEngine).each(cases)('the explorer on $name, no engine', ({f
 			app.unmount();
 		}
 	}, 60_000);
+});
+
+describe.skipIf(!haveEngine)('a broken archive', () => {
+	it('fails once and is not read again until the file changes (the explorer retries every 2 s)', async () => {
+		const broken = path.join(dir, 'broken.tar');
+		const whole = readFileSync(dockerSave);
+		writeFileSync(broken, whole.subarray(0, Math.floor(whole.length / 2)));
+		const source = new ArchiveEngine(broken);
+		const first = source.listImages();
+		await expect(first).rejects.toThrow();
+		// The same failure, not a new read of the file.
+		const again = source.images();
+		expect(source.images()).toBe(again);
+		await expect(again).rejects.toThrow();
+		expect(source.images()).toBe(again);
+		// docker save finished writing it: read again, and it answers.
+		writeFileSync(broken, whole);
+		const images = await source.listImages();
+		expect(images.flatMap((image) => image.RepoTags ?? [])).toContain(REF);
+	});
 });
