@@ -123,7 +123,7 @@ export function parseHost(host: string, source: string, env: NodeJS.ProcessEnv):
 			const certPath = env.DOCKER_CERT_PATH;
 			const useTls = scheme === 'https' || tlsVerify || Boolean(certPath);
 			const port = url.port ? Number(url.port) : useTls ? 2376 : 2375;
-			const endpoint: Endpoint = {kind: 'tcp', host: url.hostname, port, url: trimmed, source};
+			const endpoint: Endpoint = {kind: 'tcp', host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port, url: trimmed, source};
 			if (useTls) {
 				const dir = certPath || path.join(homedir(), '.docker');
 				endpoint.tls = {...readTls(dir, env), verify: tlsVerify};

@@ -42,6 +42,9 @@ describe('resolveEndpoint follows the docker CLI', () => {
 		const tls = resolveEndpoint({host: 'tcp://box', env: {DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent'}});
 		expect(tls).toMatchObject({kind: 'tcp', port: 2376, tls: {verify: true}});
 	});
+	it('takes an IPv6 address in brackets, as docker does (the brackets are not part of the host)', () => {
+		expect(resolveEndpoint({host: 'tcp://[::1]:2375', env: {}})).toMatchObject({kind: 'tcp', host: '::1', port: 2375});
+	});
 	it('names what is wrong with a bad host or context', () => {
 		expect(() => resolveEndpoint({host: 'localhost:2375', env: {}})).toThrow(EndpointError);
 		expect(() => resolveEndpoint({host: 'ftp://x', env: {}})).toThrow(/unsupported scheme/);
