@@ -15,7 +15,7 @@ import {daemonActions, keyName} from './keymap.js';
 import {ContainersScreen} from './screens/Containers.js';
 import {ImageScreen} from './screens/Image.js';
 import {ImagesScreen} from './screens/Images.js';
-import {initialState, reduce, type State} from './state.js';
+import {bodyHeight as layoutBodyHeight, initialState, reduce, type State} from './state.js';
 import {useFilesLoader} from './files/loader.js';
 import {formatColumn} from './format/column.js';
 import {readHistory} from './format/history-file.js';
@@ -110,14 +110,10 @@ export function App(props: AppProps) {
 	});
 
 	const {width, height} = state;
-	// Ink redraws everything when a frame fills the terminal: stay one line short.
-	const frameHeight = Math.max(3, height - 1);
 	const context = contextOf(state);
 	const bannerLines = state.banner ? visible(state.banner.split('\n')[0]) : undefined;
 	const showFilter = state.view === 'images' && (state.filterEditing || Boolean(state.filter));
-	const chrome = 2 + (bannerLines ? 1 : 0) + (showFilter ? 1 : 0) + (state.notice ? 1 : 0);
-	// Never more lines than the frame holds (a 20x5 terminal): the body may get none.
-	const bodyHeight = Math.max(0, frameHeight - chrome);
+	const bodyHeight = layoutBodyHeight(state);
 
 	// The format column (F): each image's cell from the documents the controller read for LAYERS.
 	const column = useMemo(() => (state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs)), [state.format.column, state.format.docs]);
@@ -136,8 +132,9 @@ export function App(props: AppProps) {
 				? imageTitle(state.image)
 				: `Images (${state.filter ? `${state.visible.length} of ${state.rows.length}` : state.rows.length})  sort: ${sortLabel[state.sort]}`;
 
+	// Ink redraws everything when a frame fills the terminal: the frame stays one line short.
 	return (
-		<Box flexDirection="column" height={frameHeight} width={width}>
+		<Box flexDirection="column" height={Math.max(3, height - 1)} width={width}>
 			<Text wrap="truncate">
 				<Text bold color={theme.title}>
 					imgscope

@@ -118,6 +118,16 @@ export function pageSize(state: State): number {
 	return Math.max(1, state.height - 6);
 }
 
+/** The lines under the title, banner, filter line and notice, above the footer: App draws the body in them. */
+export function bodyHeight(state: State): number {
+	// Ink redraws everything when a frame fills the terminal: the frame stays one line short.
+	const frameHeight = Math.max(3, state.height - 1);
+	const showFilter = state.view === 'images' && (state.filterEditing || Boolean(state.filter));
+	const chrome = 2 + (state.banner ? 1 : 0) + (showFilter ? 1 : 0) + (state.notice ? 1 : 0);
+	// Never more lines than the frame holds (a 20x5 terminal): the body may get none.
+	return Math.max(0, frameHeight - chrome);
+}
+
 /** Recomputes what the list shows; re-sorts only when the rows or the sort changed. */
 function withVisible(state: State, rows = state.rows, resort = false): State {
 	const sorted = resort || rows !== state.rows ? sortRows(rows, state.sort) : state.sorted;
@@ -173,8 +183,11 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, width: msg.width, height: msg.height};
 		case 'move': {
 			const page = pageSize(state);
-			// The help scrolls (it is longer than a screen); its view clamps to the last page.
-			if (state.help) return {...state, helpTop: moved(state.helpTop ?? 0, Math.max(1, helpLineCount() - page), msg.to, page)};
+			// The help scrolls (it is longer than a screen); its top stops where the last line shows, as Help draws it.
+			if (state.help) {
+				const shown = Math.max(1, bodyHeight(state));
+				return {...state, helpTop: moved(state.helpTop ?? 0, Math.max(1, helpLineCount() - shown + 1), msg.to, shown)};
+			}
 			if (state.view === 'images') {
 				const cursor = moved(state.cursor, state.visible.length, msg.to, page);
 				return {...state, cursor, selectedKey: state.visible[cursor]?.key};

@@ -103,6 +103,24 @@ describe('the images screen', () => {
 		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
 		unmount();
 	});
+
+	it('help: at the end (G), the first ↑ scrolls at once (its top stops where the last line shows)', async () => {
+		const {lastFrame, stdin, unmount} = render(<App engine={engine} controller={null} initial={listed()} />);
+		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
+		await tick();
+		stdin.write('?');
+		await waitFor(lastFrame, (f) => f.includes('Cycle the sort'));
+		stdin.write('G');
+		await tick();
+		const atEnd = lastFrame();
+		stdin.write(keys.up);
+		await tick();
+		expect(lastFrame()).not.toBe(atEnd);
+		stdin.write('G');
+		await tick();
+		expect(lastFrame()).toBe(atEnd);
+		unmount();
+	});
 });
 
 describe('the image screen', () => {
