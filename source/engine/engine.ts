@@ -11,6 +11,7 @@ import {createRequire} from 'node:module';
 import type {Readable} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
 import {openImageExport} from './archive/export-stream.js';
+import {encodeRef} from './reference.js';
 import {cutWhileReading, EngineError, toEngineError} from './errors.js';
 import type {ImageExport, ImageSource} from './image-source.js';
 import {createAgent, send} from './transport.js';
@@ -246,27 +247,6 @@ function isListOfObjects(value: unknown): boolean {
 	return Array.isArray(value) && value.every((item) => Boolean(item) && typeof item === 'object');
 }
 
-/**
- * Image references go into the path as docker's CLI sends them: slashes
- * kept. What could not be a reference and would change the path (empty,
- * empty segments, `.` and `..`) is refused before any request: the engine's
- * router would clean `/images/../../containers/json/json` into another API.
- */
-export function encodeRef(ref: string): string {
-	const problem = referenceProblem(ref);
-	if (problem) throw new EngineError('invalid', `invalid reference ${JSON.stringify(ref)}: ${problem}`);
-	return ref.split('/').map(encodeURIComponent).join('/');
-}
-
-export function referenceProblem(ref: string): string | undefined {
-	if (ref === '') return 'an image reference cannot be empty';
-	if (ref.trim() === '') return 'an image reference cannot be blank';
-	for (const segment of ref.split('/')) {
-		if (segment === '') return 'a reference has no empty path components (a leading, trailing or double "/")';
-		if (segment === '.' || segment === '..') return `a path component cannot be "${segment}"`;
-	}
-	return undefined;
-}
 
 function dockerodeOptions(endpoint: Endpoint, agent: () => http.Agent): Docker.DockerOptions {
 	switch (endpoint.kind) {
@@ -284,3 +264,5 @@ function dockerodeOptions(endpoint: Endpoint, agent: () => http.Agent): Docker.D
 			return {socketPath: endpoint.url, protocol: 'http', agent: agent()} as Docker.DockerOptions;
 	}
 }
+
+export {encodeRef, referenceProblem} from './reference.js';

@@ -95,6 +95,8 @@ describe('image references', () => {
 			const error = await failure(engine.inspectImage('../../containers/json'));
 			expect(error.kind).toBe('invalid');
 			await failure(engine.history(''));
+			// The export goes straight over the socket: the same check.
+			expect((await failure(engine.exportImage('a/../../containers/json'))).kind).toBe('invalid');
 			expect(fake.requests).toEqual([]);
 		} finally {
 			engine.close();

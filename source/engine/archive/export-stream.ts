@@ -15,15 +15,12 @@ import net from 'node:net';
 import {Readable} from 'node:stream';
 import type {Endpoint} from '../endpoint.js';
 import {EngineError, toEngineError} from '../errors.js';
+import {encodeRef} from '../reference.js';
 
 const READ_BUFFER = 1 << 20;
 const MAX_HEAD = 64 << 10;
 const MAX_ERROR_BODY = 64 << 10;
 
-/** Image references go into the path as docker's CLI sends them: slashes kept (as Engine's encodeRef). */
-function encodeRef(ref: string): string {
-	return ref.split('/').map(encodeURIComponent).join('/');
-}
 
 export function canOpenImageExport(endpoint: Endpoint): boolean {
 	return endpoint.kind === 'unix' || (endpoint.kind === 'tcp' && !endpoint.tls);
