@@ -12,6 +12,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {docker, haveEngine} from '../helpers/engine.js';
+import {relayToEngine} from '../helpers/relay.js';
 
 const bin = new URL('../../bin/imgscope', import.meta.url).pathname;
 
@@ -39,12 +40,7 @@ describe.skipIf(!haveEngine)('NODE_EXTRA_CA_CERTS', () => {
 		writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
 		ssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.ext']);
 		mkdirSync(certPath);
-		server = tls.createServer({key: readFileSync(path.join(dir, 'server.key')), cert: readFileSync(path.join(dir, 'server.pem'))}, (front) => {
-			const back = net.connect('/var/run/docker.sock');
-			front.pipe(back).pipe(front);
-			front.on('error', () => back.destroy());
-			back.on('error', () => front.destroy());
-		});
+		server = tls.createServer({key: readFileSync(path.join(dir, 'server.key')), cert: readFileSync(path.join(dir, 'server.pem'))}, (front) => relayToEngine(front));
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		port = (server.address() as net.AddressInfo).port;
 	});

@@ -5,18 +5,14 @@
 import net from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/cli.js';
+import {relayToEngine} from '../helpers/relay.js';
 import {docker, haveEngine} from '../helpers/engine.js';
 
 describe.skipIf(!haveEngine)('an engine at tcp://[::1]', () => {
 	let relay: net.Server;
 	let port = 0;
 	beforeAll(async () => {
-		relay = net.createServer((front) => {
-			const back = net.connect('/var/run/docker.sock');
-			front.pipe(back).pipe(front);
-			front.on('error', () => back.destroy());
-			back.on('error', () => front.destroy());
-		});
+		relay = net.createServer((front) => relayToEngine(front));
 		await new Promise<void>((resolve) => relay.listen(0, '::1', resolve));
 		port = (relay.address() as net.AddressInfo).port;
 	});
