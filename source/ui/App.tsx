@@ -15,7 +15,7 @@ import {daemonActions, keyName} from './keymap.js';
 import {ContainersScreen} from './screens/Containers.js';
 import {ImageScreen} from './screens/Image.js';
 import {ImagesScreen} from './screens/Images.js';
-import {bodyHeight as layoutBodyHeight, initialState, reduce, type State} from './state.js';
+import {initialState, layout, reduce, type State} from './state.js';
 import {useFilesLoader} from './files/loader.js';
 import {formatColumn} from './format/column.js';
 import {readHistory} from './format/history-file.js';
@@ -111,9 +111,10 @@ export function App(props: AppProps) {
 
 	const {width, height} = state;
 	const context = contextOf(state);
-	const bannerLines = state.banner ? visible(state.banner.split('\n')[0]) : undefined;
-	const showFilter = state.view === 'images' && (state.filterEditing || Boolean(state.filter));
-	const bodyHeight = layoutBodyHeight(state);
+	const shown = layout(state);
+	const bannerLines = state.banner && shown.banner ? visible(state.banner.split('\n')[0]) : undefined;
+	const showFilter = shown.filter;
+	const bodyHeight = shown.body;
 
 	// The format column (F): each image's cell from the documents the controller read for LAYERS.
 	const column = useMemo(() => (state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs)), [state.format.column, state.format.docs]);
@@ -155,7 +156,7 @@ export function App(props: AppProps) {
 				</Text>
 			) : null}
 			{body}
-			{state.notice ? (
+			{state.notice && shown.notice ? (
 				<Line color={state.notice.level === 'error' ? theme.error : theme.accent}>{`${state.notice.level === 'error' ? '✗' : '✓'} ${visible(state.notice.text.split('\n')[0])}`}</Line>
 			) : null}
 			<Footer context={context} width={width} hidden={state.archive ? daemonActions : undefined} note={state.pick ? 'pick mode: enter writes to stdout, q cancels' : undefined} />

@@ -16,7 +16,7 @@ import {fitColumns, formatHeader, formatRow, windowStart} from './columns.js';
 import {imageColumns} from './image-columns.js';
 import {footerFitted} from './keymap.js';
 import type {Screen} from './screen.js';
-import {initialState, reduce, type State} from './state.js';
+import {initialState, layout, reduce, type State} from './state.js';
 import {theme} from './theme.js';
 
 interface Style {
@@ -70,9 +70,9 @@ const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} a
  */
 export function firstFrameLines(state: State, endpointUrl: string, now = Date.now()): string[] | undefined {
 	if (state.view !== 'images' || state.help || state.overlay || state.banner || state.filter || state.filterEditing || state.notice || state.pick || state.format.column !== undefined) return undefined;
-	const {width, height} = state;
-	const frameHeight = Math.max(3, height - 1);
-	const bodyHeight = Math.max(0, frameHeight - 2);
+	const {width} = state;
+	// App's layout: with nothing optional showing, the title, the body and the footer.
+	const bodyHeight = layout(state).body;
 	const title = `Images (${state.rows.length})  sort: ${sortLabel[state.sort]}`;
 	const lines = [
 		line(

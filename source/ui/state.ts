@@ -118,14 +118,32 @@ export function pageSize(state: State): number {
 	return Math.max(1, state.height - 6);
 }
 
-/** The lines under the title, banner, filter line and notice, above the footer: App draws the body in them. */
-export function bodyHeight(state: State): number {
+/** Which of the optional lines App draws, and the body's height under them. */
+export interface Layout {
+	filter: boolean;
+	banner: boolean;
+	notice: boolean;
+	body: number;
+}
+
+/**
+ * The title and the footer always show; then, while there is room, the
+ * filter line, the engine banner and the notice; the body gets what is left
+ * (none in a 20x4 terminal, where the title used to be pushed off).
+ */
+export function layout(state: State): Layout {
 	// Ink redraws everything when a frame fills the terminal: the frame stays one line short.
-	const frameHeight = Math.max(3, state.height - 1);
-	const showFilter = state.view === 'images' && (state.filterEditing || Boolean(state.filter));
-	const chrome = 2 + (state.banner ? 1 : 0) + (showFilter ? 1 : 0) + (state.notice ? 1 : 0);
-	// Never more lines than the frame holds (a 20x5 terminal): the body may get none.
-	return Math.max(0, frameHeight - chrome);
+	let room = Math.max(3, state.height - 1) - 2;
+	const take = (wanted: boolean) => (wanted && room > 0 ? (room--, true) : false);
+	const filter = take(state.view === 'images' && (state.filterEditing || Boolean(state.filter)));
+	const banner = take(Boolean(state.banner));
+	const notice = take(Boolean(state.notice));
+	return {filter, banner, notice, body: room};
+}
+
+/** The lines App draws the body in. */
+export function bodyHeight(state: State): number {
+	return layout(state).body;
 }
 
 /** Recomputes what the list shows; re-sorts only when the rows or the sort changed. */

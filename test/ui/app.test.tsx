@@ -104,6 +104,18 @@ describe('the images screen', () => {
 		unmount();
 	});
 
+	it('a 20x4 terminal with the banner and the filter line: the title and the footer stay, the filter wins the one line left', async () => {
+		const initial = {...listed(), width: 20, height: 4, banner: 'engine gone', filter: 'base'};
+		const {lastFrame, unmount} = render(<App engine={engine} controller={null} initial={initial} />);
+		const frame = await waitFor(lastFrame, (f) => f.includes('imgscope'));
+		const lines = frame.split('\n');
+		expect(lines).toHaveLength(3);
+		expect(lines[0]).toMatch(/^imgscope/);
+		expect(lines[1]).toMatch(/^\/base/);
+		expect(frame).not.toContain('engine gone');
+		unmount();
+	});
+
 	it('help: at the end (G), the first ↑ scrolls at once (its top stops where the last line shows)', async () => {
 		const {lastFrame, stdin, unmount} = render(<App engine={engine} controller={null} initial={listed()} />);
 		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
