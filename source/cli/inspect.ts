@@ -5,7 +5,7 @@
  */
 import {fetchErrorText, prepareFormat, renderInspect, type InspectItem} from '../docker/inspector.js';
 import {writeAll} from '../docker/host.js';
-import {encodeRef} from '../engine/engine.js';
+import {encodeRef} from '../engine/reference.js';
 import type {Command} from './command.js';
 import {CommandError} from './command.js';
 

@@ -247,7 +247,6 @@ function isListOfObjects(value: unknown): boolean {
 	return Array.isArray(value) && value.every((item) => Boolean(item) && typeof item === 'object');
 }
 
-
 function dockerodeOptions(endpoint: Endpoint, agent: () => http.Agent): Docker.DockerOptions {
 	switch (endpoint.kind) {
 		case 'unix':
@@ -264,5 +263,3 @@ function dockerodeOptions(endpoint: Endpoint, agent: () => http.Agent): Docker.D
 			return {socketPath: endpoint.url, protocol: 'http', agent: agent()} as Docker.DockerOptions;
 	}
 }
-
-export {encodeRef, referenceProblem} from './reference.js';

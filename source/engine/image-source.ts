@@ -5,6 +5,7 @@
  * this, so neither needs to know which one it has.
  */
 import type {ArchiveSource} from './archive/read.js';
+import type {HashingMode} from './archive/layer-hashing.js';
 import type {Engine} from './engine.js';
 import {EngineError} from './errors.js';
 import type {ImageConfig} from './image-config.js';
@@ -18,7 +19,7 @@ export interface ImageExport {
 	/** Hash the layers against the config's diff_ids (false when the engine vouches for its own export). */
 	verifyDiffIds: boolean;
 	/** Where to hash file contents (ReadOptions.hashing); unset: the reader chooses by size. */
-	hashing?: 'inline' | 'worker';
+	hashing?: HashingMode;
 	/** Lets go of the bytes (a stream is destroyed); safe to call more than once. */
 	close(): void;
 }

@@ -7,13 +7,13 @@
  */
 import type {EntryType, FileEntry} from './types.js';
 import type {ChangeKind, LayerSummary} from './changes.js';
+import {baseName, dirName} from './paths.js';
 
 /** A tree's change marks: nodes marked added, modified, removed or unchanged (stored again), and their bytes. */
 export interface TreeChanges extends LayerSummary {
 	unchanged: number;
 	unchangedBytes: number;
 }
-import {baseName, dirName} from './paths.js';
 
 export interface TreeItem {
 	path: string;
@@ -49,7 +49,7 @@ export class FileTree {
 	private readonly byPath = new Map<string, TreeNode>();
 	private indexed = true;
 	private count = 0;
-	private summary: TreeChanges = {added: 0, modified: 0, removed: 0, unchanged: 0, addedBytes: 0, modifiedBytes: 0, removedBytes: 0, unchangedBytes: 0};
+	private summary!: TreeChanges;
 
 	constructor(items: Iterable<TreeItem>) {
 		for (const item of items) this.add(item);
@@ -141,7 +141,8 @@ export class FileTree {
 			if (n.children) for (const c of n.children) stack.push(c);
 		}
 		this.count = post.length - 1;
-		const c = this.summary;
+		// Counted afresh: fromHierarchy aggregates the tree it was made empty again.
+		const c: TreeChanges = (this.summary = {added: 0, modified: 0, removed: 0, unchanged: 0, addedBytes: 0, modifiedBytes: 0, removedBytes: 0, unchangedBytes: 0});
 		for (let i = post.length - 1; i >= 0; i--) {
 			const n = post[i];
 			const bytes = n.children ? 0 : n.size;

@@ -131,7 +131,6 @@ function parseRFC3339(s: string): TimeParts {
 	return {sec, nsec, offset, zone: offset === 0 ? 'UTC' : ''};
 }
 
-
 function civilFromDays(z: number): [number, number, number] {
 	z += 719468;
 	const era = Math.floor(z / 146097);

@@ -141,11 +141,6 @@ export function layout(state: State): Layout {
 	return {filter, banner, notice, body: room};
 }
 
-/** The lines App draws the body in. */
-export function bodyHeight(state: State): number {
-	return layout(state).body;
-}
-
 /** Recomputes what the list shows; re-sorts only when the rows or the sort changed. */
 function withVisible(state: State, rows = state.rows, resort = false): State {
 	const sorted = resort || rows !== state.rows ? sortRows(rows, state.sort) : state.sorted;
@@ -203,7 +198,7 @@ export function reduce(state: State, msg: Msg): State {
 			const page = pageSize(state);
 			// The help scrolls (it is longer than a screen); its top stops where the last line shows, as Help draws it.
 			if (state.help) {
-				const shown = Math.max(1, bodyHeight(state));
+				const shown = Math.max(1, layout(state).body);
 				return {...state, helpTop: moved(state.helpTop ?? 0, Math.max(1, helpLineCount() - shown + 1), msg.to, shown)};
 			}
 			if (state.view === 'images') {

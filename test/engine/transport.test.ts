@@ -10,7 +10,8 @@ import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {Engine, encodeRef, referenceProblem} from '../../source/engine/engine.js';
+import {Engine} from '../../source/engine/engine.js';
+import {encodeRef, referenceProblem} from '../../source/engine/reference.js';
 import {parseHost} from '../../source/engine/endpoint.js';
 import {EngineError} from '../../source/engine/errors.js';
 

@@ -4,7 +4,8 @@
  * with all its tags. Force is never implied; a conflict carries the engine's
  * own message.
  */
-import {encodeRef, type Engine} from '../engine.js';
+import type {Engine} from '../engine.js';
+import {encodeRef} from '../reference.js';
 import {EngineError} from '../errors.js';
 import {parseReference} from '../../actions/reference.js';
 

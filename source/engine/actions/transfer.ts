@@ -5,7 +5,8 @@
  * An error line, a registry that refuses the connection or a login, and a
  * stream that goes quiet all end in an EngineError, never a hang.
  */
-import {encodeRef, type Engine} from '../engine.js';
+import type {Engine} from '../engine.js';
+import {encodeRef} from '../reference.js';
 import {EngineError} from '../errors.js';
 import type {JsonMessage} from '../../actions/json-stream.js';
 import {applyProgress, emptyProgress, type TransferProgress} from '../../actions/progress.js';

@@ -21,7 +21,6 @@ const READ_BUFFER = 1 << 20;
 const MAX_HEAD = 64 << 10;
 const MAX_ERROR_BODY = 64 << 10;
 
-
 export function canOpenImageExport(endpoint: Endpoint): boolean {
 	return endpoint.kind === 'unix' || (endpoint.kind === 'tcp' && !endpoint.tls);
 }

@@ -4,11 +4,10 @@
  * and the flattened rows a windowed list draws (search: ./search.ts; the
  * sorted, filtered tree behind them: ./shape.ts).
  *
- * The tree itself (a FileTree from source/layers) is read-only here: its own
- * `collapsed` flags and sort are never used or changed, so one tree can back
- * any number of views. Everything derived from it (sorted and filtered
- * children, filtered sizes, the full display order, the visible rows) is
- * cached per tree and per (sort, filter), so a key press on a 50,000-file
+ * The tree itself (a FileTree from source/layers) is read-only here, so one
+ * tree can back any number of views. Everything derived from it (sorted and
+ * filtered children, filtered sizes, the full display order, the visible
+ * rows) is cached per tree and per (sort, filter), so a key press on a 50,000-file
  * layer costs at most one walk of the rows that are shown expanded, and a
  * cursor move costs nothing but the slice that is drawn.
  */
