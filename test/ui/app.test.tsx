@@ -20,6 +20,22 @@ function listed(extra: Partial<State> = {}): Partial<State> {
 	return {...base, width: 100, height: 30};
 }
 
+/** The App on the captured lists, once the list shows and input is live. */
+async function listShown() {
+	const app = render(<App engine={engine} controller={null} initial={listed()} />);
+	await waitFor(app.lastFrame, (f) => f.includes('fixture/base'));
+	await tick();
+	return app;
+}
+
+/** The same with the help overlay open. */
+async function helpShown() {
+	const app = await listShown();
+	app.stdin.write('?');
+	await waitFor(app.lastFrame, (f) => f.includes('Cycle the sort'));
+	return app;
+}
+
 function detailFor(ref: string, inspectFile: string, historyFile: string) {
 	const raw = capturedText(inspectFile);
 	const history = captured<HistoryItem[]>(historyFile);
@@ -53,9 +69,7 @@ describe('the images screen', () => {
 	});
 
 	it('filters as you type, keeps it on Enter, clears it on Esc', async () => {
-		const {lastFrame, stdin, unmount} = render(<App engine={engine} controller={null} initial={listed()} />);
-		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
-		await tick();
+		const {lastFrame, stdin, unmount} = await listShown();
 		stdin.write('/');
 		await tick();
 		stdin.write('alias');
@@ -74,9 +88,7 @@ describe('the images screen', () => {
 	});
 
 	it('moves with j/k even when keys arrive in one chunk', async () => {
-		const {lastFrame, stdin, unmount} = render(<App engine={engine} controller={null} initial={listed()} />);
-		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
-		await tick();
+		const {lastFrame, stdin, unmount} = await listShown();
 		stdin.write('jjj');
 		await tick(50);
 		stdin.write('k');
@@ -88,11 +100,7 @@ describe('the images screen', () => {
 	});
 
 	it('shows the help overlay from the keymap and closes it', async () => {
-		const {lastFrame, stdin, unmount} = render(<App engine={engine} controller={null} initial={listed()} />);
-		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
-		await tick();
-		stdin.write('?');
-		await waitFor(lastFrame, (f) => f.includes('Cycle the sort'));
+		const {lastFrame, stdin, unmount} = await helpShown();
 		// Longer than a screen: it scrolls to the other screens' keys.
 		for (let i = 0; i < 6 && !(lastFrame() ?? '').includes('Image: Layers'); i++) {
 			stdin.write(keys.pageDown);
@@ -117,11 +125,7 @@ describe('the images screen', () => {
 	});
 
 	it('help: at the end (G), the first ↑ scrolls at once (its top stops where the last line shows)', async () => {
-		const {lastFrame, stdin, unmount} = render(<App engine={engine} controller={null} initial={listed()} />);
-		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
-		await tick();
-		stdin.write('?');
-		await waitFor(lastFrame, (f) => f.includes('Cycle the sort'));
+		const {lastFrame, stdin, unmount} = await helpShown();
 		stdin.write('G');
 		await tick();
 		const atEnd = lastFrame();
@@ -195,9 +199,7 @@ describe('the image screen', () => {
 
 describe('keys that arrive in one chunk', () => {
 	it('open, switch tabs and go back as if typed one by one', async () => {
-		const {lastFrame, stdin, unmount} = render(<App engine={engine} controller={null} initial={listed()} />);
-		await waitFor(lastFrame, (f) => f.includes('fixture/base'));
-		await tick();
+		const {lastFrame, stdin, unmount} = await listShown();
 		stdin.write('/fixture/app:1\r');
 		await waitFor(lastFrame, (f) => f.includes('Images (1 of'));
 		stdin.write('\x1b');
