@@ -8,5 +8,8 @@ export default defineConfig({
 		// Engine tests share one daemon; files run in parallel, tests in a file in order.
 		fileParallelism: true,
 		pool: 'forks',
+		// The layer index cache (source/cache) is off for every test but its own (test/cache), which
+		// give it a directory of their own: a warm cache would serve a test that means to read an export.
+		env: {IMGSCOPE_NO_CACHE: '1'},
 	},
 });

@@ -53,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
 		}
 		const endpointOptions = {host: head.flags.host as string | undefined, context: head.flags.context as string | undefined};
 		const archive = head.flags.archive as string | undefined;
+		// The explorer's Files tab reads the variable (it runs in a bundle of its own).
+		if (head.flags['no-cache']) process.env.IMGSCOPE_NO_CACHE = '1';
 		if (!name) return archive === undefined ? await explorer(endpointOptions) : await archiveExplorer(archive);
 		const entry = findCommand(name);
 		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
@@ -79,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
 			context: (parsed.flags.context as string | undefined) ?? endpointOptions.context,
 		});
 		if (archive !== undefined) context.archive = archive;
+		if (parsed.flags['no-cache'] || head.flags['no-cache']) context.noCache = true;
 		return await command.run(context, parsed);
 	} catch (error) {
 		return report(error);

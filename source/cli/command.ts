@@ -10,6 +10,8 @@ export interface CommandContext {
 	/** Connects lazily: commands that read an archive never touch the engine. */
 	engine(): Promise<Engine>;
 	archive?: string;
+	/** `--no-cache`: read every layer from the engine's export, and write nothing to the layer index. */
+	noCache?: boolean;
 }
 
 export interface Command {

@@ -11,8 +11,9 @@
  */
 import {createHash} from 'node:crypto';
 import {stat} from 'node:fs/promises';
-import {Readable} from 'node:stream';
 import {ArchiveError, type ImageArchive, type ReadProgress, readImageArchive} from '../engine/archive/index.js';
+import {openLayerCache} from '../cache/layer-cache.js';
+import {readImageLayers} from '../engine/cached-read.js';
 import {EngineError} from '../engine/errors.js';
 import {humanSize} from '../format/units.js';
 import {buildImageModel, type ImageModel} from '../layers/index.js';
@@ -110,28 +111,19 @@ function checkReference(ref: string): void {
 
 async function fromEngine(context: CommandContext, ref: string, signal: AbortSignal, progress: ProgressLine, options: OpenOptions): Promise<ImageArchive> {
 	const engine = await context.engine();
-	// The export and the inspect go out together (the engine takes a while before the export's first
-	// byte); inspect answers first, names a missing image the way docker does and gives the layer count.
-	const stopSave = new AbortController();
-	const saveSignal = AbortSignal.any([signal, stopSave.signal]);
-	const saving = engine.exportImage(ref, saveSignal).then((exported) => {
-		// Until the reader takes the stream, a stop (inspect failed, Ctrl+C) must not be an unhandled 'error'.
-		if (exported.source instanceof Readable) exported.source.on('error', () => undefined);
-		return exported;
-	});
-	saving.catch(() => undefined);
-	let inspect: Awaited<ReturnType<typeof engine.inspectImage>>;
-	try {
-		inspect = await engine.inspectImage(ref, signal);
-	} catch (error) {
-		stopSave.abort();
-		saving.then(exported => exported.close(), () => undefined);
-		throw error;
-	}
+	// Inspect first: it names a missing image the way docker does, gives the layer count, and says
+	// whether the layer index holds every layer (then no export is asked for at all).
+	const inspect = await engine.inspectImage(ref, signal);
 	const expectedLayers = inspect.value.RootFS?.Layers?.length;
-	progress.note(`waiting for the engine's export (${expectedLayers ?? '?'} layers, ${humanSize(inspect.value.Size ?? 0)})…`);
-	const exported = await saving;
-	return readImageArchive(exported.source, {signal, onProgress: progress.update, expectedLayers, verifyDiffIds: exported.verifyDiffIds, hashing: exported.hashing, digests: options.digests});
+	const cache = openLayerCache({disabled: context.noCache});
+	const read = await readImageLayers(engine, ref, inspect.value, {
+		signal,
+		onProgress: progress.update,
+		onExport: () => progress.note(`waiting for the engine's export (${expectedLayers ?? '?'} layers, ${humanSize(inspect.value.Size ?? 0)})…`),
+		digests: options.digests,
+		cache,
+	});
+	return read.archive;
 }
 
 async function fromArchive(file: string, image: string | undefined, signal: AbortSignal, onProgress: (p: ReadProgress) => void, options: OpenOptions): Promise<ImageArchive> {

@@ -15,6 +15,8 @@ export class EngineProxy {
 	private server?: net.Server;
 	private sockets = new Set<net.Socket>();
 	fault: Fault = 'none';
+	/** The request lines that went through (`GET /v1.41/images/x/get`), for tests that check what was asked. */
+	readonly requests: string[] = [];
 	delayMs = 0;
 
 	constructor(readonly target = '/var/run/docker.sock') {
@@ -57,6 +59,7 @@ export class EngineProxy {
 		upstream.on('close', () => this.sockets.delete(upstream));
 		upstream.on('error', () => client.destroy());
 		client.on('data', (chunk) => {
+			for (const m of chunk.toString('latin1').matchAll(/^(GET|HEAD|POST|PUT|DELETE) (\S+) HTTP\/1\.[01]\r$/gm)) this.requests.push(`${m[1]} ${m[2]}`);
 			const send = () => upstream.write(chunk);
 			if (this.fault === 'delay') setTimeout(send, this.delayMs);
 			else send();

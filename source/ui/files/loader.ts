@@ -12,8 +12,10 @@
  * so nothing keeps running.
  */
 import {useEffect, useRef} from 'react';
-import {type ReadProgress, readImageArchive} from '../../engine/archive/index.js';
-import type {ImageExport, ImageSource} from '../../engine/image-source.js';
+import {type LayerCache, openLayerCache} from '../../cache/layer-cache.js';
+import type {ReadProgress} from '../../engine/archive/index.js';
+import {readImageLayers} from '../../engine/cached-read.js';
+import type {ImageSource} from '../../engine/image-source.js';
 import type {ImageScreen, Msg} from '../state.js';
 import {type FilesData, filesData, treeFor} from './data.js';
 import {selectedLayer} from './reducer.js';
@@ -24,7 +26,9 @@ const prefetchAfterMs = 25;
 const cachedImages = 2;
 
 export class FilesLoader {
-	private readonly cache = new Map<string, FilesData>();
+	private readonly models = new Map<string, FilesData>();
+	/** The layer index (source/cache), for an engine's images; `--no-cache` / IMGSCOPE_NO_CACHE=1 turn it off. */
+	private readonly cache: LayerCache | undefined;
 	private current?: {imageId: string; token: number; abort: AbortController};
 	private nextToken = 1;
 	private stopped = false;
@@ -32,7 +36,9 @@ export class FilesLoader {
 	constructor(
 		private readonly engine: ImageSource,
 		private readonly dispatch: (msg: Msg) => void,
-	) {}
+	) {
+		this.cache = engine.kind === 'engine' ? openLayerCache() : undefined;
+	}
 
 	/** Reads in flight (0 or 1): for tests that check nothing is left running. */
 	get active(): number {
@@ -50,7 +56,7 @@ export class FilesLoader {
 			if (!stillWanted) this.abortCurrent();
 		}
 		if (!screen || screen.tab !== 'files' || (files && files.load.status !== 'idle')) return;
-		const cached = this.cache.get(screen.id);
+		const cached = this.models.get(screen.id);
 		if (cached) {
 			this.dispatch({type: 'files', event: {type: 'ready', imageId: screen.id, data: cached}});
 			return;
@@ -92,14 +98,10 @@ export class FilesLoader {
 		const abort = new AbortController();
 		this.current = {imageId, token, abort};
 		this.dispatch({type: 'files', event: {type: 'readStart', imageId, token}});
-		const value = screen.detail?.inspect.value;
-		const expectedLayers = value?.RootFS?.Layers?.length;
-		const totalBytes = typeof value?.Size === 'number' && value.Size > 0 ? value.Size : undefined;
-		void this.read(imageId, token, abort.signal, {expectedLayers, totalBytes}, selectedLayer(screen));
+		void this.read(imageId, token, abort.signal, screen.detail, selectedLayer(screen));
 	}
 
-	private async read(imageId: string, token: number, signal: AbortSignal, hints: {expectedLayers?: number; totalBytes?: number}, layer: number): Promise<void> {
-		let exported: ImageExport | undefined;
+	private async read(imageId: string, token: number, signal: AbortSignal, detail: ImageScreen['detail'], layer: number): Promise<void> {
 		let last = 0;
 		let lastLayer = 0;
 		const progress = (p: ReadProgress) => {
@@ -110,23 +112,22 @@ export class FilesLoader {
 			this.dispatch({type: 'files', event: {type: 'progress', imageId, token, progress: p}});
 		};
 		try {
-			exported = await this.engine.exportImage(imageId, signal);
-			// The engine vouches for its own config: its diff_ids are taken, not recomputed (as `imgscope files` does); an archive's are checked.
-			const archive = await readImageArchive(exported.source, {signal, onProgress: progress, verifyDiffIds: exported.verifyDiffIds, hashing: exported.hashing, image: exported.image, ...hints});
+			const inspect = detail?.inspect.value ?? (await this.engine.inspectImage(imageId, signal)).value;
+			const totalBytes = typeof inspect.Size === 'number' && inspect.Size > 0 ? inspect.Size : undefined;
+			const {archive} = await readImageLayers(this.engine, imageId, inspect, {signal, onProgress: progress, cache: this.cache, totalBytes});
 			if (signal.aborted) return;
 			const data = filesData(imageId, archive);
 			// Build the selected layer's tree now, behind the progress screen, rather than on the first key
 			// (the whole filesystem comes just after the first frame: see prefetch).
 			treeFor(data, layer, false);
-			this.cache.delete(imageId);
-			this.cache.set(imageId, data);
-			while (this.cache.size > cachedImages) this.cache.delete(this.cache.keys().next().value!);
+			this.models.delete(imageId);
+			this.models.set(imageId, data);
+			while (this.models.size > cachedImages) this.models.delete(this.models.keys().next().value!);
 			this.dispatch({type: 'files', event: {type: 'ready', imageId, data}});
 		} catch (error) {
 			if (signal.aborted) return;
 			this.dispatch({type: 'files', event: {type: 'readFailed', imageId, token, message: error instanceof Error ? error.message : String(error)}});
 		} finally {
-			exported?.close();
 			if (this.current?.token === token) this.current = undefined;
 		}
 	}
