@@ -20,6 +20,9 @@ const everyKind: FileEntry[] = [
 	// The previous path ends in a surrogate pair; this one shares its high half only.
 	{path: 'home/\u00e9t\u00e9/\ud83d\ude01', type: 'file', size: 2, mode: 0o640, uid: 1, gid: 1},
 	{path: 'bad/\ufffd\ufffdname', type: 'file', size: 0, mode: 0o644, uid: 0, gid: 0},
+	// Lone surrogates (how a name's invalid bytes may be carried) survive, in paths and link targets.
+	{path: 'bad/caf\udce9', type: 'symlink', size: 0, mode: 0o777, uid: 0, gid: 0, linkTarget: 'caf\udce8'},
+	{path: 'bad/caf\udce9\udce9', type: 'file', size: 0, mode: 0o644, uid: 0, gid: 0},
 	{path: `deep/${'d/'.repeat(2000)}leaf`, type: 'file', size: 3, mode: 0o644, uid: 0, gid: 0},
 ];
 
