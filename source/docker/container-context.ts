@@ -76,7 +76,7 @@ export const containerContextType = contextType(
 				params: [T.string],
 				result: T.string,
 				call: (recv, args) => {
-					const c = (recv.v as {v: Record<string, GoValue>}).v.c.v as Record<string, GoValue>;
+					const c = (recv.v as Record<string, GoValue>).c.v as Record<string, GoValue>;
 					const labels = c.Labels.v as Map<string, GoValue> | null;
 					return {type: T.string, v: (labels?.get(args[0].v as string)?.v as string | undefined) ?? ''};
 				},
