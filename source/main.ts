@@ -62,6 +62,10 @@ export async function main(argv: string[]): Promise<number> {
 		if (command.subcommands) {
 			// A group (`container ls`, `context ls`): the next word picks the command.
 			const sub = command.subcommands.find((c) => c.name === rest[0] || c.aliases?.includes(rest[0]));
+			if (!sub && (rest[0] === '--help' || rest[0] === '-h')) {
+				stdout.write(`${commandUsage(command)}\n`);
+				return 0;
+			}
 			if (!sub) throw new UsageError(rest[0] === undefined || rest[0].startsWith('-') ? `"imgscope ${entry.name}" needs a subcommand (${command.subcommands.map((c) => c.name).join(', ')})` : `unknown command "${rest[0]}" for "imgscope ${entry.name}"`, entry.name);
 			command = sub;
 			commandName = `${entry.name} ${sub.name}`;
@@ -96,7 +100,11 @@ export async function main(argv: string[]): Promise<number> {
 	}
 }
 
-function commandUsage(command: {name: string; usage: string; summary: string; flags: import('./cli/args.js').FlagSpec[]}): string {
+function commandUsage(command: {name: string; usage: string; summary: string; flags: import('./cli/args.js').FlagSpec[]; subcommands?: {name: string; aliases?: string[]; summary: string}[]}): string {
+	if (command.subcommands) {
+		const list = command.subcommands.map((c) => `  ${[c.name, ...(c.aliases ?? [])].join(', ').padEnd(14)}  ${c.summary}`);
+		return [`Usage:  ${command.usage}`, '', command.summary, '', 'Commands:', ...list].join('\n');
+	}
 	return [`Usage:  ${command.usage}`, '', command.summary, '', 'Options:', flagHelp(command.flags)].join('\n');
 }
 
