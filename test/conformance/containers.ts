@@ -103,7 +103,7 @@ const PS_FORMATS = [
 	'table {{.Names}}\t{{.State}}', 'table {{.ID}}\t{{.Labels}}', 'table {{.Names}}\t{{.Size}}', '{{json .Labels}}', '{{.Names | upper}}',
 	'{{printf "%T" .}}', '{{.FieldsUsed}}', '{{.Size}}{{.FieldsUsed}}', '{{printf "%+v" .FullHeader}}', '{{if eq .State "running"}}up{{else}}down{{end}}',
 	'{{split .Labels ","}}', '{{join (split .Names "-") "+"}}', '{{len .Mounts}}', '{{truncate .ID 4}}', '{{pad .State 2 2}}|', '{{.Label}}', '{{.Nope}}',
-	'{{.Names.Nope}}', '{{', '{{.Label "a" "b"}}', '{{index .Labels 0}}', 'json', 'table {{.Nope}}', '{{range .Names}}x{{end}}', '{{.Command | len}}',
+	'{{.Names.Nope}}', '{{', '{{.Label "a" "b"}}', '{{index .Labels 0}}', 'table {{.Nope}}', '{{range .Names}}x{{end}}', '{{.Command | len}}',
 ];
 const PS_CLOCK_FORMATS = [...PS_CLOCK, '', 'table', 'raw', 'json', 'table {{.Names}}\t{{.Status}}\t{{.RunningFor}}', '{{json .}}', '{{.}}'];
 

@@ -4,7 +4,8 @@
 // printed for the same containers (TZ=UTC): fixtures/docker-outputs.json.
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {containerFormat, containerImage, containerNames, displayablePorts, prePass, renderContainerList, type ContainerSummaryJSON} from '../../source/docker/container-context.js';
+import {containerFormat, containerImage, containerNames, prePass, renderContainerList, type ContainerSummaryJSON} from '../../source/docker/container-context.js';
+import {displayablePorts} from '../../source/docker/ports.js';
 import {typedContainerInspect} from '../../source/docker/container-inspect-type.js';
 import {prepareFormat, renderInspect} from '../../source/docker/inspector.js';
 import {UTC} from '../../source/format/time.js';
