@@ -19,6 +19,27 @@ const natPort = named('nat.Port');
 const portBinding = struct('nat.PortBinding', [field('HostIP', T.string, 'HostIp'), field('HostPort', T.string)]);
 export const portMapType: GoType = {kind: 'map', name: 'nat.PortMap', key: natPort, elem: sliceOf(portBinding)};
 
+// os.FileMode prints through its String method: type letters, then rwx bits.
+const fileMode: GoType = {
+	kind: 'uint32',
+	name: 'fs.FileMode',
+	methods: {
+		String: {
+			result: T.string,
+			call: recv => {
+				const m = Number(recv.v as bigint);
+				let out = '';
+				[...'dalTLDpSugct?'].forEach((c, i) => {
+					if ((m >>> (31 - i)) & 1) out += c;
+				});
+				if (out === '') out = '-';
+				[...'rwxrwxrwx'].forEach((c, i) => (out += (m >>> (8 - i)) & 1 ? c : '-'));
+				return {type: T.string, v: out};
+			},
+		},
+	},
+};
+
 // api/types/mount
 const propagation = named('mount.Propagation');
 export const mountPointType = struct('container.MountPoint', [
@@ -57,7 +78,7 @@ const mountType = struct('mount.Mount', [
 	omit('ImageOptions', ptrTo(struct('mount.ImageOptions', [omit('Subpath', T.string)]))),
 	omit(
 		'TmpfsOptions',
-		ptrTo(struct('mount.TmpfsOptions', [omit('SizeBytes', T.int64), omit('Mode', {kind: 'uint32', name: 'fs.FileMode'}), omit('Options', sliceOf(strs))])),
+		ptrTo(struct('mount.TmpfsOptions', [omit('SizeBytes', T.int64), omit('Mode', fileMode), omit('Options', sliceOf(strs))])),
 	),
 	omit('ClusterOptions', ptrTo(struct('mount.ClusterOptions', []))),
 ]);

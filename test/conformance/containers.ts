@@ -52,7 +52,9 @@ export function setUpContainers(): void {
 		'-p', '127.0.0.1:18080-18081:80-81/tcp', '-p', '18053:53/udp', '--expose', '9000-9002', '-v', '/tmp:/hosttmp:ro', '-e', 'A=1',
 		BASE, 'sh', '-c', 'echo "a long command line that docker cuts at twenty"',
 	]);
-	docker(['run', '-d', ...label, '--network', 'none', '--name', CONTAINERS.running, '-v', `${VOLUME}:/data`, '--mount', 'type=tmpfs,destination=/scratch', '--restart', 'on-failure:3', BASE, 'sleep', '3600']);
+	docker(['run', '-d', ...label, '--network', 'none', '--name', CONTAINERS.running, '-v', `${VOLUME}:/data`, '--mount', 'type=tmpfs,destination=/scratch,tmpfs-mode=1770', '--restart', 'on-failure:3',
+		// A health check that will not have run yet: State.Health stays "starting", Config.Healthcheck has durations.
+		'--health-cmd', 'true', '--health-interval', '1h', '--health-timeout', '90s', BASE, 'sleep', '3600']);
 	docker(['create', ...label, '--network', 'none', '--name', CONTAINERS.exited, '--workdir', '/tmp', BASE, 'sh', '-c', 'exit 3']);
 	docker(['start', CONTAINERS.exited]);
 	docker(['wait', CONTAINERS.exited]);
@@ -121,6 +123,8 @@ const INSPECT_FIELDS = [
 	'{{json .NetworkSettings}}', '{{json .NetworkSettings.Networks}}', '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}};{{end}}',
 	'{{.ImageManifestDescriptor}}', '{{printf "%T" .ContainerJSONBase}}', '{{.ContainerJSONBase.Name}}', '{{printf "%T" .HostConfig.ConsoleSize}}',
 	'{{printf "%T %T" .State .Config.Cmd}}', '{{.State.Nope}}', '{{.Nope}}', '{{.HostConfig.Nope}}', '{{index .Config.Labels "odd"}}', '{{.Config.Labels.odd}}',
+	'{{range .HostConfig.Mounts}}{{.TmpfsOptions}} {{.TmpfsOptions.Mode}}{{end}}', '{{.Config.Healthcheck}}', '{{.Config.Healthcheck.Interval}}', '{{json .Config.Healthcheck}}',
+	'{{.State.Health.Status}}', '{{json .State.Health}}', '{{printf "%T" .State.Health}}',
 	'{{json .}}', '{{json .State}}', '{{.Node}}', '{{.HostConfig.KernelMemory}}', '{{.HostConfig.CpuCount}}', '', 'json', '{{',
 ];
 
