@@ -44,6 +44,7 @@ const removeContainers = (): void => {
 /** When the containers were made (ms): the clock cases wait until they are over a minute old. */
 let createdAt = 0;
 
+// One mount each at most: the daemon lists a container's mounts in Go's random map order.
 export function setUpContainers(): void {
 	removeContainers();
 	const label = ['--label', LABEL];
@@ -52,13 +53,13 @@ export function setUpContainers(): void {
 		'-p', '127.0.0.1:18080-18081:80-81/tcp', '-p', '18053:53/udp', '--expose', '9000-9002', '-v', '/tmp:/hosttmp:ro', '-e', 'A=1',
 		BASE, 'sh', '-c', 'echo "a long command line that docker cuts at twenty"',
 	]);
-	docker(['run', '-d', ...label, '--network', 'none', '--name', CONTAINERS.running, '-v', `${VOLUME}:/data`, '--mount', 'type=tmpfs,destination=/scratch,tmpfs-mode=1770', '--restart', 'on-failure:3',
+	docker(['run', '-d', ...label, '--network', 'none', '--name', CONTAINERS.running, '-v', `${VOLUME}:/data`, '--restart', 'on-failure:3',
 		// A health check that will not have run yet: State.Health stays "starting", Config.Healthcheck has durations.
 		'--health-cmd', 'true', '--health-interval', '1h', '--health-timeout', '90s', BASE, 'sleep', '3600']);
 	docker(['create', ...label, '--network', 'none', '--name', CONTAINERS.exited, '--workdir', '/tmp', BASE, 'sh', '-c', 'exit 3']);
 	docker(['start', CONTAINERS.exited]);
 	docker(['wait', CONTAINERS.exited]);
-	docker(['run', '-d', ...label, '--network', 'host', '--name', CONTAINERS.host, '--hostname', 'h', BASE, 'sleep', '3600']);
+	docker(['run', '-d', ...label, '--network', 'host', '--name', CONTAINERS.host, '--hostname', 'h', '--mount', 'type=tmpfs,destination=/scratch,tmpfs-mode=1770', BASE, 'sleep', '3600']);
 	createdAt = Date.now();
 
 	for (const dir of [CONTEXT_DIR, OTHER_DIR]) {
