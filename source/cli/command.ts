@@ -12,6 +12,8 @@ export interface CommandContext {
 	archive?: string;
 	/** `--no-cache`: read every layer from the engine's export, and write nothing to the layer index. */
 	noCache?: boolean;
+	/** -H and --context as given (before or after the command name). */
+	endpointOptions?: {host?: string; context?: string};
 }
 
 export interface Command {
@@ -23,6 +25,8 @@ export interface Command {
 	minArgs?: number;
 	maxArgs?: number;
 	run(context: CommandContext, parsed: Parsed): Promise<number>;
+	/** A command group (`container`, `context`): the first argument names one of these. */
+	subcommands?: Command[];
 }
 
 /** A message for the person, with the exit status it deserves; printed without a stack. */
