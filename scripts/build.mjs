@@ -5,7 +5,12 @@
 //                      explorer needs before ink (its first frame).
 //   dist/ui.cjs        the explorer (ui/run.tsx: ink, react, the App), loaded
 //                      by main.ts only to run it (its import of ./ui/run.js).
+//   dist/remote.cjs    dockerode and ssh2 (attach, ssh:// engines), loaded by
+//                      engine/remote-modules.ts on first use.
 //   dist/imgscope.js   an ESM facade (export {main, version}) for importers.
+//
+// What the bundles hold is all the package needs at run time: it has no
+// dependencies (package.json lists what is bundled as devDependencies).
 //
 // Both are CommonJS scripts: bin/imgscope runs them through node:vm with a
 // V8 code cache (node 20 has no module.enableCompileCache, and only a
@@ -54,6 +59,29 @@ const uiBundle = {
 	setup(b) {
 		b.onResolve({filter: /^\.\/ui\/run\.js$/}, (args) => (args.importer.endsWith(`source${'/'}main.ts`) ? {path: 'ui', namespace: 'imgscope-bundle'} : undefined));
 		b.onLoad({filter: /.*/, namespace: 'imgscope-bundle'}, (args) => ({contents: `module.exports = __imgscope_load(${JSON.stringify(args.path)});`, loader: 'js'}));
+	},
+};
+
+// engine/remote-modules.ts: in the build, dist/remote.cjs through the same loader (both bundles share its one instance).
+const remoteBundle = {
+	name: 'imgscope-remote-bundle',
+	setup(b) {
+		b.onLoad({filter: /source[\\/]engine[\\/]remote-modules\.ts$/}, () => ({
+			contents: "export const loadDockerode = () => __imgscope_load('remote').dockerode;\nexport const loadSsh2 = () => __imgscope_load('remote').ssh2;\n",
+			loader: 'js',
+		}));
+	},
+};
+
+// dockerode's BuildKit session (buildImage with version 2: gRPC and protobufjs, 390 kB, and .proto
+// files read from its own directory) is never used: imgscope builds through the engine API itself.
+const noBuildkit = {
+	name: 'imgscope-no-buildkit',
+	setup(b) {
+		b.onLoad({filter: /dockerode[\\/]lib[\\/](session|buildkit)\.js$/}, (args) => ({
+			contents: `module.exports = () => { throw new Error('imgscope: dockerode\\'s ${args.path.endsWith('session.js') ? 'BuildKit session' : 'BuildKit'} is not in the bundle'); };`,
+			loader: 'js',
+		}));
 	},
 };
 
@@ -125,8 +153,9 @@ async function buildInto(outdir) {
 		metafile: true,
 	};
 	const [cli] = await Promise.all([
-		build({...common, entryPoints: {imgscope: 'source/main.ts'}, plugins: [uiBundle]}),
-		build({...common, entryPoints: {ui: 'source/ui/run.tsx'}, plugins: [syncTopLevel, inkOutput]}),
+		build({...common, entryPoints: {imgscope: 'source/main.ts'}, plugins: [uiBundle, remoteBundle]}),
+		build({...common, entryPoints: {ui: 'source/ui/run.tsx'}, plugins: [syncTopLevel, inkOutput, remoteBundle]}),
+		build({...common, entryPoints: {remote: 'source/engine/remote-bundle.ts'}, plugins: [noBuildkit]}),
 	]);
 	// The subcommands' bundle must not carry the explorer's weight.
 	const heavy = Object.keys(cli.metafile.inputs).filter((input) => /node_modules[\\/](ink|react|react-reconciler|yoga-layout)[\\/]/.test(input));
