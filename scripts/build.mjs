@@ -26,13 +26,39 @@
 //     fetch() of a data: URL (which also loaded node's undici, ~25 ms);
 //   - ink's reconciler skips its DEV-only devtools and package.json reads.
 // And ink's Output is replaced by scripts/build-ink-output.js (same bytes, less work).
+//
+// Beside the bundles: dist/imgscope.1, the manual page, written from the
+// command table by the bundle just built (the same table as --help), and
+// dist/THIRD-PARTY-LICENSES.txt, the licence of every package the bundles hold.
+//
+// --if-stale (npm's prepare, which `npm pack` runs after prepack): nothing
+// to do when dist/ is newer than everything it is built from.
 import {build} from 'esbuild';
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
+
+if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
+
+/** dist/ older than a source, a build script or the installed packages (or absent). */
+function stale() {
+	let built;
+	try {
+		built = statSync(`${dist}/imgscope.1`).mtimeMs;
+	} catch {
+		return true;
+	}
+	const newest = (path) => {
+		const stat = statSync(path);
+		if (!stat.isDirectory()) return stat.mtimeMs;
+		return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+	};
+	return ['source', 'scripts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'].some((path) => existsSync(`${root}${path}`) && newest(`${root}${path}`) > built);
+}
 
 function patch(text, file, from, to) {
 	if (!text.includes(from)) throw new Error(`scripts/build.mjs: ${file} changed (no "${from.slice(0, 60)}…"); update the patch for its new version`);
@@ -141,7 +167,8 @@ async function buildInto(outdir) {
 		target: 'node20',
 		minify: true,
 		sourcemap: 'linked',
-		legalComments: 'linked',
+		// The licences go in dist/THIRD-PARTY-LICENSES.txt, whole (thirdPartyLicenses).
+		legalComments: 'none',
 		logLevel: 'warning',
 		// Native and optional parts stay outside: ssh2's crypto binding and
 		// cpu-features are optional at run time, react-devtools-core is dev only.
@@ -152,11 +179,12 @@ async function buildInto(outdir) {
 		supported: {'dynamic-import': false},
 		metafile: true,
 	};
-	const [cli] = await Promise.all([
+	const built = await Promise.all([
 		build({...common, entryPoints: {imgscope: 'source/main.ts'}, plugins: [uiBundle, remoteBundle]}),
 		build({...common, entryPoints: {ui: 'source/ui/run.tsx'}, plugins: [syncTopLevel, inkOutput, remoteBundle]}),
 		build({...common, entryPoints: {remote: 'source/engine/remote-bundle.ts'}, plugins: [noBuildkit]}),
 	]);
+	const [cli] = built;
 	// The subcommands' bundle must not carry the explorer's weight.
 	const heavy = Object.keys(cli.metafile.inputs).filter((input) => /node_modules[\\/](ink|react|react-reconciler|yoga-layout)[\\/]/.test(input));
 	if (heavy.length) throw new Error(`scripts/build.mjs: dist/imgscope.cjs would hold ${heavy[0]} (imported outside ui/run.tsx?)`);
@@ -175,4 +203,32 @@ async function buildInto(outdir) {
 			'',
 		].join('\n'),
 	);
+	writeFileSync(`${outdir}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(built.flatMap((result) => Object.keys(result.metafile.inputs))));
+	await writeManual(outdir);
+}
+
+/** Each bundled package's name, version, licence and licence text, from its own directory. */
+function thirdPartyLicenses(inputs) {
+	const dirs = new Set();
+	for (const input of inputs) {
+		const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+		if (match) dirs.add(match[1]);
+	}
+	const parts = ['The bundles in this directory hold these packages; each is used under its licence, quoted here.\n'];
+	for (const dir of [...dirs].sort()) {
+		const pkg = JSON.parse(readFileSync(`${root}${dir}/package.json`, 'utf8'));
+		const file = readdirSync(`${root}${dir}`).find((name) => /^(licen[sc]e|copying)(\.|$)/i.test(name));
+		const text = file ? readFileSync(`${root}${dir}/${file}`, 'utf8').trim() : `(no licence file in the package; package.json says ${pkg.license ?? 'nothing'})`;
+		parts.push(`${'-'.repeat(72)}\n${pkg.name} ${pkg.version} (${pkg.license ?? 'no licence field'})\n\n${text}\n`);
+	}
+	return parts.join('\n');
+}
+
+/** dist/imgscope.1 from the bundle just built: the command table --help prints. */
+async function writeManual(outdir) {
+	const require = createRequire(`${outdir}/imgscope.cjs`);
+	globalThis.__imgscope_url = pathToFileURL(`${outdir}/imgscope.cjs`).href;
+	globalThis.__imgscope_load = (name) => require(`${outdir}/${name}.cjs`);
+	const bundle = require(`${outdir}/imgscope.cjs`);
+	writeFileSync(`${outdir}/imgscope.1`, bundle.manualPage(await bundle.commandTable(), bundle.version));
 }

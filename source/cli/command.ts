@@ -20,6 +20,8 @@ export interface Command {
 	flags: FlagSpec[];
 	minArgs?: number;
 	maxArgs?: number;
+	/** A command with commands of its own (`imgscope volume ls`): listed here, completion and the manual show them. */
+	subcommands?: Command[];
 	run(context: CommandContext, parsed: Parsed): Promise<number>;
 }
 

@@ -20,8 +20,14 @@ export const commands: CommandEntry[] = [
 	{name: 'check', summary: 'Check wasted space against limits, for CI', load: async () => (await import('./check.js')).default},
 	{name: 'diff', summary: 'Compare two images: shared layers and changed files', load: async () => (await import('./diff.js')).default},
 	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
+	{name: 'completion', summary: 'Print a shell completion script (bash, zsh or fish)', load: async () => (await import('./completion.js')).default},
+];
+
+/** Commands for programs, not people: left out of the help, the manual and completion. */
+export const hiddenCommands: CommandEntry[] = [
+	{name: '__complete', summary: 'Names for the completion scripts, from the engine', load: async () => (await import('./complete.js')).default},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {
-	return commands.find((entry) => entry.name === name || entry.aliases?.includes(name));
+	return commands.find((entry) => entry.name === name || entry.aliases?.includes(name)) ?? hiddenCommands.find((entry) => entry.name === name);
 }
