@@ -30,35 +30,14 @@
 // Beside the bundles: dist/imgscope.1, the manual page, written from the
 // command table by the bundle just built (the same table as --help), and
 // dist/THIRD-PARTY-LICENSES.txt, the licence of every package the bundles hold.
-//
-// --if-stale (npm's prepare, which `npm pack` runs after prepack): nothing
-// to do when dist/ is newer than everything it is built from.
 import {build} from 'esbuild';
-import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import {dirname} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
-
-if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
-
-/** dist/ older than a source, a build script or the installed packages (or absent). */
-function stale() {
-	let built;
-	try {
-		built = statSync(`${dist}/imgscope.1`).mtimeMs;
-	} catch {
-		return true;
-	}
-	const newest = (path) => {
-		const stat = statSync(path);
-		if (!stat.isDirectory()) return stat.mtimeMs;
-		return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-	};
-	return ['source', 'scripts', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'].some((path) => existsSync(`${root}${path}`) && newest(`${root}${path}`) > built);
-}
 
 function patch(text, file, from, to) {
 	if (!text.includes(from)) throw new Error(`scripts/build.mjs: ${file} changed (no "${from.slice(0, 60)}…"); update the patch for its new version`);
