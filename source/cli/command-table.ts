@@ -12,7 +12,10 @@ import {commands} from './registry.js';
 export interface TableCommand {
 	name: string;
 	aliases: string[];
+	/** What `imgscope --help` lists it as (the registry's line). */
 	summary: string;
+	/** What `imgscope COMMAND --help` says under its usage (the command's own). */
+	description: string;
 	usage: string;
 	flags: FlagSpec[];
 	/** What the positional arguments name, read from the usage's placeholders (IMAGE, CONTAINER, VOLUME, FILE). */
@@ -45,6 +48,7 @@ function describe(command: Command, aliases: string[], summary: string): TableCo
 		name: command.name,
 		aliases,
 		summary,
+		description: command.summary,
 		usage: command.usage,
 		flags: command.flags,
 		operands: operandKinds(command.usage),

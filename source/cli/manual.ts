@@ -18,10 +18,11 @@ function flagItem(flag: FlagSpec): string {
 	return `.TP\n${names}\n${roff(flag.help)}`;
 }
 
-function commandSection(command: TableCommand, depth = 0): string[] {
-	const lines = [`.SS ${roff(depth ? command.name : command.name)}${command.aliases.length ? ` (also ${roff(command.aliases.join(', '))})` : ''}`, `.B ${roff(command.usage)}`, '.PP', roff(command.summary)];
+function commandSection(command: TableCommand): string[] {
+	const lines = [`.SS ${roff(command.name)} \\(em ${roff(command.summary)}`, `.B ${roff(command.usage)}`, '.PP', roff(command.description)];
+	if (command.aliases.length) lines.push('.PP', `Also \\fBimgscope ${command.aliases.map(roff).join('\\fR, \\fBimgscope ')}\\fR.`);
 	if (command.flags.length) lines.push('.RS', ...command.flags.map(flagItem), '.RE');
-	for (const sub of command.subcommands) lines.push(...commandSection(sub, depth + 1));
+	for (const sub of command.subcommands) lines.push(...commandSection({...sub, name: `${command.name} ${sub.name}`}));
 	return lines;
 }
 
