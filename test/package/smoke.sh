@@ -45,6 +45,7 @@ if [ "${1-}" = --checks ]; then
 	expect_same 'a piped inspect --format' "$(imgscope inspect --format "$template" fixture/app:1 | cat)" "$(docker image inspect --format "$template" fixture/app:1 | cat)"
 
 	# ssh:// loads dist/remote.cjs (ssh2, bundled, without its native parts).
+	rm -f "$work/ssh-port"
 	node "$root/test/package/ssh-relay.mjs" >"$work/ssh-port" &
 	relay=$!
 	for _ in $(seq 100); do [ -s "$work/ssh-port" ] && break; sleep 0.1; done
