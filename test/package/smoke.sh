@@ -55,7 +55,8 @@ if [ "${1-}" = --checks ]; then
 	expect_same 'ls over ssh://' "$ssh_ls" "$(docker image ls --format "$format" fixture/app)"
 
 	# The explorer in a real terminal: its first frame, then q; and `imgscope IMAGE`, Esc to the list.
-	server="imgscope-smoke-$$-$RANDOM"
+	server=''
+	sessions=0
 	screen() { tmux -L "$server" capture-pane -p -t main; }
 	wait_for() { # TEXT WHAT
 		for _ in $(seq 150); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
@@ -63,7 +64,12 @@ if [ "${1-}" = --checks ]; then
 		fail "$2: no \"$1\" on the screen:
 $(screen 2>/dev/null)"
 	}
-	tui() { tmux -L "$server" new-session -d -s main -x 100 -y 30 "env TERM=xterm-256color $*; echo \"[exit \$?]\"; sleep 60"; }
+	# A tmux server of its own for each (a server just killed may still be going away).
+	tui() {
+		sessions=$((sessions + 1))
+		server="imgscope-smoke-$$-$sessions"
+		tmux -L "$server" new-session -d -s main -x 100 -y 30 "env TERM=xterm-256color $*; echo \"[exit \$?]\"; sleep 60"
+	}
 	tui imgscope
 	wait_for 'REPOSITORY' 'the first frame'
 	wait_for 'fixture/app' 'the first frame'
