@@ -28,7 +28,7 @@
 // And ink's Output is replaced by scripts/build-ink-output.js (same bytes, less work).
 //
 // Beside the bundles: dist/imgscope.1, the manual page, written from the
-// command table by the bundle just built (the same table as --help), and
+// command table (the same table as --help prints), and
 // dist/THIRD-PARTY-LICENSES.txt, the licence of every package the bundles hold.
 import {build} from 'esbuild';
 import {readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
@@ -203,11 +203,32 @@ function thirdPartyLicenses(inputs) {
 	return parts.join('\n');
 }
 
-/** dist/imgscope.1 from the bundle just built: the command table --help prints. */
+/**
+ * dist/imgscope.1 from the command table --help prints: main.ts's version,
+ * registry.ts's commands and each one's flags, bundled here for the build
+ * alone (not into dist/imgscope.cjs, which every run loads) and run.
+ */
 async function writeManual(outdir) {
-	const require = createRequire(`${outdir}/imgscope.cjs`);
-	globalThis.__imgscope_url = pathToFileURL(`${outdir}/imgscope.cjs`).href;
-	globalThis.__imgscope_load = (name) => require(`${outdir}/${name}.cjs`);
-	const bundle = require(`${outdir}/imgscope.cjs`);
-	writeFileSync(`${outdir}/imgscope.1`, bundle.manualPage(await bundle.commandTable(), bundle.version));
+	const entry = "export {commandTable} from './source/cli/command-table.ts'; export {manualPage} from './source/cli/manual.ts'; export {version} from './source/main.ts';";
+	const result = await build({
+		stdin: {contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'manual-entry.ts'},
+		bundle: true,
+		format: 'cjs',
+		platform: 'node',
+		target: 'node20',
+		write: false,
+		logLevel: 'warning',
+		external: ['cpu-features', '*.node', 'react-devtools-core'],
+		define: {'import.meta.url': '__imgscope_url'},
+		supported: {'dynamic-import': false},
+		// The explorer and dockerode are never loaded by the table: their stand-ins are enough.
+		plugins: [uiBundle, remoteBundle],
+	});
+	const module = {exports: {}};
+	const require = createRequire(`${root}package.json`);
+	new Function('module', 'exports', 'require', '__imgscope_url', '__imgscope_load', result.outputFiles[0].text)(module, module.exports, require, pathToFileURL(`${root}package.json`).href, () => {
+		throw new Error('scripts/build.mjs: the command table loaded a bundle');
+	});
+	const {commandTable, manualPage, version} = module.exports;
+	writeFileSync(`${outdir}/imgscope.1`, manualPage(await commandTable(), version));
 }

@@ -15,9 +15,6 @@ import {EngineError} from './engine/errors.js';
 import type {Drawn, EarlyLists} from './ui/run.js';
 
 export const version = '0.1.0';
-// For the build, which writes the manual page from the command table (scripts/build.mjs).
-export {commandTable} from './cli/command-table.js';
-export {manualPage} from './cli/manual.js';
 
 function mainUsage(): string {
 	const width = Math.max(...commands.map((entry) => entry.name.length));
