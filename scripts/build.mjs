@@ -5,7 +5,12 @@
 //                      explorer needs before ink (its first frame).
 //   dist/ui.cjs        the explorer (ui/run.tsx: ink, react, the App), loaded
 //                      by main.ts only to run it (its import of ./ui/run.js).
+//   dist/remote.cjs    dockerode and ssh2 (attach, ssh:// engines), loaded by
+//                      engine/remote-modules.ts on first use.
 //   dist/imgscope.js   an ESM facade (export {main, version}) for importers.
+//
+// What the bundles hold is all the package needs at run time: it has no
+// dependencies (package.json lists what is bundled as devDependencies).
 //
 // Both are CommonJS scripts: bin/imgscope runs them through node:vm with a
 // V8 code cache (node 20 has no module.enableCompileCache, and only a
@@ -21,10 +26,15 @@
 //     fetch() of a data: URL (which also loaded node's undici, ~25 ms);
 //   - ink's reconciler skips its DEV-only devtools and package.json reads.
 // And ink's Output is replaced by scripts/build-ink-output.js (same bytes, less work).
+//
+// Beside the bundles: dist/imgscope.1, the manual page, written from the
+// command table (the same table as --help prints), and
+// dist/THIRD-PARTY-LICENSES.txt, the licence of every package the bundles hold.
 import {build} from 'esbuild';
-import {readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {dirname} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -54,6 +64,29 @@ const uiBundle = {
 	setup(b) {
 		b.onResolve({filter: /^\.\/ui\/run\.js$/}, (args) => (args.importer.endsWith(`source${'/'}main.ts`) ? {path: 'ui', namespace: 'imgscope-bundle'} : undefined));
 		b.onLoad({filter: /.*/, namespace: 'imgscope-bundle'}, (args) => ({contents: `module.exports = __imgscope_load(${JSON.stringify(args.path)});`, loader: 'js'}));
+	},
+};
+
+// engine/remote-modules.ts: in the build, dist/remote.cjs through the same loader (both bundles share its one instance).
+const remoteBundle = {
+	name: 'imgscope-remote-bundle',
+	setup(b) {
+		b.onLoad({filter: /source[\\/]engine[\\/]remote-modules\.ts$/}, () => ({
+			contents: "export const loadDockerode = () => __imgscope_load('remote').dockerode;\nexport const loadSsh2 = () => __imgscope_load('remote').ssh2;\n",
+			loader: 'js',
+		}));
+	},
+};
+
+// dockerode's BuildKit session (buildImage with version 2: gRPC and protobufjs, 390 kB, and .proto
+// files read from its own directory) is never used: imgscope builds through the engine API itself.
+const noBuildkit = {
+	name: 'imgscope-no-buildkit',
+	setup(b) {
+		b.onLoad({filter: /dockerode[\\/]lib[\\/](session|buildkit)\.js$/}, (args) => ({
+			contents: `module.exports = () => { throw new Error('imgscope: dockerode\\'s ${args.path.endsWith('session.js') ? 'BuildKit session' : 'BuildKit'} is not in the bundle'); };`,
+			loader: 'js',
+		}));
 	},
 };
 
@@ -113,7 +146,8 @@ async function buildInto(outdir) {
 		target: 'node20',
 		minify: true,
 		sourcemap: 'linked',
-		legalComments: 'linked',
+		// The licences go in dist/THIRD-PARTY-LICENSES.txt, whole (thirdPartyLicenses).
+		legalComments: 'none',
 		logLevel: 'warning',
 		// Native and optional parts stay outside: ssh2's crypto binding and
 		// cpu-features are optional at run time, react-devtools-core is dev only.
@@ -124,10 +158,12 @@ async function buildInto(outdir) {
 		supported: {'dynamic-import': false},
 		metafile: true,
 	};
-	const [cli] = await Promise.all([
-		build({...common, entryPoints: {imgscope: 'source/main.ts'}, plugins: [uiBundle]}),
-		build({...common, entryPoints: {ui: 'source/ui/run.tsx'}, plugins: [syncTopLevel, inkOutput]}),
+	const built = await Promise.all([
+		build({...common, entryPoints: {imgscope: 'source/main.ts'}, plugins: [uiBundle, remoteBundle]}),
+		build({...common, entryPoints: {ui: 'source/ui/run.tsx'}, plugins: [syncTopLevel, inkOutput, remoteBundle]}),
+		build({...common, entryPoints: {remote: 'source/engine/remote-bundle.ts'}, plugins: [noBuildkit]}),
 	]);
+	const [cli] = built;
 	// The subcommands' bundle must not carry the explorer's weight.
 	const heavy = Object.keys(cli.metafile.inputs).filter((input) => /node_modules[\\/](ink|react|react-reconciler|yoga-layout)[\\/]/.test(input));
 	if (heavy.length) throw new Error(`scripts/build.mjs: dist/imgscope.cjs would hold ${heavy[0]} (imported outside ui/run.tsx?)`);
@@ -146,4 +182,53 @@ async function buildInto(outdir) {
 			'',
 		].join('\n'),
 	);
+	writeFileSync(`${outdir}/THIRD-PARTY-LICENSES.txt`, thirdPartyLicenses(built.flatMap((result) => Object.keys(result.metafile.inputs))));
+	await writeManual(outdir);
+}
+
+/** Each bundled package's name, version, licence and licence text, from its own directory. */
+function thirdPartyLicenses(inputs) {
+	const dirs = new Set();
+	for (const input of inputs) {
+		const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+		if (match) dirs.add(match[1]);
+	}
+	const parts = ['The bundles in this directory hold these packages; each is used under its licence, quoted here.\n'];
+	for (const dir of [...dirs].sort()) {
+		const pkg = JSON.parse(readFileSync(`${root}${dir}/package.json`, 'utf8'));
+		const file = readdirSync(`${root}${dir}`).find((name) => /^(licen[sc]e|copying)(\.|$)/i.test(name));
+		const text = file ? readFileSync(`${root}${dir}/${file}`, 'utf8').trim() : `(no licence file in the package; package.json says ${pkg.license ?? 'nothing'})`;
+		parts.push(`${'-'.repeat(72)}\n${pkg.name} ${pkg.version} (${pkg.license ?? 'no licence field'})\n\n${text}\n`);
+	}
+	return parts.join('\n');
+}
+
+/**
+ * dist/imgscope.1 from the command table --help prints: main.ts's version,
+ * registry.ts's commands and each one's flags, bundled here for the build
+ * alone (not into dist/imgscope.cjs, which every run loads) and run.
+ */
+async function writeManual(outdir) {
+	const entry = "export {commandTable} from './source/cli/command-table.ts'; export {manualPage} from './source/cli/manual.ts'; export {version} from './source/main.ts';";
+	const result = await build({
+		stdin: {contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'manual-entry.ts'},
+		bundle: true,
+		format: 'cjs',
+		platform: 'node',
+		target: 'node20',
+		write: false,
+		logLevel: 'warning',
+		external: ['cpu-features', '*.node', 'react-devtools-core'],
+		define: {'import.meta.url': '__imgscope_url'},
+		supported: {'dynamic-import': false},
+		// The explorer and dockerode are never loaded by the table: their stand-ins are enough.
+		plugins: [uiBundle, remoteBundle],
+	});
+	const module = {exports: {}};
+	const require = createRequire(`${root}package.json`);
+	new Function('module', 'exports', 'require', '__imgscope_url', '__imgscope_load', result.outputFiles[0].text)(module, module.exports, require, pathToFileURL(`${root}package.json`).href, () => {
+		throw new Error('scripts/build.mjs: the command table loaded a bundle');
+	});
+	const {commandTable, manualPage, version} = module.exports;
+	writeFileSync(`${outdir}/imgscope.1`, manualPage(await commandTable(), version));
 }

@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
 		if (head.flags['no-cache']) process.env.IMGSCOPE_NO_CACHE = '1';
 		if (!name) return archive === undefined ? await explorer(endpointOptions) : await archiveExplorer(archive);
 		const entry = findCommand(name);
-		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
+		if (!entry) return await imageExplorer(name, rest, endpointOptions);
 		let command = await entry.load();
 		let commandName = entry.name;
 		if (command.subcommands) {
@@ -158,6 +158,43 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
 	const code = await ls.run(makeContext(endpointOptions), {flags: {}, positionals: []});
 	process.stderr.write("imgscope: no terminal to draw on, so this is the plain image list; see 'imgscope --help' for the subcommands.\n");
 	return code;
+}
+
+/**
+ * `imgscope IMAGE` (as `dive IMAGE`): a first word that is no command but
+ * names a local image opens the explorer on that image's screen (Esc goes
+ * to the list). A word that is neither is a usage error that says both
+ * were tried.
+ */
+async function imageExplorer(name: string, rest: string[], endpointOptions: {host?: string; context?: string}): Promise<number> {
+	const after = parseArgs(rest, globalFlags);
+	const options = {host: (after.flags.host as string | undefined) ?? endpointOptions.host, context: (after.flags.context as string | undefined) ?? endpointOptions.context};
+	const endpoint = resolveEndpoint(options);
+	const {Engine} = await import('./engine/engine.js');
+	const engine = new Engine(endpoint);
+	let image: {Id: string; RepoTags?: string[] | null};
+	try {
+		image = (await engine.inspectImage(name)).value;
+	} catch (error) {
+		engine.close();
+		const why =
+			error instanceof EngineError && error.kind === 'notFound'
+				? `nor a local image on ${endpoint.url}`
+				: `and no local image could be looked up on ${endpoint.url}: ${error instanceof EngineError && error.daemonMessage ? error.daemonMessage : (error as Error).message}`;
+		throw new UsageError(`unknown command "${name}" for "imgscope", ${why}`);
+	}
+	if (after.positionals.length) throw new UsageError(`"imgscope IMAGE" takes one image: "${after.positionals[0]}" is one too many`);
+	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+	const tty = onTerminal ? undefined : openTty();
+	if (!onTerminal && !tty) {
+		engine.close();
+		throw new CommandError(`imgscope: no terminal to draw the explorer on; for the image "${name}" see 'imgscope layers ${name}' and 'imgscope inspect ${name}'`, 1);
+	}
+	// The list is asked for now, for Esc; the screen shows the name as the list would (alpine: alpine:latest).
+	const lists: EarlyLists = Promise.all([engine.listImages(), engine.listContainers({all: true})]).then(([images, containers]) => ({images, containers}), () => undefined);
+	const ref = image.RepoTags?.includes(`${name}:latest`) ? `${name}:latest` : name;
+	const {runExplorer} = await import('./ui/run.js');
+	return runExplorer({endpoint, tty, lists, open: {ref, id: image.Id}});
 }
 
 /** `imgscope --archive FILE|DIR`: the explorer on an archive, no engine at all (no early frame: reading the archive takes longer than ink). */

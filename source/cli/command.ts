@@ -25,7 +25,7 @@ export interface Command {
 	minArgs?: number;
 	maxArgs?: number;
 	run(context: CommandContext, parsed: Parsed): Promise<number>;
-	/** A command group (`container`, `context`): the first argument names one of these. */
+	/** A command group (`container`, `context`): the first argument names one of these; completion and the manual show them. */
 	subcommands?: Command[];
 }
 

@@ -22,8 +22,14 @@ export const commands: CommandEntry[] = [
 	{name: 'ps', aliases: ['containers'], summary: 'List containers (docker ps)', load: async () => (await import('./ps.js')).default},
 	{name: 'container', summary: 'Containers: ls (list, ps), inspect (docker container ...)', load: async () => (await import('./container.js')).default},
 	{name: 'context', summary: 'Contexts: ls (docker context ls)', load: async () => (await import('./context.js')).default},
+	{name: 'completion', summary: 'Print a shell completion script (bash, zsh or fish)', load: async () => (await import('./completion.js')).default},
+];
+
+/** Commands for programs, not people: left out of the help, the manual and completion. */
+export const hiddenCommands: CommandEntry[] = [
+	{name: '__complete', summary: 'Names for the completion scripts, from the engine', load: async () => (await import('./complete.js')).default},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {
-	return commands.find((entry) => entry.name === name || entry.aliases?.includes(name));
+	return commands.find((entry) => entry.name === name || entry.aliases?.includes(name)) ?? hiddenCommands.find((entry) => entry.name === name);
 }

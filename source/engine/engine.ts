@@ -7,17 +7,15 @@
  */
 import type Docker from 'dockerode';
 import type http from 'node:http';
-import {createRequire} from 'node:module';
 import type {Readable} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
 import {openImageExport} from './archive/export-stream.js';
 import {encodeRef} from './reference.js';
 import {cutWhileReading, EngineError, toEngineError} from './errors.js';
 import type {ImageExport, ImageSource} from './image-source.js';
+import {loadDockerode} from './remote-modules.js';
 import {createAgent, send} from './transport.js';
 import type {ContainerSummary, EngineEvent, HistoryItem, ImageSummary, InspectResult} from './types.js';
-
-const require = createRequire(import.meta.url);
 
 export interface RequestOptions {
 	method?: string;
@@ -70,7 +68,7 @@ export class Engine implements ImageSource {
 	/** dockerode, loaded on first use: most paths never need it, and it is the slowest module to load. */
 	get docker(): Docker {
 		if (!this.dockerode) {
-			const DockerClass = require('dockerode') as typeof Docker;
+			const DockerClass = loadDockerode();
 			this.dockerode = new DockerClass(dockerodeOptions(this.endpoint, () => this.agent));
 		}
 		return this.dockerode;

@@ -11,12 +11,10 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import {createRequire} from 'node:module';
 import {isIP} from 'node:net';
 import type {Duplex, Readable} from 'node:stream';
 import type {Endpoint} from './endpoint.js';
-
-const require = createRequire(import.meta.url);
+import {loadSsh2} from './remote-modules.js';
 
 export interface HttpRequest {
 	method: string;
@@ -79,7 +77,7 @@ class SshAgent extends http.Agent {
 			callback?.(error, socket as Duplex);
 		};
 		try {
-			const {Client} = require('ssh2') as typeof import('ssh2');
+			const {Client} = loadSsh2();
 			const connection = new Client();
 			connection.once('ready', () => {
 				connection.exec('docker system dial-stdio', (error, channel) => {

@@ -48,6 +48,8 @@ export async function runExplorer(options: {
 	engine?: ImageSource;
 	lists?: EarlyLists;
 	drawn?: Drawn;
+	/** `imgscope IMAGE`: start on this image's screen, the list (where Esc goes) selecting it. */
+	open?: {ref: string; id: string};
 }): Promise<number> {
 	const engine: ImageSource = options.engine ?? (options.archive !== undefined ? new ArchiveEngine(options.archive) : new Engine(options.endpoint!));
 	// An archive's list is read while ink starts; the controller's first reload takes the same answer.
@@ -57,6 +59,7 @@ export async function runExplorer(options: {
 	let initial: Partial<State> | undefined = options.drawn?.initial;
 	if (options.drawn) handOver(engine, options.drawn.answer);
 	else initial = await firstState(engine, options.lists, {width: stdout.columns || 80, height: stdout.rows || 24});
+	if (options.open) initial = {...initial, ...openOn(options.open)};
 	if (options.drawn) coverFirstFrame(stdout);
 	// Pick-then-pipe: drawing on /dev/tty while stdout is a pipe, Enter picks what goes down it.
 	const pick = Boolean(options.tty) && !process.stdout.isTTY;
@@ -86,6 +89,11 @@ export async function runExplorer(options: {
 	if (output === undefined) return 1;
 	await new Promise<void>((resolve) => process.stdout.write(output, () => resolve()));
 	return 0;
+}
+
+/** The image's screen as Enter on its row opens it (the App loads its detail). */
+function openOn(image: {ref: string; id: string}): Partial<State> {
+	return {view: 'image', image: {ref: image.ref, id: image.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}, selectWhenSeen: image};
 }
 
 /** The state of the first frame: with the image list when the early answer is there in time. */
