@@ -3,7 +3,7 @@
  * byte. Filters go to the engine as docker sends them; the rows, formats and
  * table come from source/docker/image-context.ts.
  */
-import {configImagesFormat, localLocation} from '../docker/host.js';
+import {configFormat, localLocation} from '../docker/host.js';
 import {renderImageList, type ImageSummaryJSON} from '../docker/image-context.js';
 import {type Command, CommandError, fetched, writeRendered} from './command.js';
 
@@ -47,7 +47,7 @@ const ls: Command = {
 		if (match) (filters.reference ??= []).includes(match) || filters.reference.push(match);
 		const quiet = Boolean(parsed.flags.quiet);
 		let format = (parsed.flags.format as string | undefined) ?? '';
-		if (format === '' && !quiet) format = configImagesFormat();
+		if (format === '' && !quiet) format = configFormat('imagesFormat');
 		const engine = await context.engine();
 		const images = (await fetched(engine.listImages({all: Boolean(parsed.flags.all), filters}))) as unknown as ImageSummaryJSON[];
 		const result = renderImageList(images, {

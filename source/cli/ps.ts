@@ -4,7 +4,7 @@
  * the template pre-pass, the rows and formats are source/docker/container-context.ts.
  */
 import {prePass, renderContainerList, type ContainerSummaryJSON} from '../docker/container-context.js';
-import {configPsFormat, localLocation} from '../docker/host.js';
+import {configFormat, localLocation} from '../docker/host.js';
 import {type Command, CommandError, fetched, writeRendered} from './command.js';
 import {parseFilters} from './ls.js';
 
@@ -36,7 +36,7 @@ const ps: Command = {
 		if (parsed.positionals.length > 0) throw new CommandError("imgscope: 'imgscope ps' accepts no arguments\n\nUsage:  imgscope ps [OPTIONS]", 1);
 		const quiet = Boolean(parsed.flags.quiet);
 		let format = (parsed.flags.format as string | undefined) ?? '';
-		if (format === '') format = configPsFormat();
+		if (format === '') format = configFormat('psFormat');
 		else if (quiet) context.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
 		let limit = parseLast(parsed.flags.last as string | undefined);
 		if (parsed.flags.latest && limit === -1) limit = 1;

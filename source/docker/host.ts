@@ -22,23 +22,12 @@ export function localLocation(): Location {
 	return local;
 }
 
-/** The `imagesFormat` of the docker client's config.json, or ''. */
-export function configImagesFormat(env: NodeJS.ProcessEnv = process.env): string {
+/** A format of the docker client's config.json (`imagesFormat`, `psFormat`), or ''. */
+export function configFormat(key: 'imagesFormat' | 'psFormat', env: NodeJS.ProcessEnv = process.env): string {
 	const dir = env.DOCKER_CONFIG || path.join(homedir(), '.docker');
 	try {
-		const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {imagesFormat?: unknown};
-		return typeof config.imagesFormat === 'string' ? config.imagesFormat : '';
-	} catch {
-		return '';
-	}
-}
-
-/** The config file's psFormat (docker ps without --format), '' when none. */
-export function configPsFormat(env: NodeJS.ProcessEnv = process.env): string {
-	const dir = env.DOCKER_CONFIG || path.join(homedir(), '.docker');
-	try {
-		const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {psFormat?: unknown};
-		return typeof config.psFormat === 'string' ? config.psFormat : '';
+		const value = (JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>)[key];
+		return typeof value === 'string' ? value : '';
 	} catch {
 		return '';
 	}
