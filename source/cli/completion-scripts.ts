@@ -191,7 +191,7 @@ export function fishScript(table: CommandTable): string {
 		if (condition) parts.push(`-n '${condition}'`);
 		if (spec.short) parts.push(`-s ${spec.short}`);
 		parts.push(`-l ${spec.name}`);
-		if (spec.type !== 'bool') parts.push(spec.name === 'archive' ? '-r -F' : spec.name === 'context' ? "-r -a '(imgscope __complete contexts 2>/dev/null)'" : '-r');
+		if (spec.type !== 'bool') parts.push(spec.name === 'archive' ? '-r -F' : spec.name === 'context' ? "-x -a '(imgscope __complete contexts 2>/dev/null)'" : '-x');
 		parts.push(`-d '${escapeQuote(spec.help)}'`);
 		return parts.join(' ');
 	};

@@ -99,6 +99,9 @@ describe.skipIf(!haveEngine)('fish completion', () => {
 		expect(fish('imgscope hist')).toContain('history');
 		expect(fish('imgscope ls --no-t')).toContain('--no-trunc');
 		expect(fish(`imgscope inspect ${tag.slice(0, -3)}`)).toContain(tag);
+		// A flag's value: contexts for --context, nothing to guess for --format.
+		expect(fish('imgscope --context ')).toContain('default');
+		expect(fish('imgscope ls --format ').filter(Boolean)).toEqual([]);
 	});
 });
 

@@ -89,6 +89,8 @@ $(screen 2>/dev/null)"
 	ls "$HOME/.cache/imgscope/"imgscope-*.v8 >/dev/null 2>&1 || fail "no code cache in $HOME/.cache/imgscope"
 	[ -z "$(find "$work/prefix/lib/node_modules/imgscope" -newer "$work/installed" -print -quit)" ] || fail "the install was written to: $(find "$work/prefix/lib/node_modules/imgscope" -newer "$work/installed" | head -3)"
 	imgscope completion bash | bash -n || fail 'the bash completion script does not parse'
+	if command -v zsh >/dev/null; then imgscope completion zsh | zsh -n || fail 'the zsh completion script does not parse'; fi
+	imgscope --help | grep -q '^  completion ' || fail '--help lists no completion command'
 	echo "   start-up from the installed package:"
 	node "$root/test/package/startup.mjs" "${SMOKE_RUNS:-11}" "$work/prefix/bin/imgscope"
 	echo "   all checks passed on node $(node --version)"
