@@ -88,11 +88,12 @@ function eq(args: Val[]): Val {
 			truth = arg1!.v === arg!.v;
 		} else {
 			if (arg1 !== null && arg !== null && arg1.type.kind !== arg.type.kind) {
-				err(`non-comparable types ${sprint([arg1])}: ${typeString(arg1.type)}, ${typeString(arg.type)}: ${sprint([arg])}`);
+				// Go: "non-comparable types %s: %v, %s: %v": the first value through %s (a bool inside prints %!s(bool=false)).
+				err(`non-comparable types ${sprintf('%s', [arg1])}: ${typeString(arg1.type)}, ${typeString(arg.type)}: ${sprint([arg])}`);
 			}
 			if (isNilValue(arg1) || isNilValue(arg)) truth = isNilValue(arg) === isNilValue(arg1);
 			else {
-				if (['slice', 'map', 'func'].includes(arg!.type.kind)) err(`non-comparable type ${sprint([arg])}: ${typeString(arg!.type)}`);
+				if (['slice', 'map', 'func'].includes(arg!.type.kind)) err(`non-comparable type ${sprintf('%s', [arg])}: ${typeString(arg!.type)}`);
 				truth = deepEqual(arg1!, arg!);
 			}
 		}
