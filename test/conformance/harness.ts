@@ -1,11 +1,12 @@
 // Runs a case through the docker client and through imgscope, back to back,
 // and compares stdout bytes and exit status.
-import {execFile} from 'node:child_process';
+import {execFile, execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import type {Case} from './cases.js';
 import {dockerArgs, documentedException} from './cases.js';
+import {normalise as normaliseText} from './unstable.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -30,7 +31,17 @@ export interface Outcome {
 /** The docker client under test (28.x). */
 export const DOCKER_CLI = process.env.IMGSCOPE_DOCKER_CLI ?? (existsSync('/usr/local/bin/docker') ? '/usr/local/bin/docker' : 'docker');
 
-function run(file: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+/** The dangling fixture's ID, for the '@dangling' argument. */
+export function danglingId(): string {
+	try {
+		const out = execFileSync(DOCKER_CLI, ['image', 'ls', '-q', '--filter', 'dangling=true', '--filter', 'label=imgscope.fixture=dangling'], {encoding: 'utf8'});
+		return out.split('\n')[0] || 'no-dangling-fixture';
+	} catch {
+		return 'no-dangling-fixture';
+	}
+}
+
+export function run(file: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
 	return new Promise(resolve => {
 		execFile(file, args, {encoding: 'buffer', maxBuffer: 64 << 20, timeout: 60_000, env: {...process.env, NO_COLOR: '1', ...env}}, (error, stdout, stderr) => {
 			const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -69,8 +80,8 @@ export async function imgscopeCommand(): Promise<string[]> {
 	return [`${dir}run.mjs`];
 }
 
-// Go prints nested pointers as addresses, which change from run to run.
-const normalise = (b: Buffer): string => b.toString('latin1').replace(/0xc[0-9a-f]{9}/g, '0xPTR');
+// unstable.ts: Go's pointer addresses.
+const normalise = (b: Buffer): string => normaliseText(b.toString('latin1'));
 
 const sortedLines = (s: string): string => s.split('\n').sort().join('\n');
 
