@@ -41,7 +41,7 @@ const report = await fuzz(runner, {
 	},
 });
 console.error(
-	`fuzz: seed ${seed}: ${report.cases} cases, ${report.differences.length} differences, ${report.unsettled.length} unsettled, in ${report.seconds.toFixed(1)} s; docker's exit statuses ${JSON.stringify(report.exitCodes)}`,
+	`fuzz: seed ${seed}: ${report.cases} cases, ${report.differences.length} differences (+${report.repeats} repeats), ${report.unsettled.length} unsettled, in ${report.seconds.toFixed(1)} s; docker's exit statuses ${JSON.stringify(report.exitCodes)}`,
 );
 for (const c of report.unsettled) console.error(`fuzz: unsettled (docker disagreed with itself): ${JSON.stringify(c)}`);
-process.exit(report.differences.length > 0 ? 1 : 0);
+process.exit(report.differences.length + report.repeats > 0 ? 1 : 0);

@@ -29,6 +29,15 @@ function argsOf(c: FuzzCase, runner: Runner): {docker: string[]; imgscope: strin
 	return {docker: cmd.docker(format, c.flags, targets), imgscope: cmd.imgscope(format, c.flags, targets)};
 }
 
+/** Where the two sides part, digits masked: the same bug met twice has the same signature. */
+function signature(sides: Sides): string {
+	const [a, b] = [side(sides.docker), side(sides.imgscope)].map(t => t.replace(/[0-9a-f]{12,}/g, 'H').replace(/\d+/g, 'N'));
+	let i = 0;
+	while (i < a.length && a[i] === b[i]) i++;
+	const from = Math.max(0, i - 30);
+	return `${a.slice(from, i + 30)}\0${b.slice(from, i + 30)}`;
+}
+
 /** One case, bracketed by two docker runs (unstable.ts rule 2). */
 export async function check(c: FuzzCase, runner: Runner): Promise<Verdict> {
 	const args = argsOf(c, runner);
@@ -58,6 +67,8 @@ export interface FuzzReport {
 	/** Cases whose docker runs never agreed with each other (the engine kept changing). */
 	unsettled: FuzzCase[];
 	seconds: number;
+	/** Cases that differed as an earlier difference did (the same place in the output), not shrunk again. */
+	repeats: number;
 	/** How many cases docker answered with each exit status (0: the template ran; 1: it failed; 64: it did not parse). */
 	exitCodes: Record<number, number>;
 }
@@ -86,6 +97,7 @@ export async function fuzz(runner: Runner, options: FuzzOptions): Promise<FuzzRe
 	let done = 0;
 	const seen = new Set<string>();
 	const exitCodes: Record<number, number> = {};
+	let repeats = 0;
 	const worker = async (): Promise<void> => {
 		while (next < work.length) {
 			const {c, index, seed} = work[next++]!;
@@ -99,10 +111,14 @@ export async function fuzz(runner: Runner, options: FuzzOptions): Promise<FuzzRe
 				unsettled.push(c);
 				continue;
 			}
-			const shrunk = options.shrink === false ? {c, sides: v.sides} : await shrink(c, v.sides, x => check(x, runner));
-			const key = `${shrunk.c.command}\0${render(shrunk.c.template)}`;
-			if (seen.has(key)) continue;
+			// The same difference again (by where the two sides part): counted, not shrunk again.
+			const key = `${c.command}\0${signature(v.sides)}`;
+			if (seen.has(key)) {
+				repeats++;
+				continue;
+			}
 			seen.add(key);
+			const shrunk = options.shrink === false ? {c, sides: v.sides} : await shrink(c, v.sides, x => check(x, runner));
 			const d: Difference = {seed, index, original: c, shrunk: shrunk.c, sides: shrunk.sides};
 			differences.push(d);
 			options.onDifference?.(d);
@@ -110,7 +126,7 @@ export async function fuzz(runner: Runner, options: FuzzOptions): Promise<FuzzRe
 	};
 	const parallel = options.parallel ?? Math.min(2, availableParallelism());
 	await Promise.all(Array.from({length: parallel}, worker));
-	return {cases: work.length, differences, unsettled, seconds: (Date.now() - started) / 1000, exitCodes};
+	return {cases: work.length, differences, unsettled, seconds: (Date.now() - started) / 1000, exitCodes, repeats};
 }
 
 const show = (r: RunResult): string => `exit ${r.code}, stdout ${JSON.stringify(r.stdout.toString('utf8'))}, stderr ${JSON.stringify(r.stderr)}`;

@@ -5,7 +5,7 @@
 import type {Sides, Verdict} from './run.js';
 import {render, type FuzzCase, type Piece} from './generate.js';
 
-const BUDGET = 400;
+const BUDGET = 200;
 
 type Check = (c: FuzzCase) => Promise<Verdict>;
 
