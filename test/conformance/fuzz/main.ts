@@ -5,6 +5,7 @@
 import {danglingId, imgscopeCommand} from '../harness.js';
 import {DANGLING} from '../cases.js';
 import {COMMANDS} from './commands.js';
+import {ImgscopePool} from './in-process.js';
 import {describeDifference, fuzz} from './run.js';
 
 function option(name: string, fallback: string): string {
@@ -23,7 +24,8 @@ if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 0) {
 	process.exit(2);
 }
 
-const runner = {imgscope: await imgscopeCommand(), substitutions: {[DANGLING]: danglingId()}};
+const pool = ImgscopePool.available() ? new ImgscopePool(parallel) : undefined;
+const runner = {imgscope: await imgscopeCommand(), substitutions: {[DANGLING]: danglingId()}, pool};
 console.error(`fuzz: seed ${seed}, ${count} cases each of ${commands.join(', ')}, ${parallel} at a time`);
 let lastShown = 0;
 const report = await fuzz(runner, {
@@ -43,5 +45,6 @@ const report = await fuzz(runner, {
 console.error(
 	`fuzz: seed ${seed}: ${report.cases} cases, ${report.differences.length} differences (+${report.repeats} repeats), ${report.unsettled.length} unsettled, in ${report.seconds.toFixed(1)} s; docker's exit statuses ${JSON.stringify(report.exitCodes)}`,
 );
+pool?.close();
 for (const c of report.unsettled) console.error(`fuzz: unsettled (docker disagreed with itself): ${JSON.stringify(c)}`);
 process.exit(report.differences.length + report.repeats > 0 ? 1 : 0);

@@ -7,6 +7,7 @@ import {normalise, SETTLE_ATTEMPTS} from '../unstable.js';
 import {commandNamed} from './commands.js';
 import {generate, render, type FuzzCase} from './generate.js';
 import {shrink} from './shrink.js';
+import type {ImgscopePool} from './in-process.js';
 
 export interface Sides {
 	docker: RunResult;
@@ -18,6 +19,8 @@ export type Verdict = {same: true; code: number} | {same: false; settled: boolea
 export interface Runner {
 	imgscope: string[];
 	substitutions: Record<string, string>;
+	/** Long-lived imgscope processes (in-process.ts) for the cases without their own environment. */
+	pool?: ImgscopePool;
 }
 
 const side = (r: RunResult): string => `${r.code}\0${normalise(r.stdout.toString('latin1'))}\0${normalise(r.stderr)}`;
@@ -44,7 +47,7 @@ export async function check(c: FuzzCase, runner: Runner): Promise<Verdict> {
 	let last: Sides | undefined;
 	for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
 		const docker = await run(DOCKER_CLI, args.docker, c.env);
-		const imgscope = await run(process.execPath, [...runner.imgscope, ...args.imgscope], c.env);
+		const imgscope = runner.pool && !c.env ? await runner.pool.run(args.imgscope) : await run(process.execPath, [...runner.imgscope, ...args.imgscope], c.env);
 		if (side(docker) === side(imgscope)) return {same: true, code: docker.code};
 		last = {docker, imgscope};
 		const again = await run(DOCKER_CLI, args.docker, c.env);
