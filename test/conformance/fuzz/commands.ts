@@ -47,7 +47,9 @@ const INSPECT_FIELDS: Field[] = [
 	...f('b', '.Config.Tty', '.Config.AttachStdin', '.Config.ArgsEscaped', '.Config.OpenStdin', '.ContainerConfig.NetworkDisabled'),
 	...f('x', '.Metadata.LastTagTime', '.Metadata.LastTagTime.Unix', '.Metadata.LastTagTime.Year', '.Metadata.LastTagTime.IsZero', '.Config.Healthcheck.Interval',
 		'.Config.Healthcheck.Timeout', '.Config.Healthcheck.Retries', '.Config.Healthcheck.Interval.Seconds', '.Size.String', '.Size.Int64', '.ContainerConfig.StopTimeout',
-		'.Nope', '.Config.Nope', '.Os.Nope', '.Config.Labels.nope', '.Config.DockerOCIImageConfigExt', '.Config.ImageConfig'),
+		'.Nope', '.Config.Nope', '.Os.Nope', '.Config.Labels.nope', '.Config.DockerOCIImageConfigExt', '.Config.ImageConfig', '.Metadata.LastTagTime.Month',
+		'.Metadata.LastTagTime.Weekday', '.Metadata.LastTagTime.UTC', '.Metadata.LastTagTime.Nanosecond', '.Metadata.LastTagTime.String', '.Config.Healthcheck.Interval.String',
+		'.Config.Healthcheck.Interval.Minutes', '.Config.Healthcheck.StartPeriod', '.Size.Float64', '.Config.Domainname', '.Config.AttachStdout', '.RootFS.Layers.Nope'),
 	{path: '.Metadata.LastTagTime.Format', kind: 'x', arg: '"2006-01-02 15:04"'},
 ];
 

@@ -76,12 +76,15 @@ interface Scope {
 
 export class Generator {
 	private budget = 0;
+	/** A sloppy case writes the near misses (`{{-3`, `x-}}`, `{{{`, undeclared variables) that break parsing. */
+	private sloppy = false;
 	constructor(private readonly rng: Rng, private readonly command: FuzzCommand) {}
 
 	case(): FuzzCase {
 		const r = this.rng;
 		const c = this.command;
 		this.budget = 4 + r.int(22);
+		this.sloppy = r.chance(0.12);
 		const scope: Scope = {dot: c.fields, dotKind: 'o', vars: [], inRange: false, defines: []};
 		let body: Piece[] = [];
 		if (r.chance(0.15)) body.push(this.define(scope));
@@ -111,9 +114,9 @@ export class Generator {
 
 	private item(scope: Scope): Piece {
 		const r = this.rng;
-		if (!this.spend()) return r.chance(0.5) ? r.pick(TEXTS) : this.action(scope);
+		if (!this.spend()) return r.chance(0.5) ? this.text() : this.action(scope);
 		const roll = r.next();
-		if (roll < 0.25) return r.pick(TEXTS);
+		if (roll < 0.25) return this.text();
 		if (roll < 0.55) return this.action(scope);
 		if (roll < 0.65) return this.ifBlock(scope);
 		if (roll < 0.75) return this.rangeBlock(scope);
@@ -125,12 +128,18 @@ export class Generator {
 		return this.action(scope);
 	}
 
+	private text(): string {
+		const t = this.rng.pick(TEXTS);
+		return !this.sloppy && (t === '{' || t === '}') ? ' ' : t;
+	}
+
 	/** `{{` with an optional trim marker (or the marker's look-alikes), the body, `}}`. */
 	private open(body: Piece): Piece {
 		const r = this.rng;
 		// Mostly valid delimiters; now and then `{{-3` or `x-}}`, which are not trim markers.
-		const left = r.chance(0.03) ? '{{-' : r.pick(['{{', '{{', '{{', '{{- ', '{{ ']);
-		const right = r.chance(0.03) ? '-}}' : r.pick(['}}', '}}', '}}', ' -}}', ' }}']);
+		const near = this.sloppy ? 0.15 : 0;
+		const left = r.chance(near) ? '{{-' : r.pick(['{{', '{{', '{{', '{{- ', '{{ ']);
+		const right = r.chance(near) ? '-}}' : r.pick(['}}', '}}', '}}', ' -}}', ' }}']);
 		return [left, body, right];
 	}
 
@@ -277,7 +286,7 @@ export class Generator {
 		const vars = scope.vars.filter(v => kind === '*' || v.kind === kind);
 		const roll = r.next();
 		if (roll < 0.1 && vars.length) return r.pick(vars).name + (r.chance(0.2) ? r.pick(['.Os', '.Nope', '.ID']) : '');
-		if (roll < 0.12 && r.chance(0.3)) return r.pick(['$x', '$', '$']);
+		if (roll < 0.12 && r.chance(0.3)) return this.sloppy ? r.pick(['$x', '$']) : '$';
 		if (roll < 0.6 || kind === 'o' || kind === 'l' || kind === 'm') return this.fieldOf(scope, kind).path;
 		if (kind === 's') return r.pick(STRINGS);
 		if (kind === 'n') return r.pick(INTS);
