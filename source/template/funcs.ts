@@ -120,8 +120,9 @@ function lt(a: Val, b: Val): boolean {
 const le = (a: Val, b: Val): boolean => lt(a, b) || (eq([a, b])!.v as boolean);
 
 // ---- index / slice / len ----
-function indexArg(index: Val, size: number): number {
-	const v = indirectInterface(index);
+// Go's index() unwraps an interface before this, slice() does not: a raw map's
+// element (interface {}) as a slice index reads "with type interface {}".
+function indexArg(v: Val, size: number): number {
 	if (v === null) return err('cannot index slice/array with nil');
 	if (!isIntKind(v.type.kind) && !isUintKind(v.type.kind)) err(`cannot index slice/array with type ${typeString(v.type)}`);
 	const x = v.v as bigint;

@@ -15,6 +15,7 @@ describe('found by the fuzzer', () => {
 		const format = 'table {{if .ID}} {{range split .ID ":"}}{{.}}{{end}}{{end}}';
 		expect(writeFormatted(format, [row('c6be40ea9a15')], header).stdout).toBe(' \n c6be40ea9a15\n');
 		// docker image ls --format 'table {{with .ID}}{{.}}|{{range .}}x{{end}}{{end}}\t{{.Size}}' nope (no rows; the header's ID reads IMAGE here)
+		// docker image ls --format 'table {{with .ID}}{{.}}|{{range .}}x{{end}}{{end}}\\t{{.Size}}' nope: no rows, the header alone
 		expect(writeFormatted('table {{with .ID}}{{.}}|{{range .}}x{{end}}{{end}}\\t{{.Size}}', [], header).stdout).toBe('IMAGE|\n');
 	});
 });

@@ -37,4 +37,22 @@ describe('found by the fuzzer', () => {
 			'template: :1:12: executing "" at <call>: error calling call: non-function <map[string]interface {} Value> of type map[string]interface {}',
 		);
 	});
+
+	it('slice takes its indexes as they come: a raw map element is an interface {}, index unwraps it', () => {
+		// docker image inspect -f '{{if slice .Config.WorkingDir .Size}}{{end}}' fixture/app:1 (raw pass)
+		const data = inspectData();
+		expect(failure('{{slice .Config.WorkingDir .Size}}', data, 'error')).toBe(
+			'template: :1:2: executing "" at <slice .Config.WorkingDir .Size>: error calling slice: cannot index slice/array with type interface {}',
+		);
+		// A variable holds the value itself (json.Number), as index sees it.
+		expect(failure('{{$v := .Size}}{{slice "abc" $v}}', data, 'error')).toBe(
+			'template: :1:17: executing "" at <slice "abc" $v>: error calling slice: cannot index slice/array with type json.Number',
+		);
+		expect(failure('{{index .RepoTags .Size}}', data, 'error')).toBe(
+			'template: :1:2: executing "" at <index .RepoTags .Size>: error calling index: cannot index slice/array with type json.Number',
+		);
+		expect(failure('{{index .RepoTags .Config.OnBuild}}', data, 'error')).toBe(
+			'template: :1:2: executing "" at <index .RepoTags .Config.OnBuild>: error calling index: cannot index slice/array with nil',
+		);
+	});
 });
