@@ -47,7 +47,7 @@ const STRINGS = ['""', '"a"', '"x,y"', '":"', '","', '"-"', '" "', '"sha256"', '
 	'"\\u2028"', '"\\x41"', '"中文"', '`raw`', '`a\\nb`', '"1"', '"0"', '"fixture/app"', '"straße"', '"ǆ"', '"a b c"', '"maintainer"', '"8080/tcp"',
 	'"org.opencontainers.image.title"', '"Os"', '"Id"', '"Config"'];
 const INTS = ['0', '1', '2', '3', '5', '7', '12', '-1', '-3', '0x10', '0o7', '0b11', '1_000', '255', '65', '9731', "'a'", "'\\n'", '18446744073709551615', '-9223372036854775808'];
-const FLOATS = ['1.5', '0.5', '2.5', '-0.0', '1e3', '1e-7', '1e21', '0x1p4', '3.14159', '.5', '1.'];
+const FLOATS = ['1.5', '0.5', '2.5', '-0.0', '1e3', '1e-7', '1e21', '0x1p4', '3.14159', '.5', '1.', '1e308', '0x1.8p1', '123456789.125', '1_0.5', '0777', "'\\x41'", "'é'", "'\\u00e9'"];
 const OTHERS = ['true', 'false', 'nil', '1i', '2.5i'];
 const VERBS = 'vdsqxXoObcUeEfFgGtTp%';
 const FLAGS = ['', '', '', '-', '+', '#', '0', ' ', '-0', '+#'];
@@ -263,10 +263,12 @@ export class Generator {
 		if (r.chance(0.45)) return this.operand(scope, kind);
 		const fn = r.pick(FUNCS);
 		const args: Piece[] = [fn.name];
-		for (const a of fn.args) args.push(' ', a === 'fmt' ? this.printfFormat() : this.argument(scope, a));
+		// Go allows any space between arguments, newlines included.
+		const gap = (): string => (r.chance(0.04) ? r.pick(['\n', '\t', '  ']) : ' ');
+		for (const a of fn.args) args.push(gap(), a === 'fmt' ? this.printfFormat() : this.argument(scope, a));
 		if (fn.variadic) {
 			const n = r.int(fn.name === 'printf' ? 4 : 3);
-			for (let i = 0; i < n; i++) args.push(' ', this.argument(scope, fn.variadic));
+			for (let i = 0; i < n; i++) args.push(gap(), this.argument(scope, fn.variadic));
 		}
 		return args;
 	}
@@ -287,6 +289,11 @@ export class Generator {
 		const roll = r.next();
 		if (roll < 0.1 && vars.length) return r.pick(vars).name + (r.chance(0.2) ? r.pick(['.Os', '.Nope', '.ID']) : '');
 		if (roll < 0.12 && r.chance(0.3)) return this.sloppy ? r.pick(['$x', '$']) : '$';
+		if (roll < 0.16 && this.budget > 0) {
+			// A field of a parenthesised result: (.Config).User, (index .RepoTags 0).Nope
+			this.budget--;
+			return ['(', this.pipeline(scope, 'o'), ')', r.pick(['.User', '.Nope', '.Os', '.ID', '.Labels', '.Tag'])];
+		}
 		if (roll < 0.6 || kind === 'o' || kind === 'l' || kind === 'm') return this.fieldOf(scope, kind).path;
 		if (kind === 's') return r.pick(STRINGS);
 		if (kind === 'n') return r.pick(INTS);
