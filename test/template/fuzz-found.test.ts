@@ -2,7 +2,7 @@
 // engine, each as its shrunk case; the expected text is docker 28.2.2's.
 import {describe, expect, it} from 'vitest';
 import type {GoValue} from '../../source/template/index.js';
-import {dockerFuncs, execute, goString, parse, TemplateExecError} from '../../source/template/index.js';
+import {dockerFuncs, execute, goString, goTime, parse, TemplateExecError} from '../../source/template/index.js';
 import {inspectData} from './helpers.js';
 
 function failure(t: string, data: GoValue | null, missingKey: 'default' | 'error' = 'default'): string {
@@ -54,5 +54,18 @@ describe('found by the fuzzer', () => {
 		expect(failure('{{index .RepoTags .Config.OnBuild}}', data, 'error')).toBe(
 			'template: :1:2: executing "" at <index .RepoTags .Config.OnBuild>: error calling index: cannot index slice/array with nil',
 		);
+	});
+
+	it("time.Time's Month and Weekday (named ints with String), UnixMilli, UnixMicro, IsDST, Add, Truncate, Round, AddDate", () => {
+		// docker image inspect -f '{{.Metadata.LastTagTime.Month}}' fixture/app:1 printed December; imgscope failed over to the raw map.
+		const t = goTime('2026-12-02T03:20:18.369827262Z');
+		const run = (text: string): string => execute(parse(text, {funcs: dockerFuncs}), t);
+		expect(run('{{.Month}} {{printf "%d %v %T" .Month .Weekday .Weekday}} {{json .Month}} {{eq .Month 12}}')).toBe('December 12 Wednesday time.Weekday 12 true');
+		expect(run('{{.UnixMilli}} {{.UnixMicro}} {{.IsDST}}')).toBe('1796181618369 1796181618369827 false');
+		expect(run('{{.Add 5}}|{{.Add -86400000000000}}')).toBe('2026-12-02 03:20:18.369827267 +0000 UTC|2026-12-01 03:20:18.369827262 +0000 UTC');
+		expect(run('{{.Truncate 60000000000}}|{{.Round 3600000000000}}|{{.Round 0}}|{{.Truncate -5}}')).toBe(
+			'2026-12-02 03:20:00 +0000 UTC|2026-12-02 03:00:00 +0000 UTC|2026-12-02 03:20:18.369827262 +0000 UTC|2026-12-02 03:20:18.369827262 +0000 UTC',
+		);
+		expect(run('{{.AddDate 1 13 40}}|{{.AddDate 0 -12 -400}}')).toBe('2029-02-11 03:20:18.369827262 +0000 UTC|2024-10-28 03:20:18.369827262 +0000 UTC');
 	});
 });

@@ -51,6 +51,11 @@ const INSPECT_FIELDS: Field[] = [
 		'.Metadata.LastTagTime.Weekday', '.Metadata.LastTagTime.UTC', '.Metadata.LastTagTime.Nanosecond', '.Metadata.LastTagTime.String', '.Config.Healthcheck.Interval.String',
 		'.Config.Healthcheck.Interval.Minutes', '.Config.Healthcheck.StartPeriod', '.Size.Float64', '.Config.Domainname', '.Config.AttachStdout', '.RootFS.Layers.Nope'),
 	{path: '.Metadata.LastTagTime.Format', kind: 'x', arg: '"2006-01-02 15:04"'},
+	{path: '.Metadata.LastTagTime.Add', kind: 'x', arg: '-3600000000000'},
+	{path: '.Metadata.LastTagTime.Round', kind: 'x', arg: '60000000000'},
+	{path: '.Metadata.LastTagTime.Truncate', kind: 'x', arg: '3600000000000'},
+	{path: '.Metadata.LastTagTime.AddDate', kind: 'x', arg: '0 1 -40'},
+	...f('x', '.Metadata.LastTagTime.UnixMilli', '.Metadata.LastTagTime.UnixMicro', '.Metadata.LastTagTime.IsDST', '.Metadata.LastTagTime.YearDay', '.Metadata.LastTagTime.Hour'),
 ];
 
 const LS_FIELDS: Field[] = [

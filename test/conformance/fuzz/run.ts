@@ -34,11 +34,11 @@ function argsOf(c: FuzzCase, runner: Runner): {docker: string[]; imgscope: strin
 
 /** Where the two sides part, digits masked: the same bug met twice has the same signature. */
 function signature(sides: Sides): string {
-	const [a, b] = [side(sides.docker), side(sides.imgscope)].map(t => t.replace(/[0-9a-f]{12,}/g, 'H').replace(/\d+/g, 'N'));
+	const mask = (t: string): string => t.replace(/[0-9a-f]{12,}/g, 'H').replace(/\d+/g, 'N').replace(/<[^>]*>/g, '<>');
+	const [a, b] = [sides.docker, sides.imgscope].map(r => mask(`${normalise(r.stdout.toString('latin1'))}\0${normalise(r.stderr)}`));
 	let i = 0;
-	while (i < a.length && a[i] === b[i]) i++;
-	const from = Math.max(0, i - 30);
-	return `${a.slice(from, i + 30)}\0${b.slice(from, i + 30)}`;
+	while (i < a!.length && a![i] === b![i]) i++;
+	return `${sides.docker.code}/${sides.imgscope.code}\0${a!.slice(i, i + 40)}\0${b!.slice(i, i + 40)}`;
 }
 
 /** One case, bracketed by two docker runs (unstable.ts rule 2). */
