@@ -68,4 +68,18 @@ describe('found by the fuzzer', () => {
 		);
 		expect(run('{{.AddDate 1 13 40}}|{{.AddDate 0 -12 -400}}')).toBe('2029-02-11 03:20:18.369827262 +0000 UTC|2024-10-28 03:20:18.369827262 +0000 UTC');
 	});
+
+	it("truncate's bound and pad's counts past what can be allocated read as Go's panics", () => {
+		// docker image inspect -f '{{truncate $.Config.WorkingDir -9223372036854775808}}' fixture/app:1
+		expect(failure('{{truncate "linux" -9223372036854775808}}', null)).toBe(
+			'template: :1:2: executing "" at <truncate "linux" -9223372036854775808>: error calling truncate: runtime error: slice bounds out of range [:-9223372036854775808]',
+		);
+		expect(failure('{{pad "linux" 0 9223372036854775807}}', null)).toBe(
+			'template: :1:2: executing "" at <pad "linux" 0 9223372036854775807>: error calling pad: runtime error: makeslice: len out of range',
+		);
+		expect(failure('{{pad "linux" -9223372036854775808 9223372036854775807}}', null)).toBe(
+			'template: :1:2: executing "" at <pad "linux" -9223372036854775808 9223372036854775807>: error calling pad: strings: negative Repeat count',
+		);
+		expect(execute(parse('{{truncate "linux" 9223372036854775807}}', {funcs: dockerFuncs}), null)).toBe('linux');
+	});
 });
