@@ -3,33 +3,14 @@
 // the pieces joined, and each group is a unit the shrinker may drop or
 // replace by one of its sub-groups. A seeded PRNG makes every case repeatable.
 import type {Field, FuzzCommand, Kind} from './commands.js';
+import {FLAGS, FLOATS, FUNCS, INTS, OTHERS, STRINGS, TEXTS, VERBS} from './literals.js';
+import {Rng} from './rng.js';
+
+export {Rng};
 
 export type Piece = string | Piece[];
 
 export const render = (p: Piece): string => (typeof p === 'string' ? p : p.map(render).join(''));
-
-/** mulberry32: small, fast, and the same sequence for a seed everywhere. */
-export class Rng {
-	private s: number;
-	constructor(seed: number) {
-		this.s = seed >>> 0;
-	}
-	next(): number {
-		let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	}
-	int(n: number): number {
-		return Math.floor(this.next() * n);
-	}
-	chance(p: number): boolean {
-		return this.next() < p;
-	}
-	pick<T>(list: readonly T[]): T {
-		return list[this.int(list.length)]!;
-	}
-}
 
 export interface FuzzCase {
 	command: string;
@@ -39,30 +20,6 @@ export interface FuzzCase {
 	targets: string[];
 	env?: Record<string, string>;
 }
-
-// ---- the grammar ----
-
-const TEXTS = ['a', ' ', '  ', '|', ',', '\n', '\t', '\\t', '\\n', 'x y', 'é', '中文', ':', '-', '=', '"', '<b>&', ' \\t ', 'table', '%d', '{', '}'];
-const STRINGS = ['""', '"a"', '"x,y"', '":"', '","', '"-"', '" "', '"sha256"', '"linux"', '"%s"', '"a\\tb"', '"\\n"', '"é"', '"<a&b>"', '"it\'s"',
-	'"\\u2028"', '"\\x41"', '"中文"', '`raw`', '`a\\nb`', '"1"', '"0"', '"fixture/app"', '"straße"', '"ǆ"', '"a b c"', '"maintainer"', '"8080/tcp"',
-	'"org.opencontainers.image.title"', '"Os"', '"Id"', '"Config"'];
-const INTS = ['0', '1', '2', '3', '5', '7', '12', '-1', '-3', '0x10', '0o7', '0b11', '1_000', '255', '65', '9731', "'a'", "'\\n'", '18446744073709551615', '-9223372036854775808'];
-const FLOATS = ['1.5', '0.5', '2.5', '-0.0', '1e3', '1e-7', '1e21', '0x1p4', '3.14159', '.5', '1.', '1e308', '0x1.8p1', '123456789.125', '1_0.5', '0777', "'\\x41'", "'é'", "'\\u00e9'"];
-const OTHERS = ['true', 'false', 'nil', '1i', '2.5i'];
-const VERBS = 'vdsqxXoObcUeEfFgGtTp%';
-const FLAGS = ['', '', '', '-', '+', '#', '0', ' ', '-0', '+#'];
-
-type FnSpec = {name: string; args: (Kind | '*' | 'fmt')[]; variadic?: Kind | '*'};
-const FUNCS: FnSpec[] = [
-	{name: 'json', args: ['*']}, {name: 'split', args: ['s', 's']}, {name: 'join', args: ['l', 's']}, {name: 'title', args: ['s']},
-	{name: 'lower', args: ['s']}, {name: 'upper', args: ['s']}, {name: 'pad', args: ['s', 'n', 'n']}, {name: 'truncate', args: ['s', 'n']},
-	{name: 'and', args: ['*'], variadic: '*'}, {name: 'or', args: ['*'], variadic: '*'}, {name: 'not', args: ['*']}, {name: 'len', args: ['*']},
-	{name: 'index', args: ['*'], variadic: '*'}, {name: 'slice', args: ['*'], variadic: 'n'}, {name: 'print', args: [], variadic: '*'},
-	{name: 'printf', args: ['fmt'], variadic: '*'}, {name: 'println', args: [], variadic: '*'}, {name: 'eq', args: ['*', '*'], variadic: '*'},
-	{name: 'ne', args: ['*', '*']}, {name: 'lt', args: ['*', '*']}, {name: 'le', args: ['*', '*']}, {name: 'gt', args: ['*', '*']},
-	{name: 'ge', args: ['*', '*']}, {name: 'html', args: ['*'], variadic: '*'}, {name: 'js', args: ['*'], variadic: '*'},
-	{name: 'urlquery', args: ['*'], variadic: '*'}, {name: 'call', args: ['*'], variadic: '*'},
-];
 
 interface Scope {
 	/** Fields reachable from dot, with their paths relative to it. */
