@@ -49,38 +49,16 @@ export function writeFormatted(format: string, rows: GoValue[], header: GoValue)
 
 // The header runs the same template over the column names with json, split,
 // join, title, lower, upper and truncate replaced by identities. docker ignores
-// its error and keeps what was written before it.
+// its error and keeps what was written before it (Go's executor streams).
 function renderHeader(template: Template, header: GoValue): string {
 	const funcs = new Map(template.funcs);
 	for (const [name, fn] of Object.entries(headerFuncs)) funcs.set(name, {fn, builtin: false});
-	const headerTemplate: Template = {...template, funcs};
 	try {
-		return execute(headerTemplate, header);
+		return execute({...template, funcs}, header);
 	} catch (error) {
-		return partialOutput(headerTemplate, header, error);
+		if (error instanceof TemplateExecError) return error.partial;
+		throw error;
 	}
-}
-
-// Go's executor streams, so a failing header keeps its output so far. The
-// engine discards it; if it does not hand it over, replay the longest prefix
-// of top-level nodes that runs (exact unless the failure is inside a block
-// that had already printed something).
-function partialOutput(template: Template, header: GoValue, error: unknown): string {
-	const partial = (error as {partial?: unknown}).partial;
-	if (typeof partial === 'string') return partial;
-	if (!(error instanceof TemplateExecError)) return '';
-	const tree = template.trees.get(template.name);
-	if (!tree) return '';
-	for (let n = tree.root.nodes.length - 1; n > 0; n--) {
-		const prefix = {...tree, root: {...tree.root, nodes: tree.root.nodes.slice(0, n)}};
-		const trees = new Map(template.trees).set(template.name, prefix);
-		try {
-			return execute({...template, trees}, header);
-		} catch {
-			// try a shorter prefix
-		}
-	}
-	return '';
 }
 
 // ---- row contexts as Go values ----

@@ -49,6 +49,14 @@ export function goSplit(s: string, sep: string): string[] {
 	return s.split(sep);
 }
 
+// Go's strings.Repeat(" ", n): a count past the heap's 2^48 bytes fails to
+// allocate (makeslice); below that Go would try, and so does JavaScript.
+function repeatSpace(n: number): string {
+	if (n < 0) throw new Error('strings: negative Repeat count');
+	if (n > 2 ** 48) throw new Error('runtime error: makeslice: len out of range');
+	return ' '.repeat(n);
+}
+
 export const dockerFuncs: Record<string, GoFunc> = {
 	json: {
 		params: [T.any], result: T.string,
@@ -72,18 +80,17 @@ export const dockerFuncs: Record<string, GoFunc> = {
 		call: a => {
 			const [src, l, r] = [s0(a, 0), n0(a, 1), n0(a, 2)];
 			if (src === '') return str(src);
-			if (l < 0 || r < 0) throw new Error('strings: negative Repeat count');
-			return str(' '.repeat(l) + src + ' '.repeat(r));
+			return str(repeatSpace(l) + src + repeatSpace(r));
 		},
 	},
 	truncate: {
 		params: [T.string, T.int], result: T.string,
 		call: a => {
 			const bytes = toBytes(s0(a, 0));
-			const n = n0(a, 1);
-			if (bytes.length < n) return a[0];
-			if (n < 0) throw new Error(`runtime error: slice bounds out of range [:${n}]`);
-			return str(fromBytes(bytes.slice(0, n)));
+			const n = a[1]!.v as bigint;
+			if (BigInt(bytes.length) < n) return a[0];
+			if (n < 0n) throw new Error(`runtime error: slice bounds out of range [:${n}]`);
+			return str(fromBytes(bytes.slice(0, Number(n))));
 		},
 	},
 };

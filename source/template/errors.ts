@@ -15,6 +15,9 @@ export class TemplateParseError extends Error {
 
 /** A failure while executing: `template: NAME:LINE:COL: executing "NAME" at <NODE>: MESSAGE`. */
 export class TemplateExecError extends Error {
+	/** What the template had written before it failed (Go's executor streams: docker's table header keeps it). */
+	partial = '';
+
 	/**
 	 * line and column are Go's (column in bytes from the line start); offset is the
 	 * failing node's index in the template string (JS characters), -1 when unknown.

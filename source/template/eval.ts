@@ -203,6 +203,12 @@ function callee(fn: GoFunc | BoundMethod): Callee {
 	return {params: fn.params, variadic: fn.variadic ?? false, call: args => fn.call(args)};
 }
 
+/** reflect.Value.String(): a string's text, else `<TYPE Value>`. */
+function valueString(v: Val): string {
+	if (v === null) return '<invalid Value>';
+	return v.type.kind === 'string' ? (v.v as string) : `<${typeString(v.type)} Value>`;
+}
+
 function evalCall(s: State, dot: Val, fn: GoFunc | BoundMethod, isBuiltin: boolean, node: Node, name: string, argNodes: Node[] | null, final: Final): Val {
 	const args = argNodes === null ? [] : argNodes.slice(1);
 	const f = callee(fn);
@@ -234,7 +240,8 @@ function evalCall(s: State, dot: Val, fn: GoFunc | BoundMethod, isBuiltin: boole
 		if (f.variadic && numIn - 1 < numFixed) t = f.params[numIn - 1];
 		argv.push(validateType(s, final, t));
 	}
-	if (isBuiltin && name === 'call') argv.unshift({type: T.string, v: args.length > 0 ? nodeString(args[0]) : ''});
+	// The callee's name for call's messages: the node's text, or in `X | call` reflect.Value.String() of X.
+	if (isBuiltin && name === 'call') argv.unshift({type: T.string, v: args.length > 0 ? nodeString(args[0]) : valueString(final as Val)});
 	try {
 		return f.call(argv);
 	} catch (e) {

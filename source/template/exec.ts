@@ -1,6 +1,7 @@
 // Go's text/template/exec.go: walking the tree, control structures, variables,
 // printing action results and error locations. Expression evaluation is in
-// eval.ts. Output is collected in a string; on error it is discarded.
+// eval.ts. Output is collected in a string; on error it travels with the error
+// (TemplateExecError.partial: Go streams, and docker keeps a failed header's start).
 import type {GoValue, MapKey} from './core.js';
 import {byteLen, typeString} from './core.js';
 import {TemplateExecError} from './errors.js';
@@ -238,12 +239,12 @@ export function run(tree: Tree, opts: ExecOptions, data: Val): string {
 	try {
 		s.walk(data, tree.root);
 	} catch (e) {
-		if (e instanceof Abort) throw e.err;
+		if (e instanceof Abort) throw withPartial(e.err, s.out);
 		if (e instanceof RangeError) {
 			try {
 				s.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
 			} catch (a) {
-				if (a instanceof Abort) throw a.err;
+				if (a instanceof Abort) throw withPartial(a.err, s.out);
 			}
 		}
 		throw e;
@@ -251,3 +252,8 @@ export function run(tree: Tree, opts: ExecOptions, data: Val): string {
 	return s.out;
 }
 
+
+function withPartial(error: TemplateExecError, out: string): TemplateExecError {
+	error.partial = out;
+	return error;
+}

@@ -88,11 +88,12 @@ function eq(args: Val[]): Val {
 			truth = arg1!.v === arg!.v;
 		} else {
 			if (arg1 !== null && arg !== null && arg1.type.kind !== arg.type.kind) {
-				err(`non-comparable types ${sprint([arg1])}: ${typeString(arg1.type)}, ${typeString(arg.type)}: ${sprint([arg])}`);
+				// Go: "non-comparable types %s: %v, %s: %v": the first value through %s (a bool inside prints %!s(bool=false)).
+				err(`non-comparable types ${sprintf('%s', [arg1])}: ${typeString(arg1.type)}, ${typeString(arg.type)}: ${sprint([arg])}`);
 			}
 			if (isNilValue(arg1) || isNilValue(arg)) truth = isNilValue(arg) === isNilValue(arg1);
 			else {
-				if (['slice', 'map', 'func'].includes(arg!.type.kind)) err(`non-comparable type ${sprint([arg])}: ${typeString(arg!.type)}`);
+				if (['slice', 'map', 'func'].includes(arg!.type.kind)) err(`non-comparable type ${sprintf('%s', [arg])}: ${typeString(arg!.type)}`);
 				truth = deepEqual(arg1!, arg!);
 			}
 		}
@@ -119,8 +120,9 @@ function lt(a: Val, b: Val): boolean {
 const le = (a: Val, b: Val): boolean => lt(a, b) || (eq([a, b])!.v as boolean);
 
 // ---- index / slice / len ----
-function indexArg(index: Val, size: number): number {
-	const v = indirectInterface(index);
+// Go's index() unwraps an interface before this, slice() does not: a raw map's
+// element (interface {}) as a slice index reads "with type interface {}".
+function indexArg(v: Val, size: number): number {
 	if (v === null) return err('cannot index slice/array with nil');
 	if (!isIntKind(v.type.kind) && !isUintKind(v.type.kind)) err(`cannot index slice/array with type ${typeString(v.type)}`);
 	const x = v.v as bigint;

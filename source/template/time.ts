@@ -241,6 +241,31 @@ const tm = (result: GoType, f: (p: TimeParts, args: GoValue[]) => GoValue, param
 });
 const int = (n: number): GoValue => ({type: T.int, v: BigInt(n)});
 
+/** time.Month and time.Weekday: ints whose String() is the English name. */
+const named = (name: string, names: string[], first: number): GoType => ({
+	kind: 'int',
+	name,
+	methods: {
+		String: {
+			result: T.string,
+			call: recv => {
+				const n = Number(recv.v as bigint);
+				return {type: T.string, v: names[n - first] ?? `%!${name.slice(5)}(${n})`};
+			},
+		},
+	},
+});
+const monthType = named('time.Month', MONTHS, 1);
+const weekdayType = named('time.Weekday', DAYS, 0);
+
+const NS = 1_000_000_000n;
+/** Nanoseconds since Go's zero time, and back: what Add, Round and Truncate work on. */
+const sinceZero = (p: TimeParts): bigint => (p.sec - ZERO_SEC) * NS + BigInt(p.nsec);
+const fromZero = (p: TimeParts, ns: bigint): GoValue => {
+	const sec = ns >= 0n ? ns / NS : -((-ns + NS - 1n) / NS);
+	return goTime({...p, sec: sec + ZERO_SEC, nsec: Number(ns - sec * NS)});
+};
+
 export const timeType: GoType = {
 	kind: 'struct',
 	name: 'time.Time',
@@ -270,6 +295,34 @@ export const timeType: GoType = {
 		Second: tm(T.int, p => int(civil(p).sec)),
 		Nanosecond: tm(T.int, p => int(p.nsec)),
 		YearDay: tm(T.int, p => int(civil(p).yday)),
+		Month: tm(monthType, p => ({type: monthType, v: BigInt(civil(p).month)})),
+		Weekday: tm(weekdayType, p => ({type: weekdayType, v: BigInt(civil(p).weekday)})),
+		UnixMilli: tm(T.int64, p => ({type: T.int64, v: p.sec * 1000n + BigInt(Math.floor(p.nsec / 1e6))})),
+		UnixMicro: tm(T.int64, p => ({type: T.int64, v: p.sec * 1_000_000n + BigInt(Math.floor(p.nsec / 1e3))})),
+		// Times here come from RFC 3339 text: UTC or a fixed offset, never daylight saving.
+		IsDST: tm(T.bool, () => ({type: T.bool, v: false})),
+		Add: tm(undefined as unknown as GoType, (p, a) => fromZero(p, sinceZero(p) + (a[0].v as bigint)), [durationType]),
+		Truncate: tm(undefined as unknown as GoType, (p, a) => {
+			const d = a[0].v as bigint;
+			const t = sinceZero(p);
+			return fromZero(p, d <= 0n ? t : t - (((t % d) + d) % d));
+		}, [durationType]),
+		Round: tm(undefined as unknown as GoType, (p, a) => {
+			const d = a[0].v as bigint;
+			const t = sinceZero(p);
+			if (d <= 0n) return fromZero(p, t);
+			const r = ((t % d) + d) % d;
+			return fromZero(p, r + r < d ? t - r : t + d - r);
+		}, [durationType]),
+		AddDate: tm(undefined as unknown as GoType, (p, a) => {
+			const c = civil(p);
+			const months = c.month - 1 + Number(a[1].v as bigint);
+			const year = c.year + Number(a[0].v as bigint) + Math.floor(months / 12);
+			const month = (((months % 12) + 12) % 12) + 1;
+			const days = daysFromCivil(year, month, 1) + c.day - 1 + Number(a[2].v as bigint);
+			const local = BigInt(days) * 86400n + BigInt(c.hour * 3600 + c.min * 60 + c.sec);
+			return goTime({...p, sec: local - BigInt(p.offset)});
+		}, [T.int, T.int, T.int]),
 	},
 };
-timeType.methods!.UTC.result = timeType;
+for (const m of ['UTC', 'Add', 'Truncate', 'Round', 'AddDate']) timeType.methods![m].result = timeType;

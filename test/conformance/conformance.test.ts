@@ -3,7 +3,6 @@
 // status must match. Fails (does not skip) under IMGSCOPE_REQUIRE_ENGINE=1
 // when no engine answers. The share identical is printed and written to
 // $IMGSCOPE_CONFORMANCE_REPORT (default: <tmpdir>/imgscope-conformance.json).
-import {execFileSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -11,16 +10,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {haveEngine} from '../helpers/engine.js';
 import {CASES, DANGLING, documentedException, knownDifference} from './cases.js';
 import {settled, setUpContainers, tearDownContainers} from './containers.js';
-import {DOCKER_CLI, describe as explain, imgscopeCommand, runAll, type Outcome} from './harness.js';
-
-function danglingId(): string {
-	try {
-		const out = execFileSync(DOCKER_CLI, ['image', 'ls', '-q', '--filter', 'dangling=true', '--filter', 'label=imgscope.fixture=dangling'], {encoding: 'utf8'});
-		return out.split('\n')[0] || 'no-dangling-fixture';
-	} catch {
-		return 'no-dangling-fixture';
-	}
-}
+import {DOCKER_CLI, danglingId, describe as explain, imgscopeCommand, runAll, type Outcome} from './harness.js';
 
 // IMGSCOPE_CONFORMANCE_ONLY=REGEX runs the cases whose id matches (while working on one area).
 const only = process.env.IMGSCOPE_CONFORMANCE_ONLY ? new RegExp(process.env.IMGSCOPE_CONFORMANCE_ONLY) : undefined;

@@ -1,0 +1,28 @@
+// The differential fuzzer on a fixed seed (test/conformance/fuzz): random
+// --format templates for every command in fuzz/commands.ts, run through the
+// docker client and imgscope; stdout bytes, stderr text and exit status must
+// match (up to test/conformance/unstable.ts). `npm run fuzz -- --seed N --count M`
+// runs more. Fails (does not skip) under IMGSCOPE_REQUIRE_ENGINE=1 without an engine.
+import {describe, expect, it} from 'vitest';
+import {haveEngine} from '../helpers/engine.js';
+import {DANGLING} from './cases.js';
+import {COMMANDS} from './fuzz/commands.js';
+import {ImgscopePool} from './fuzz/in-process.js';
+import {describeDifference, fuzz} from './fuzz/run.js';
+import {danglingId, imgscopeCommand} from './harness.js';
+
+const SEED = 20261202;
+const COUNT = Number(process.env.IMGSCOPE_FUZZ_COUNT ?? 150);
+
+describe.skipIf(!haveEngine)('differential fuzzing of --format', () => {
+	it(`seed ${SEED}: ${COUNT} cases each of ${COMMANDS.map(c => c.name).join(', ')} agree with docker`, async () => {
+		const pool = ImgscopePool.available() ? new ImgscopePool(2) : undefined;
+		const runner = {imgscope: await imgscopeCommand(), substitutions: {[DANGLING]: danglingId()}, pool};
+		const report = await fuzz(runner, {seed: SEED, count: COUNT, commands: COMMANDS.map(c => c.name)}).finally(() => pool?.close());
+		console.log(`fuzz: ${report.cases} cases in ${report.seconds.toFixed(1)} s, docker's exit statuses ${JSON.stringify(report.exitCodes)}`);
+		expect(report.cases).toBe(COUNT * COMMANDS.length);
+		expect(report.differences.map(describeDifference).join('\n\n')).toBe('');
+		expect(report.repeats).toBe(0);
+		expect(report.unsettled).toEqual([]);
+	}, 600_000);
+});

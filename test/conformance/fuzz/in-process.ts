@@ -1,0 +1,65 @@
+// Client side of imgscope-server.mjs: a small pool of long-lived imgscope
+// processes, each running one case at a time.
+import {fork, type ChildProcess} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import type {RunResult} from '../harness.js';
+
+const bundle = new URL('../../../dist/imgscope.js', import.meta.url);
+
+interface Server {
+	child: ChildProcess;
+	busy: boolean;
+	pending: Map<number, (r: RunResult) => void>;
+}
+
+export class ImgscopePool {
+	private servers: Server[] = [];
+	private waiting: (() => void)[] = [];
+	private nextId = 1;
+
+	static available(): boolean {
+		return existsSync(fileURLToPath(bundle));
+	}
+
+	constructor(size: number) {
+		for (let i = 0; i < size; i++) {
+			const child = fork(fileURLToPath(new URL('imgscope-server.mjs', import.meta.url)), [bundle.href], {
+				stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+				env: {...process.env, NO_COLOR: '1'},
+			});
+			const server: Server = {child, busy: false, pending: new Map()};
+			child.on('message', (m: {id?: number; code: number; stdout: string; stderr: string}) => {
+				if (m.id === undefined) return;
+				const resolve = server.pending.get(m.id);
+				server.pending.delete(m.id);
+				resolve?.({code: m.code, stdout: Buffer.from(m.stdout, 'base64'), stderr: m.stderr});
+			});
+			child.unref();
+			this.servers.push(server);
+		}
+	}
+
+	async run(argv: string[]): Promise<RunResult> {
+		let server = this.servers.find(s => !s.busy);
+		while (!server) {
+			await new Promise<void>(resolve => this.waiting.push(resolve));
+			server = this.servers.find(s => !s.busy);
+		}
+		server.busy = true;
+		try {
+			const id = this.nextId++;
+			return await new Promise<RunResult>(resolve => {
+				server!.pending.set(id, resolve);
+				server!.child.send({id, argv});
+			});
+		} finally {
+			server.busy = false;
+			this.waiting.shift()?.();
+		}
+	}
+
+	close(): void {
+		for (const s of this.servers) s.child.kill();
+	}
+}
