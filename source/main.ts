@@ -13,6 +13,7 @@ import {EndpointError, resolveEndpoint} from './engine/endpoint.js';
 import type {Engine} from './engine/engine.js';
 import {EngineError} from './engine/errors.js';
 import type {Drawn, EarlyLists} from './ui/run.js';
+import type {ExplorerSettings} from './config/explorer.js';
 
 export const version = '0.1.0';
 
@@ -53,7 +54,8 @@ export async function main(argv: string[]): Promise<number> {
 		}
 		const endpointOptions = {host: head.flags.host as string | undefined, context: head.flags.context as string | undefined};
 		const archive = head.flags.archive as string | undefined;
-		if (!name) return archive === undefined ? await explorer(endpointOptions) : await archiveExplorer(archive);
+		const ascii = head.flags.ascii === true;
+		if (!name) return archive === undefined ? await explorer(endpointOptions, ascii) : await archiveExplorer(archive, ascii);
 		const entry = findCommand(name);
 		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
 		const command = await entry.load();
@@ -79,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
 			context: (parsed.flags.context as string | undefined) ?? endpointOptions.context,
 		});
 		if (archive !== undefined) context.archive = archive;
+		if (ascii) parsed.flags.ascii = true;
 		return await command.run(context, parsed);
 	} catch (error) {
 		return report(error);
@@ -113,10 +116,12 @@ function makeContext(endpointOptions: {host?: string; context?: string}): Comman
 }
 
 /** No command: the explorer where there is a terminal, the plain list where there is none. */
-async function explorer(endpointOptions: {host?: string; context?: string}): Promise<number> {
+async function explorer(endpointOptions: {host?: string; context?: string}, ascii: boolean): Promise<number> {
 	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
 	const tty = onTerminal ? undefined : openTty();
 	if (onTerminal || tty) {
+		// The config file first: a bad one is reported before anything is asked or drawn.
+		const settings = (await import('./cli/config.js')).startExplorerSettings({ascii});
 		const endpoint = resolveEndpoint(endpointOptions);
 		// The lists are asked for first, and answered while the rest loads.
 		const {Engine} = await import('./engine/engine.js');
@@ -127,10 +132,10 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
 		);
 		// One turn of the event loop sends the requests (their sockets connect in it) before loading holds the thread.
 		await new Promise((resolve) => setImmediate(resolve));
-		const drawn = onTerminal ? await drawFirst(lists, endpoint.url) : undefined;
+		const drawn = onTerminal ? await drawFirst(lists, endpoint.url, settings) : undefined;
 		// The explorer is a bundle of its own (dist/ui.cjs): it gets plain data, not this bundle's Engine.
 		const {runExplorer} = await import('./ui/run.js');
-		return runExplorer({endpoint, tty, lists, drawn});
+		return runExplorer({endpoint, tty, lists, drawn, settings});
 	}
 	const ls = await (await import('./cli/ls.js')).default;
 	const code = await ls.run(makeContext(endpointOptions), {flags: {}, positionals: []});
@@ -139,7 +144,7 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
 }
 
 /** `imgscope --archive FILE|DIR`: the explorer on an archive, no engine at all (no early frame: reading the archive takes longer than ink). */
-async function archiveExplorer(archive: string): Promise<number> {
+async function archiveExplorer(archive: string, ascii: boolean): Promise<number> {
 	if (archive === '') throw new UsageError('invalid argument "" for "--archive" flag: a file or directory is needed');
 	try {
 		statSync(archive);
@@ -151,8 +156,9 @@ async function archiveExplorer(archive: string): Promise<number> {
 	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
 	const tty = onTerminal ? undefined : openTty();
 	if (!onTerminal && !tty) throw new CommandError("imgscope: no terminal to draw the explorer on; for an archive see 'imgscope files --archive FILE' and 'imgscope check --archive FILE'", 1);
+	const settings = (await import('./cli/config.js')).startExplorerSettings({ascii});
 	const {runExplorer} = await import('./ui/run.js');
-	return runExplorer({archive, tty});
+	return runExplorer({archive, tty, settings});
 }
 
 /** How long the first frame waits for the engine's lists before ink loads instead. */
@@ -164,17 +170,17 @@ const firstFrameWaitMs = 100;
  * first frame replaces it. Nothing is drawn when the answer is slow or
  * failed: the explorer starts as it would have.
  */
-async function drawFirst(lists: EarlyLists, endpointUrl: string): Promise<Drawn | undefined> {
+async function drawFirst(lists: EarlyLists, endpointUrl: string, settings: ExplorerSettings): Promise<Drawn | undefined> {
 	const {canDrawFirst, drawFirstFrame, firstFrame} = await import('./ui/preframe.js');
 	if (!canDrawFirst(process.stdout)) return undefined;
 	let timer: NodeJS.Timeout | undefined;
 	const answer = await Promise.race([lists, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, firstFrameWaitMs, undefined)))]);
 	clearTimeout(timer);
 	if (!answer) return undefined;
-	const frame = firstFrame(answer, endpointUrl, {width: process.stdout.columns || 80, height: process.stdout.rows || 24});
+	const frame = firstFrame(answer, endpointUrl, {width: process.stdout.columns || 80, height: process.stdout.rows || 24}, settings);
 	if (!frame) return undefined;
 	const {takeScreen} = await import('./ui/screen.js');
-	const screen = takeScreen();
+	const screen = takeScreen(undefined, settings.screen);
 	drawFirstFrame(screen, frame.lines);
 	return {screen, answer, initial: frame.state};
 }

@@ -20,6 +20,7 @@ export const commands: CommandEntry[] = [
 	{name: 'check', summary: 'Check wasted space against limits, for CI', load: async () => (await import('./check.js')).default},
 	{name: 'diff', summary: 'Compare two images: shared layers and changed files', load: async () => (await import('./diff.js')).default},
 	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
+	{name: 'config', summary: 'Show the effective config and where each value came from', load: async () => (await import('./config.js')).default},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {
