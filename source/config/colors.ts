@@ -10,8 +10,9 @@
  * Parsed to the string Ink's `color` prop takes ('red', 'ansi256(208)',
  * '#ff8700'); `sgr` writes the same escape chalk would at a colour level
  * (3 truecolor, 2 256 colours, 1 the 16 colours, 0 none), for the frame
- * drawn before Ink loads. The downsampling follows chalk's ansi-styles
- * (rgbToAnsi256, ansi256ToAnsi), so both draw the same colour.
+ * drawn before Ink loads. The downsampling of `#rrggbb` follows chalk's
+ * ansi-styles (rgbToAnsi256, ansi256ToAnsi), so both draw the same colour;
+ * chalk sends `color(N)` as a palette colour at any level, and so does this.
  */
 
 export type ColorLevel = 0 | 1 | 2 | 3;
@@ -101,10 +102,8 @@ export function sgr(ink: string | undefined, level: ColorLevel): string {
 	const indexed = /^ansi256\((\d+)\)$/.exec(ink);
 	const hex = /^#([0-9a-f]{6})$/i.exec(ink);
 	if (!indexed && !hex) return '';
-	if (indexed) {
-		const n = Number(indexed[1]);
-		return level >= 2 ? `\x1b[38;5;${n}m` : `\x1b[${ansi256ToAnsi(n)}m`;
-	}
+	// chalk writes a palette colour as such at every level (only rgb and hex are brought down to the level).
+	if (indexed) return `\x1b[38;5;${Number(indexed[1])}m`;
 	const value = parseInt(hex![1], 16);
 	const [red, green, blue] = [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
 	if (level === 3) return `\x1b[38;2;${red};${green};${blue}m`;
