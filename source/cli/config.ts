@@ -60,10 +60,15 @@ export default config;
  * terminal untouched). Chalk, which Ink draws with, reads its colour level
  * from FORCE_COLOR when it loads: set here to the level config/terminal.ts
  * found, so Ink and the first frame agree, COLORTERM=24bit counts as
- * truecolor, and a TUI drawn on /dev/tty while stdout is piped has colours.
+ * truecolor, and a TUI drawn on /dev/tty while stdout is piped has colours
+ * (unless NO_COLOR is in the environment).
  */
 export function startExplorerSettings(flags: {ascii?: boolean}): ExplorerSettings<(typeof bindings)[number]> {
 	const settings = explorerSettings(effectiveConfig(flags));
-	process.env.FORCE_COLOR = String(settings.colorLevel);
+	// An empty NO_COLOR means nothing (no-color.org). A set one and FORCE_COLOR make node warn on stderr: then chalk finds its own level.
+	if (process.env.NO_COLOR === '') delete process.env.NO_COLOR;
+	if (!('NO_COLOR' in process.env)) process.env.FORCE_COLOR = String(settings.colorLevel);
+	// FORCE_COLOR is only chalk's floor: TERM=xterm still gives 16 colours. COLORTERM=truecolor is what it reads for 24-bit.
+	if (settings.colorLevel === 3) process.env.COLORTERM = 'truecolor';
 	return settings;
 }
