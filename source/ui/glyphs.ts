@@ -46,6 +46,8 @@ export const glyphs: Record<string, string> = {
 };
 
 const nonAscii = /[^\x00-\x7f]/;
+/** A flag: two columns on a terminal whichever width mode text/width.ts is in. */
+const flag = /^[\u{1f1e6}-\u{1f1ff}]{2}$/u;
 let segmenter: Intl.Segmenter | undefined;
 
 /** `text` with every non-ASCII character replaced by its stand-in, or by `?` per column. */
@@ -55,7 +57,7 @@ export function asciiOnly(text: string): string {
 	let out = '';
 	for (const {segment} of segmenter.segment(text)) {
 		if (!nonAscii.test(segment)) out += segment;
-		else out += glyphs[segment] ?? '?'.repeat(displayWidth(segment));
+		else out += glyphs[segment] ?? '?'.repeat(flag.test(segment) ? 2 : displayWidth(segment));
 	}
 	return out;
 }
