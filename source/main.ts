@@ -13,6 +13,7 @@ import {EndpointError, resolveEndpoint} from './engine/endpoint.js';
 import type {Engine} from './engine/engine.js';
 import {EngineError} from './engine/errors.js';
 import type {Drawn, EarlyLists} from './ui/run.js';
+import type {ExplorerSettings} from './config/explorer.js';
 
 export const version = '0.1.0';
 
@@ -56,9 +57,10 @@ export async function main(argv: string[]): Promise<number> {
 		const archive = head.flags.archive as string | undefined;
 		// The explorer's Files tab reads the variable (it runs in a bundle of its own).
 		if (head.flags['no-cache']) process.env.IMGSCOPE_NO_CACHE = '1';
-		if (!name) return archive === undefined ? await explorer(endpointOptions) : await archiveExplorer(archive);
+		const ascii = head.flags.ascii === true;
+		if (!name) return archive === undefined ? await explorer(endpointOptions, ascii) : await archiveExplorer(archive, ascii);
 		const entry = findCommand(name);
-		if (!entry) return await imageExplorer(name, rest, endpointOptions);
+		if (!entry) return await imageExplorer(name, rest, endpointOptions, ascii);
 		let command = await entry.load();
 		let commandName = entry.name;
 		if (command.subcommands) {
@@ -97,6 +99,7 @@ export async function main(argv: string[]): Promise<number> {
 		if (archive !== undefined) context.archive = archive;
 		if (parsed.flags['no-cache'] || head.flags['no-cache']) context.noCache = true;
 		context.endpointOptions = {host: (parsed.flags.host as string | undefined) ?? endpointOptions.host, context: (parsed.flags.context as string | undefined) ?? endpointOptions.context};
+		if (ascii) parsed.flags.ascii = true;
 		return await command.run(context, parsed);
 	} catch (error) {
 		return report(error);
@@ -135,10 +138,12 @@ function makeContext(endpointOptions: {host?: string; context?: string}): Comman
 }
 
 /** No command: the explorer where there is a terminal, the plain list where there is none. */
-async function explorer(endpointOptions: {host?: string; context?: string}): Promise<number> {
+async function explorer(endpointOptions: {host?: string; context?: string}, ascii: boolean): Promise<number> {
 	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
 	const tty = onTerminal ? undefined : openTty();
 	if (onTerminal || tty) {
+		// The config file first: a bad one is reported before anything is asked or drawn.
+		const settings = (await import('./cli/config.js')).startExplorerSettings({ascii});
 		const endpoint = resolveEndpoint(endpointOptions);
 		// The lists are asked for first, and answered while the rest loads.
 		const {Engine} = await import('./engine/engine.js');
@@ -149,10 +154,10 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
 		);
 		// One turn of the event loop sends the requests (their sockets connect in it) before loading holds the thread.
 		await new Promise((resolve) => setImmediate(resolve));
-		const drawn = onTerminal ? await drawFirst(lists, endpoint.url) : undefined;
+		const drawn = onTerminal ? await drawFirst(lists, endpoint.url, settings) : undefined;
 		// The explorer is a bundle of its own (dist/ui.cjs): it gets plain data, not this bundle's Engine.
 		const {runExplorer} = await import('./ui/run.js');
-		return runExplorer({endpoint, tty, lists, drawn});
+		return runExplorer({endpoint, tty, lists, drawn, settings});
 	}
 	const ls = await (await import('./cli/ls.js')).default;
 	const code = await ls.run(makeContext(endpointOptions), {flags: {}, positionals: []});
@@ -166,7 +171,7 @@ async function explorer(endpointOptions: {host?: string; context?: string}): Pro
  * to the list). A word that is neither is a usage error that says both
  * were tried.
  */
-async function imageExplorer(name: string, rest: string[], endpointOptions: {host?: string; context?: string}): Promise<number> {
+async function imageExplorer(name: string, rest: string[], endpointOptions: {host?: string; context?: string}, ascii: boolean): Promise<number> {
 	const after = parseArgs(rest, globalFlags);
 	const options = {host: (after.flags.host as string | undefined) ?? endpointOptions.host, context: (after.flags.context as string | undefined) ?? endpointOptions.context};
 	const endpoint = resolveEndpoint(options);
@@ -193,12 +198,13 @@ async function imageExplorer(name: string, rest: string[], endpointOptions: {hos
 	// The list is asked for now, for Esc; the screen shows the name as the list would (alpine: alpine:latest).
 	const lists: EarlyLists = Promise.all([engine.listImages(), engine.listContainers({all: true})]).then(([images, containers]) => ({images, containers}), () => undefined);
 	const ref = image.RepoTags?.includes(`${name}:latest`) ? `${name}:latest` : name;
+	const settings = (await import('./cli/config.js')).startExplorerSettings({ascii: ascii || after.flags.ascii === true});
 	const {runExplorer} = await import('./ui/run.js');
-	return runExplorer({endpoint, tty, lists, open: {ref, id: image.Id}});
+	return runExplorer({endpoint, tty, lists, open: {ref, id: image.Id}, settings});
 }
 
 /** `imgscope --archive FILE|DIR`: the explorer on an archive, no engine at all (no early frame: reading the archive takes longer than ink). */
-async function archiveExplorer(archive: string): Promise<number> {
+async function archiveExplorer(archive: string, ascii: boolean): Promise<number> {
 	if (archive === '') throw new UsageError('invalid argument "" for "--archive" flag: a file or directory is needed');
 	try {
 		statSync(archive);
@@ -210,8 +216,9 @@ async function archiveExplorer(archive: string): Promise<number> {
 	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
 	const tty = onTerminal ? undefined : openTty();
 	if (!onTerminal && !tty) throw new CommandError("imgscope: no terminal to draw the explorer on; for an archive see 'imgscope files --archive FILE' and 'imgscope check --archive FILE'", 1);
+	const settings = (await import('./cli/config.js')).startExplorerSettings({ascii});
 	const {runExplorer} = await import('./ui/run.js');
-	return runExplorer({archive, tty});
+	return runExplorer({archive, tty, settings});
 }
 
 /** How long the first frame waits for the engine's lists before ink loads instead. */
@@ -223,17 +230,17 @@ const firstFrameWaitMs = 100;
  * first frame replaces it. Nothing is drawn when the answer is slow or
  * failed: the explorer starts as it would have.
  */
-async function drawFirst(lists: EarlyLists, endpointUrl: string): Promise<Drawn | undefined> {
+async function drawFirst(lists: EarlyLists, endpointUrl: string, settings: ExplorerSettings): Promise<Drawn | undefined> {
 	const {canDrawFirst, drawFirstFrame, firstFrame} = await import('./ui/preframe.js');
 	if (!canDrawFirst(process.stdout)) return undefined;
 	let timer: NodeJS.Timeout | undefined;
 	const answer = await Promise.race([lists, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, firstFrameWaitMs, undefined)))]);
 	clearTimeout(timer);
 	if (!answer) return undefined;
-	const frame = firstFrame(answer, endpointUrl, {width: process.stdout.columns || 80, height: process.stdout.rows || 24});
+	const frame = firstFrame(answer, endpointUrl, {width: process.stdout.columns || 80, height: process.stdout.rows || 24}, settings);
 	if (!frame) return undefined;
 	const {takeScreen} = await import('./ui/screen.js');
-	const screen = takeScreen();
+	const screen = takeScreen(undefined, settings.screen);
 	drawFirstFrame(screen, frame.lines);
 	return {screen, answer, initial: frame.state};
 }

@@ -12,10 +12,14 @@
  *
  * Rules default to dive's CI defaults (lowest efficiency 0.9, highest user
  * wasted percent 0.1, wasted bytes unchecked); `disabled` turns one off.
+ * dive's rules file (`./.dive-ci` when present, or `--ci-config FILE`) sets
+ * them with dive's keys and value rules (config/dive-ci.ts); a flag wins.
  */
+import {diveBytes, diveRatio, type DiveRuleKey} from '../config/dive-ci.js';
 import {fromHumanSize} from '../format/units.js';
 import {wasteReport} from '../layers/waste.js';
 import {UsageError} from './args.js';
+import {readCiFile, type CiFile} from './ci-file.js';
 import type {Command} from './command.js';
 import {archiveFlag, imageSpec, openImage} from './image-source.js';
 import {emit, emitJsonDocument, shownPath, shownSize} from './layer-output.js';
@@ -74,14 +78,36 @@ export function parseSizeLimit(flag: RuleName, value: string): number | undefine
 	return bytes;
 }
 
-export function parseRules(flags: Record<string, unknown>): Rule[] {
-	const given = (name: RuleName) => (flags[name] as string | undefined) ?? defaultRules[name];
+/** The rules: each flag given, else the CI file's value (read with dive's rules, ci-file.ts), else the default. */
+export function parseRules(flags: Record<string, unknown>, file?: CiFile): Rule[] {
+	const given = (name: RuleName) => flags[name] as string | undefined;
+	const fromFile = (name: RuleName) => {
+		const key = diveKeyOf[name];
+		const entry = file?.rules[key];
+		if (!entry) return undefined;
+		try {
+			return {limit: key === 'highestWastedBytes' ? diveBytes(entry.value) : diveRatio(key, entry.value)};
+		} catch (error) {
+			throw new UsageError(`${file!.path}:${entry.line}: ${(error as Error).message}`, 'check');
+		}
+	};
+	const rule = (name: RuleName, parse: (value: string) => number | undefined): Rule => {
+		const flag = given(name);
+		if (flag !== undefined) return {name, limit: parse(flag)};
+		return {name, limit: (fromFile(name) ?? {limit: parse(defaultRules[name])}).limit};
+	};
 	return [
-		{name: 'lowest-efficiency', limit: parseRatio('lowest-efficiency', given('lowest-efficiency'), 1)},
-		{name: 'highest-wasted-bytes', limit: parseSizeLimit('highest-wasted-bytes', given('highest-wasted-bytes'))},
-		{name: 'highest-user-wasted-percent', limit: parseRatio('highest-user-wasted-percent', given('highest-user-wasted-percent'), Number.MAX_SAFE_INTEGER)},
+		rule('lowest-efficiency', (value) => parseRatio('lowest-efficiency', value, 1)),
+		rule('highest-wasted-bytes', (value) => parseSizeLimit('highest-wasted-bytes', value)),
+		rule('highest-user-wasted-percent', (value) => parseRatio('highest-user-wasted-percent', value, Number.MAX_SAFE_INTEGER)),
 	];
 }
+
+const diveKeyOf: Record<RuleName, DiveRuleKey> = {
+	'lowest-efficiency': 'lowestEfficiency',
+	'highest-wasted-bytes': 'highestWastedBytes',
+	'highest-user-wasted-percent': 'highestUserWastedPercent',
+};
 
 export function evaluate(rules: Rule[], figures: {efficiency: number; wastedBytes: number; userWastedPercent: number}): RuleResult[] {
 	return rules.map(rule => {
@@ -115,13 +141,15 @@ const check: Command = {
 		{name: 'lowest-efficiency', type: 'string', valueName: 'R', help: 'Fail below this efficiency, a ratio (0.9 or 90%) or "disabled" (default 0.9)'},
 		{name: 'highest-wasted-bytes', type: 'string', valueName: 'SIZE', help: 'Fail above this many wasted bytes (20MB, 1.5GB, 512kB, bytes) or "disabled" (default disabled)'},
 		{name: 'highest-user-wasted-percent', type: 'string', valueName: 'R', help: 'Fail above this ratio of wasted bytes to bytes of all layers but the first (0.1 or 10%) or "disabled" (default 0.1)'},
+		{name: 'ci-config', type: 'string', valueName: 'FILE', help: "Read the rules from dive's CI file (YAML rules: lowestEfficiency, highestWastedBytes, highestUserWastedPercent); default ./.dive-ci when present; flags win"},
 		{name: 'json', type: 'bool', help: 'Print a JSON document'},
 		archiveFlag,
 	],
 	maxArgs: 1,
 	async run(context, parsed) {
-		// Bad limits are reported before anything is read.
-		const rules = parseRules(parsed.flags);
+		// Bad limits (flags and the CI file) are reported before anything is read.
+		const ciFile = readCiFile(parsed.flags['ci-config'] as string | undefined);
+		const rules = parseRules(parsed.flags, ciFile);
 		const spec = imageSpec(context, parsed.positionals, parsed.flags, 'check');
 		// The figures never compare file contents: no need to hash them.
 		const image = await openImage(context, spec, {digests: false});
@@ -142,6 +170,7 @@ const check: Command = {
 					userWastedPercent: report.userWastedPercent,
 					perLayer: report.perLayer,
 					rules: results,
+					ciConfig: ciFile?.path ?? null,
 					pass: !failed,
 				},
 				{wasted: report.wasted.map(w => ({path: w.path, bytes: w.bytes, addedIn: w.addedIn, hiddenIn: w.hiddenIn, hiddenBy: w.hiddenBy}))},
@@ -167,7 +196,7 @@ const check: Command = {
 			));
 			text += '\n';
 		}
-		text += 'rules:\n';
+		text += ciFile ? `rules (from ${shownPath(ciFile.path)}, flags over it):\n` : 'rules:\n';
 		for (const r of results) text += `  ${r.status === 'pass' ? 'PASS' : r.status === 'fail' ? 'FAIL' : 'SKIP'}  ${ruleText(r)}\n`;
 		text += `result: ${failed ? 'FAIL' : 'PASS'}\n`;
 		await emit(context.stdout, text);

@@ -6,5 +6,6 @@ export const globalFlags: FlagSpec[] = [
 	{name: 'context', type: 'string', valueName: 'NAME', help: 'Docker context to use (overrides DOCKER_HOST and the current context)'},
 	{name: 'archive', type: 'string', valueName: 'FILE|DIR', help: 'Explore a docker save tar, an OCI archive or an OCI layout directory, without any engine'},
 	{name: 'no-cache', type: 'bool', help: 'Neither read nor write the layer index cache (~/.cache/imgscope/layers)'},
+	{name: 'ascii', type: 'bool', help: 'Draw the explorer with ASCII only (the default in a locale that is not UTF-8)'},
 	{name: 'help', short: 'h', type: 'bool', help: 'Print usage'},
 ];

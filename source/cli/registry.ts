@@ -28,6 +28,7 @@ export const commands: CommandEntry[] = [
 /** Commands for programs, not people: left out of the help, the manual and completion. */
 export const hiddenCommands: CommandEntry[] = [
 	{name: '__complete', summary: 'Names for the completion scripts, from the engine', load: async () => (await import('./complete.js')).default},
+	{name: 'config', summary: 'Show the effective config and where each value came from', load: async () => (await import('./config.js')).default},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

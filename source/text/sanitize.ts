@@ -11,6 +11,11 @@
  *   except ZWNJ/ZWJ (U+200C/U+200D), which emoji and Indic scripts need and terminals ignore
  * - line and paragraph separators U+2028/U+2029, lone surrogates: `\u2028`, `\ud800`
  *
+ * - VARIATION SELECTOR-16 (U+FE0F, emoji presentation) is dropped: terminals disagree on
+ *   whether it makes the character before it two columns wide (tmux 3.3 and xterm: no; kitty,
+ *   wezterm: yes; Ink's string-width: yes; docker's go-runewidth: no), so a frame that kept it
+ *   would be misaligned somewhere. Without it every one of them draws `☁` in one column.
+ *
  * A backslash stays as is (the output is for eyes, not for parsing back).
  * When nothing needs escaping the input string itself is returned.
  */
@@ -44,8 +49,12 @@ export function escapeChar(ch: string): string {
 	return '\\U' + hex(cp, 8);
 }
 
+const VS16 = '\uFE0F';
+const VS16_G = /\uFE0F/g;
+
 /** True when visible(s) would change s. */
 export function needsEscaping(s: string): boolean {
+	if (s.includes(VS16)) return true;
 	if (!UNSAFE.test(s)) return false;
 	UNSAFE_G.lastIndex = 0;
 	let m: RegExpExecArray | null;
@@ -58,6 +67,7 @@ export function needsEscaping(s: string): boolean {
 
 /** Single-line rendering: every control character, including newline and tab, is escaped. */
 export function visible(s: string): string {
+	if (s.includes(VS16)) s = s.replace(VS16_G, '');
 	if (!UNSAFE.test(s)) return s;
 	const out = s.replace(UNSAFE_G, escapeChar);
 	return out;
@@ -74,6 +84,7 @@ export interface MultilineOptions {
  */
 export function visibleMultiline(s: string, opts: MultilineOptions = {}): string {
 	const tabSize = opts.tabSize ?? 8;
+	if (s.includes(VS16)) s = s.replace(VS16_G, '');
 	const hasTab = s.includes('\t');
 	if (!hasTab && !UNSAFE_NO_NL_TAB.test(s)) return s;
 	const lines = s.split('\n');

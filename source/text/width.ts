@@ -179,6 +179,20 @@ export function runeWidth(cp: number, eastAsian = false): number {
 	return eastAsian ? (p >> 2) & 3 : p & 3;
 }
 
+let terminalWidths = false;
+
+/**
+ * From now on, in this process, measure as the terminal draws (and as Ink's
+ * string-width measures): a regional-indicator pair (a flag, 🇩🇪) is 2
+ * columns, where docker's go-runewidth counts 1 (its table output keeps
+ * that). The explorer calls it at start; subcommands never do, so their
+ * tables stay docker's bytes. (VS16, the other case where the two disagree,
+ * never reaches the screen: sanitize.ts drops it.)
+ */
+export function useTerminalWidths(on = true): void {
+	terminalWidths = on;
+}
+
 let segmenter: Intl.Segmenter | undefined;
 function graphemes(s: string): Iterable<{segment: string; index: number}> {
 	segmenter ??= new Intl.Segmenter('en', {granularity: 'grapheme'});
@@ -197,6 +211,8 @@ const hangulRe = /\p{Script=Hangul}/u;
 function clusterWidth(g: string, ea = false): number {
 	const first = g.codePointAt(0)!;
 	if (g.length <= (first > 0xffff ? 2 : 1)) return runeWidth(first, ea);
+	// A flag (two regional indicators): two columns on a terminal (tmux, xterm, kitty) and for Ink.
+	if (terminalWidths && g.length === 4 && first >= 0x1f1e6 && first <= 0x1f1ff) return 2;
 	let total = 0;
 	let w = 0;
 	let afterMark = false;

@@ -1,5 +1,6 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import type {ExplorerSettings} from '../config/explorer.js';
 import {withoutDaemon, type ImageSource} from '../engine/image-source.js';
 import {imageSize} from '../format/units.js';
 import {visible} from '../text/sanitize.js';
@@ -32,12 +33,17 @@ export interface AppProps {
 	suspend?: Suspend;
 	/** Pick-then-pipe (stdout is not a terminal): Enter picks an image's output, kept in the final state's `pick`. */
 	pick?: boolean;
+	/** Filled with a function that draws the whole frame again (after Ctrl+Z and fg: ui/job-control.ts). */
+	redraw?: {current?: () => void};
+	/** The config's settings (source/config/explorer.ts); run.tsx applied the theme, sort and screen mode. Hook: `bindings`, `mouse` and `confirm` are for the keymap and the confirmations to read. */
+	settings?: ExplorerSettings;
 }
 
 const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
 
 export function App(props: AppProps) {
 	const {stdout, write: writeStdout} = useStdout();
+	if (props.redraw) props.redraw.current = () => writeStdout('');
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
 	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind === 'archive' ? {archive: props.engine.label} : {}), ...props.initial}));

@@ -10,14 +10,17 @@
  * Styles are written as chalk writes them (bold, inverse, the 16 colours
  * of ui/theme.ts), and only where the App would have them.
  */
+import {sgr} from '../config/colors.js';
+import type {ExplorerSettings} from '../config/explorer.js';
+import {colorLevel} from '../config/terminal.js';
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
-import {displayWidth, truncateToWidth} from '../text/width.js';
+import {displayWidth, truncateToWidth, useTerminalWidths} from '../text/width.js';
 import {fitColumns, formatHeader, formatRow, windowStart} from './columns.js';
 import {imageColumns} from './image-columns.js';
 import {footerFitted} from './keymap.js';
 import type {Screen} from './screen.js';
 import {initialState, layout, reduce, type State} from './state.js';
-import {theme} from './theme.js';
+import {applyTheme, theme} from './theme.js';
 
 interface Style {
 	bold?: boolean;
@@ -34,6 +37,8 @@ function styled(segment: Segment): string {
 	let text = segment.text;
 	if (!text) return '';
 	if (segment.color && colors[segment.color]) text = `\x1b[${colors[segment.color]}m${text}\x1b[39m`;
+	// A config colour (256, truecolor, bright): as chalk writes it at this terminal's level.
+	else if (segment.color && sgr(segment.color, colorLevel(process.env).value)) text = `${sgr(segment.color, colorLevel(process.env).value)}${text}\x1b[39m`;
 	if (segment.bold) text = `\x1b[1m${text}\x1b[22m`;
 	if (segment.inverse) text = `\x1b[7m${text}\x1b[27m`;
 	return text;
@@ -112,8 +117,11 @@ export function canDrawFirst(stdout: NodeJS.WriteStream): boolean {
 }
 
 /** The App's initial state for these lists, and its first frame; undefined when the frame is not the plain list. */
-export function firstFrame(lists: {images: ImageSummary[]; containers: ContainerSummary[]}, endpointUrl: string, size: {width: number; height: number}): {state: State; lines: string[]} | undefined {
-	const state = reduce(initialState(size.width, size.height), {type: 'lists', ...lists});
+export function firstFrame(lists: {images: ImageSummary[]; containers: ContainerSummary[]}, endpointUrl: string, size: {width: number; height: number}, settings?: Pick<ExplorerSettings, 'theme' | 'sort'>): {state: State; lines: string[]} | undefined {
+	// As run.tsx has it: cells as the terminal draws them, the config's colours and sort.
+	useTerminalWidths();
+	if (settings) applyTheme(settings.theme);
+	const state = reduce({...initialState(size.width, size.height), sort: settings?.sort ?? 'created'}, {type: 'lists', ...lists});
 	const lines = firstFrameLines(state, endpointUrl);
 	return lines ? {state, lines} : undefined;
 }

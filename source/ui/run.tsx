@@ -17,10 +17,14 @@ import {ArchiveEngine} from '../engine/archive-engine.js';
 import {Engine} from '../engine/engine.js';
 import type {ImageSource} from '../engine/image-source.js';
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
+import type {ExplorerSettings} from '../config/explorer.js';
+import {useTerminalWidths} from '../text/width.js';
 import {App} from './App.js';
 import {createSuspend} from './actions/terminal.js';
+import {installJobControl} from './job-control.js';
 import {takeScreen, type Screen} from './screen.js';
 import {initialState, reduce, type State} from './state.js';
+import {applyTheme} from './theme.js';
 
 export interface Lists {
 	images: ImageSummary[];
@@ -50,15 +54,22 @@ export async function runExplorer(options: {
 	drawn?: Drawn;
 	/** `imgscope IMAGE`: start on this image's screen, the list (where Esc goes) selecting it. */
 	open?: {ref: string; id: string};
+	/** From the config file, the environment and the flags (source/config/explorer.ts); none: the defaults. */
+	settings?: ExplorerSettings;
 }): Promise<number> {
+	const settings = options.settings;
+	// Cells as the terminal draws them (flags two wide), as Ink's string-width measures them.
+	useTerminalWidths();
+	if (settings) applyTheme(settings.theme);
+	const sort = settings?.sort ?? 'created';
 	const engine: ImageSource = options.engine ?? (options.archive !== undefined ? new ArchiveEngine(options.archive) : new Engine(options.endpoint!));
 	// An archive's list is read while ink starts; the controller's first reload takes the same answer.
 	if (options.archive !== undefined) options.lists ??= engine.listImages().then((images) => ({images, containers: []}), () => undefined);
-	const screen = options.drawn?.screen ?? takeScreen(options.tty);
+	const screen = options.drawn?.screen ?? takeScreen(options.tty, settings?.screen);
 	const {stdin, stdout} = screen;
 	let initial: Partial<State> | undefined = options.drawn?.initial;
 	if (options.drawn) handOver(engine, options.drawn.answer);
-	else initial = await firstState(engine, options.lists, {width: stdout.columns || 80, height: stdout.rows || 24});
+	else initial = (await firstState(engine, options.lists, {width: stdout.columns || 80, height: stdout.rows || 24}, sort)) ?? {sort};
 	if (options.open) initial = {...initial, ...openOn(options.open)};
 	if (options.drawn) coverFirstFrame(stdout);
 	// Pick-then-pipe: drawing on /dev/tty while stdout is a pipe, Enter picks what goes down it.
@@ -67,8 +78,11 @@ export async function runExplorer(options: {
 	let code = 0;
 	try {
 		// An attached container gets the real terminal meanwhile (source/ui/actions/terminal.ts): off the alternate screen and back.
-		const suspend = createSuspend({stdin, stdout, leave: '\x1b[?1049l\x1b[?25h', enter: '\x1b[?1049h\x1b[H'});
-		const instance = render(<App engine={engine} initial={initial} suspend={suspend} pick={pick} onExit={(state) => (last = state)} />, {
+		const suspend = createSuspend({stdin, stdout, leave: screen.leave, enter: screen.enter});
+		// Ctrl+Z stops the explorer as a shell job; fg draws the whole frame again.
+		const redraw: {current?: () => void} = {};
+		const dropJobControl = installJobControl(screen, () => redraw.current?.());
+		const instance = render(<App engine={engine} initial={initial} suspend={suspend} pick={pick} redraw={redraw} settings={settings} onExit={(state) => (last = state)} />, {
 			stdin,
 			stdout,
 			exitOnCtrlC: false,
@@ -77,6 +91,7 @@ export async function runExplorer(options: {
 			maxFps: 60,
 		});
 		await instance.waitUntilExit();
+		dropJobControl();
 	} catch (error) {
 		code = 1;
 		screen.restore();
@@ -97,7 +112,7 @@ function openOn(image: {ref: string; id: string}): Partial<State> {
 }
 
 /** The state of the first frame: with the image list when the early answer is there in time. */
-async function firstState(engine: ImageSource, lists: EarlyLists | undefined, size: {width: number; height: number}): Promise<Partial<State> | undefined> {
+async function firstState(engine: ImageSource, lists: EarlyLists | undefined, size: {width: number; height: number}, sort: State['sort']): Promise<Partial<State> | undefined> {
 	if (!lists) return undefined;
 	let timer: NodeJS.Timeout | undefined;
 	const late = new Promise<undefined>((resolve) => {
@@ -107,7 +122,7 @@ async function firstState(engine: ImageSource, lists: EarlyLists | undefined, si
 	clearTimeout(timer);
 	if (!answer) return undefined;
 	handOver(engine, answer);
-	return reduce(initialState(size.width, size.height), {type: 'lists', ...answer});
+	return reduce({...initialState(size.width, size.height), sort}, {type: 'lists', ...answer});
 }
 
 /**

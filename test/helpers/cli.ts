@@ -14,13 +14,13 @@ export interface CliResult {
 }
 
 /** Runs `node bin/imgscope ARGS`; killed after `timeout` ms (then timedOut is true). */
-export function runCli(args: string[], options: {env?: Record<string, string | undefined>; timeout?: number} = {}): Promise<CliResult> {
+export function runCli(args: string[], options: {env?: Record<string, string | undefined>; timeout?: number; cwd?: string} = {}): Promise<CliResult> {
 	const started = Date.now();
 	return new Promise((resolve) => {
 		// No engine settings leak in from the developer's shell unless a test sets them.
 		const env: Record<string, string | undefined> = {...process.env, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined, IMGSCOPE_DEBUG: undefined, ...options.env};
 		for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-		const child = spawn(process.execPath, [bin, ...args], {env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [bin, ...args], {env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

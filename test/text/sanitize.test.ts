@@ -38,11 +38,15 @@ describe('visible (single line)', () => {
 		expect(visible('\u{e0041}')).toBe('\\U000e0041');
 		expect(visible('a\ud800b')).toBe('a\\ud800b');
 	});
-	it('keeps ZWJ/ZWNJ, marks, variation selectors and a backslash', () => {
+	it('keeps ZWJ/ZWNJ, marks, text variation selectors and a backslash; drops VS16 (terminals disagree on its width)', () => {
 		const family = '👨\u200d👩\u200d👧';
 		expect(visible(family)).toBe(family);
 		expect(needsEscaping(family)).toBe(false);
-		expect(visible('❤\ufe0f')).toBe('❤\ufe0f');
+		expect(visible('❤\ufe0e')).toBe('❤\ufe0e');
+		expect(visible('❤\ufe0f')).toBe('❤');
+		expect(visible('☁\ufe0f\x1b')).toBe('☁\\x1b');
+		expect(needsEscaping('☁\ufe0f')).toBe(true);
+		expect(visibleMultiline('a☁\ufe0f\n\tb')).toBe('a☁\n        b');
 		expect(visible('\\n')).toBe('\\n');
 		expect(visible('नमस्ते')).toBe('नमस्ते');
 	});
