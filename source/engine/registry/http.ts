@@ -1,0 +1,118 @@
+/**
+ * One HTTP(S) request to a registry, with node's http/https: keep-alive
+ * agents per client, the host's TLS material, a timeout until the answer's
+ * headers, cancellation, and bounded body reads. Redirects are the caller's
+ * (they decide which headers follow).
+ */
+import http, {type IncomingHttpHeaders, type IncomingMessage} from 'node:http';
+import https from 'node:https';
+import {RegistryError} from './errors.js';
+import type {TlsMaterial} from './tls.js';
+
+export interface HttpResponse {
+	status: number;
+	headers: IncomingHttpHeaders;
+	url: URL;
+	body: IncomingMessage;
+}
+
+export interface RequestOptions {
+	method?: 'GET' | 'HEAD';
+	headers?: Record<string, string>;
+	tls?: TlsMaterial;
+	signal?: AbortSignal;
+	/** Until the response headers; default 30 s. */
+	timeoutMs?: number;
+}
+
+export class Agents {
+	readonly http = new http.Agent({keepAlive: true, maxSockets: 4});
+	private readonly secure = new Map<string, https.Agent>();
+	forHttps(host: string, tls: TlsMaterial | undefined): https.Agent {
+		let agent = this.secure.get(host);
+		if (!agent) {
+			agent = new https.Agent({keepAlive: true, maxSockets: 4, ca: tls?.ca, cert: tls?.cert, key: tls?.key, rejectUnauthorized: !tls?.skipVerify});
+			this.secure.set(host, agent);
+		}
+		return agent;
+	}
+	close(): void {
+		this.http.destroy();
+		for (const a of this.secure.values()) a.destroy();
+	}
+}
+
+export function send(agents: Agents, url: URL, options: RequestOptions = {}): Promise<HttpResponse> {
+	const secure = url.protocol === 'https:';
+	const lib = secure ? https : http;
+	return new Promise((resolve, reject) => {
+		if (options.signal?.aborted) return reject(new RegistryError('aborted', 'cancelled'));
+		const req = lib.request(url, {
+			method: options.method ?? 'GET',
+			headers: {'User-Agent': 'imgscope', ...options.headers},
+			agent: secure ? agents.forHttps(url.host, options.tls) : agents.http,
+			signal: options.signal,
+		});
+		const timer = setTimeout(() => req.destroy(new RegistryError('unreachable', `${url.host} did not answer in ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`)), options.timeoutMs ?? 30_000);
+		req.on('response', (res) => {
+			clearTimeout(timer);
+			resolve({status: res.statusCode ?? 0, headers: res.headers, url, body: res});
+		});
+		req.on('error', (error) => {
+			clearTimeout(timer);
+			reject(describeNetError(error, url));
+		});
+		req.end();
+	});
+}
+
+function describeNetError(error: unknown, url: URL): RegistryError {
+	if (error instanceof RegistryError) return error;
+	const e = error as NodeJS.ErrnoException & {reason?: string};
+	if (e.name === 'AbortError' || e.code === 'ABORT_ERR') return new RegistryError('aborted', 'cancelled');
+	const code = e.code ?? '';
+	if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code) || /certificate/i.test(e.message)) {
+		return new RegistryError('tls', `${url.host}: TLS: ${e.message} (a private CA goes in /etc/docker/certs.d/${url.host}/ca.crt)`);
+	}
+	if (code === 'EPROTO' || /wrong version number|packet length too long/i.test(e.message)) {
+		return new RegistryError('tls', `${url.host}: TLS: the server does not speak ${url.protocol === 'https:' ? 'TLS' : 'plain HTTP'} (${e.message})`);
+	}
+	return new RegistryError('unreachable', `cannot reach the registry ${url.host}: ${e.message}`);
+}
+
+/** The body, at most `limit` bytes (more: tooBig, and the connection is dropped). */
+export function readBody(res: HttpResponse, limit: number, what: string, signal?: AbortSignal): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const declared = Number(res.headers['content-length']);
+		if (Number.isFinite(declared) && declared > limit) {
+			res.body.destroy();
+			return reject(new RegistryError('tooBig', `${what} is ${declared} bytes, over the ${limit} byte limit`));
+		}
+		const parts: Buffer[] = [];
+		let size = 0;
+		const onAbort = () => res.body.destroy(new RegistryError('aborted', 'cancelled'));
+		signal?.addEventListener('abort', onAbort, {once: true});
+		res.body.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > limit) {
+				res.body.destroy(new RegistryError('tooBig', `${what} is over the ${limit} byte limit`));
+				return;
+			}
+			parts.push(chunk);
+		});
+		res.body.on('end', () => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve(Buffer.concat(parts));
+		});
+		res.body.on('error', (e) => {
+			signal?.removeEventListener('abort', onAbort);
+			reject(e instanceof RegistryError ? e : new RegistryError('unreachable', `${what}: the connection was cut: ${e.message}`));
+		});
+		res.body.on('aborted', () => reject(new RegistryError('unreachable', `${what}: the connection was cut`)));
+	});
+}
+
+/** Reads and drops a small body so the socket can be reused. */
+export function drain(res: HttpResponse): void {
+	res.body.resume();
+}
