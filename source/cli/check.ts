@@ -18,6 +18,7 @@ import {wasteReport} from '../layers/waste.js';
 import {UsageError} from './args.js';
 import type {Command} from './command.js';
 import {archiveFlag, imageSpec, openImage} from './image-source.js';
+import {remoteFlags} from './remote.js';
 import {emit, emitJsonDocument, shownPath, shownSize} from './layer-output.js';
 import {renderTable} from './text-table.js';
 
@@ -117,6 +118,7 @@ const check: Command = {
 		{name: 'highest-user-wasted-percent', type: 'string', valueName: 'R', help: 'Fail above this ratio of wasted bytes to bytes of all layers but the first (0.1 or 10%) or "disabled" (default 0.1)'},
 		{name: 'json', type: 'bool', help: 'Print a JSON document'},
 		archiveFlag,
+		...remoteFlags,
 	],
 	maxArgs: 1,
 	async run(context, parsed) {

@@ -1,0 +1,38 @@
+/**
+ * What the subcommands share for a remote image: the flags (--remote,
+ * --platform, --insecure-registry), when a reference is remote (--remote, or
+ * a reference naming a registry host), the client's options, and registry
+ * failures as one-line CommandErrors (exit 1). Secrets never reach a message:
+ * the adapter's messages name registries, not credentials.
+ */
+import type {ClientOptions} from '../engine/registry/client.js';
+import {RegistryError} from '../engine/registry/errors.js';
+import {ReferenceError, namesRegistry} from '../registry/remote-reference.js';
+import {visible} from '../text/sanitize.js';
+import type {FlagSpec} from './args.js';
+import {CommandError} from './command.js';
+
+export const remoteFlags: FlagSpec[] = [
+	{name: 'remote', type: 'bool', help: 'Read the image from its registry (no engine, no pull); a reference naming a registry host (HOST[:PORT]/...) is remote anyway'},
+	{name: 'platform', type: 'string', valueName: 'os/arch[/variant]', help: 'The platform to read from a multi-platform image (default: this machine\'s)'},
+	{name: 'insecure-registry', type: 'list', valueName: 'HOST[:PORT]', help: 'Allow plain HTTP to this registry (loopback registries always may)'},
+];
+
+export function isRemote(flags: Record<string, unknown>, ref: string | undefined): boolean {
+	if (ref === undefined) return false;
+	return Boolean(flags.remote) || namesRegistry(ref);
+}
+
+export function clientOptions(flags: Record<string, unknown>, stderr: NodeJS.WritableStream): ClientOptions {
+	return {
+		insecureRegistries: (flags['insecure-registry'] as string[] | undefined) ?? [],
+		onNotice: (text) => stderr.write(`imgscope: ${visible(text)}\n`),
+	};
+}
+
+/** A registry or reference failure as the CLI prints it; anything else unchanged. */
+export function describeRemote(error: unknown): unknown {
+	if (error instanceof RegistryError) return new CommandError(error.kind === 'aborted' ? '' : `imgscope: ${visible(error.message)}`, error.kind === 'aborted' ? 130 : 1);
+	if (error instanceof ReferenceError) return new CommandError(`imgscope: ${visible(error.message)}`, 1);
+	return error;
+}
