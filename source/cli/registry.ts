@@ -19,6 +19,8 @@ export const commands: CommandEntry[] = [
 	{name: 'files', summary: 'List what a layer changed, or the filesystem at a layer', load: async () => (await import('./files.js')).default},
 	{name: 'check', summary: 'Check wasted space against limits, for CI', load: async () => (await import('./check.js')).default},
 	{name: 'diff', summary: 'Compare two images: shared layers and changed files', load: async () => (await import('./diff.js')).default},
+	{name: 'tags', summary: 'List the tags of a repository in its registry (no engine)', load: async () => (await import('./tags.js')).default},
+	{name: 'manifest', summary: 'Inspect a manifest or index in a registry (docker manifest inspect)', load: async () => (await import('./manifest.js')).default},
 	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
 ];
 

@@ -46,5 +46,15 @@ if command -v podman >/dev/null && ! have_tag registry-test/multi 1; then
 	$p manifest push -q --all --tls-verify=false registry-test-multi "docker://$plain/registry-test/multi:1" >/dev/null
 	$p manifest rm registry-test-multi >/dev/null 2>&1 || true
 fi
-[ -x "$here/secure.sh" ] && bash "$here/secure.sh"
+# An OCI image built by buildah (its history has empty_layer steps, and it was never built by
+# this engine, so a pull gives docker's own view of a foreign image).
+if command -v buildah >/dev/null && ! have_tag registry-test/buildah 1; then
+	b="buildah --root $state/podman-root --runroot $state/podman-run --storage-driver vfs"
+	ctx=$(mktemp -d)
+	printf 'FROM %s/registry-test/base:1\nLABEL built.by=buildah\nRUN mkdir -p /data && echo hello > /data/a.txt\nENV X=1\nRUN dd if=/dev/zero of=/data/big bs=1024 count=300 2>/dev/null && rm /data/big && echo two > /data/b.txt\n' "$plain" >"$ctx/Containerfile"
+	$b bud -q --isolation chroot --tls-verify=false --format oci --layers -t localhost/registry-test/buildah:1 "$ctx" >/dev/null
+	$b push -q --tls-verify=false localhost/registry-test/buildah:1 "docker://$plain/registry-test/buildah:1"
+	rm -rf "$ctx"
+fi
+[ -f "$here/secure.sh" ] && bash "$here/secure.sh"
 exit 0

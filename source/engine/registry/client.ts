@@ -22,6 +22,8 @@ export interface ClientOptions {
 	insecureRegistries?: string[];
 	/** `docker manifest inspect --insecure`: plain HTTP allowed and TLS not verified. */
 	insecure?: boolean;
+	/** Whether plain HTTP may be tried at all (default true: on loopback and --insecure-registry hosts; docker manifest inspect: only with --insecure). */
+	plainHttp?: boolean;
 	credentials?: CredentialOptions;
 	env?: NodeJS.ProcessEnv;
 	/** Manifests and configs larger than this are refused; default 4 MiB (distribution's own manifest limit). */
@@ -81,7 +83,7 @@ export class RegistryClient {
 	private baseUrl(signal?: AbortSignal): Promise<URL> {
 		this.base ??= (async () => {
 			const https = new URL(`https://${this.host}/`);
-			const plain = this.options.insecure || plainHttpAllowed(this.host, this.options.insecureRegistries);
+			const plain = this.options.plainHttp === false ? false : this.options.insecure || plainHttpAllowed(this.host, this.options.insecureRegistries);
 			if (!plain) return https;
 			try {
 				const res = await send(this.agents, new URL('/v2/', https), {tls: this.tlsOptions(this.host), signal, timeoutMs: 10_000});
