@@ -32,7 +32,7 @@ const manifest: Command = {
 		try {
 			reference = parseRemote(args[0]);
 		} catch (e) {
-			if (e instanceof ReferenceError) throw new CommandError('invalid reference format', 1);
+			if (e instanceof ReferenceError) throw new CommandError(referenceErrorText(args[0]), 1);
 			throw e;
 		}
 		const {clientFor} = await import('../engine/registry/remote-image.js');
@@ -85,9 +85,28 @@ async function fetchOr404<T>(fetch: () => Promise<T>, fullName: string): Promise
 	try {
 		return await fetch();
 	} catch (error) {
-		if (error instanceof RegistryError && (error.kind === 'notFound' || (error.kind === 'auth' && error.statusCode === 401))) throw new CommandError(`no such manifest: ${fullName}`, 1);
+		// An HTTPS attempt at a plain-HTTP registry is docker's "protocol error" that it skips past too.
+		const plainServer = error instanceof RegistryError && error.kind === 'tls' && /does not speak TLS/.test(error.message);
+		if (error instanceof RegistryError && (plainServer || error.kind === 'notFound' || (error.kind === 'auth' && error.statusCode === 401))) throw new CommandError(`no such manifest: ${fullName}`, 1);
 		throw error;
 	}
+}
+
+/**
+ * distribution/reference's words for a reference that does not parse: an
+ * upper-case repository name is named (ParseNormalizedNamed checks the name
+ * after the domain, before the tag), anything else is "invalid reference format".
+ */
+function referenceErrorText(text: string): string {
+	const slash = text.indexOf('/');
+	const first = slash < 0 ? '' : text.slice(0, slash);
+	const hasDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
+	let remote = hasDomain ? text.slice(slash + 1) : text;
+	const colon = remote.indexOf(':');
+	if (colon >= 0) remote = remote.slice(0, colon);
+	remote = remote.replace(/@.*$/, '');
+	if (remote !== remote.toLowerCase()) return `invalid reference format: repository name (${remote}) must be lowercase`;
+	return 'invalid reference format';
 }
 
 export default manifest;
