@@ -75,7 +75,7 @@ export class RegistryFront {
 			if (this.fault === 'low-rate') Object.assign(headers, {'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '3;w=21600'});
 			if (isManifest && this.fault === 'wrong-manifest-digest') headers['docker-content-digest'] = `sha256:${'0'.repeat(64)}`;
 			if (tagsPage) return this.page(url, up, res);
-			const layerBlob = isBlob && Number(up.headers['content-length']) > 1000;
+			const layerBlob = isBlob && Number(up.headers['content-length']) > 100_000; // layer 0 (1 MB), not the config
 			if (layerBlob && this.fault === 'corrupt-blob') {
 				const parts: Buffer[] = [];
 				up.on('data', (c: Buffer) => parts.push(c));

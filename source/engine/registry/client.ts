@@ -153,7 +153,8 @@ export class RegistryClient {
 
 	private rateLimit(res: HttpResponse): void {
 		const remaining = res.headers['ratelimit-remaining'];
-		if (typeof remaining === 'string' && !this.noticed) {
+		// A 429 says it in its error.
+		if (typeof remaining === 'string' && !this.noticed && res.status !== 429) {
 			const limit = res.headers['ratelimit-limit'];
 			const n = Number.parseInt(remaining, 10);
 			// Said once, and only when it is getting low (a tenth left).

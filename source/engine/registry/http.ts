@@ -108,7 +108,10 @@ export function readBody(res: HttpResponse, limit: number, what: string, signal?
 			signal?.removeEventListener('abort', onAbort);
 			reject(e instanceof RegistryError ? e : new RegistryError('unreachable', `${what}: the connection was cut: ${e.message}`));
 		});
-		res.body.on('aborted', () => reject(new RegistryError('unreachable', `${what}: the connection was cut`)));
+		// A body destroyed above ends in its 'error'; 'aborted' is the peer cutting it.
+		res.body.on('aborted', () => {
+			if (size <= limit) reject(new RegistryError('unreachable', `${what}: the connection was cut`));
+		});
 	});
 }
 
