@@ -11,6 +11,7 @@ import {makeImage} from '../archive-engine.js';
 import type {ImageArchive} from '../archive/read.js';
 import type {ImageDetail} from '../image-detail.js';
 import {pairHistory, stepsFromConfig, stepsFromHistoryApi} from '../../layers/history.js';
+import {daemonContainerConfig} from '../../registry/container-config.js';
 import {dockerLayerSize} from '../../registry/layer-size.js';
 import type {RemoteImage} from './remote-image.js';
 
@@ -28,10 +29,26 @@ export function remoteDetail(image: RemoteImage, read?: ImageArchive): RemoteDet
 	const ref = image.reference.ref;
 	const id = image.manifest.config.digest;
 	const made = makeImage(id, 0, [ref.reference], image.config, layerBytes);
-	const value = {...made.inspect.value, RepoDigests: [`${ref.repository}@${image.top.digest}`]};
+	// As the daemon shows a pulled image: its RepoDigests, both configs in full, VirtualSize (20.10) after Size.
+	const doc: Record<string, unknown> = {};
+	for (const [key, v] of Object.entries(made.inspect.value as Record<string, unknown>)) {
+		if (key === 'Metadata') continue;
+		if (key === 'Config') {
+			if (!('Container' in doc)) {
+				doc.Container = typeof image.config.container === 'string' ? image.config.container : '';
+				doc.ContainerConfig = daemonContainerConfig(image.config.container_config);
+			}
+		}
+		doc[key] = key === 'RepoDigests' ? [`${ref.repository}@${image.top.digest}`] : key === 'Config' || key === 'ContainerConfig' ? daemonContainerConfig(v) : v;
+		if (key === 'Size') doc.VirtualSize = v;
+	}
+	// The daemon (20.10 LookupImage): no comment in the config, then the last history entry's.
+	const history = Array.isArray(image.config.history) ? image.config.history : [];
+	if (doc.Comment === '' && history.length && typeof history[history.length - 1]?.comment === 'string') doc.Comment = history[history.length - 1].comment;
+	doc.Metadata = {LastTagTime: '0001-01-01T00:00:00Z'};
+	const value = doc as typeof made.inspect.value;
 	const inspect = {raw: JSON.stringify(value), value};
 	const steps = stepsFromConfig(Array.isArray(image.config.history) ? image.config.history : [], stepsFromHistoryApi(made.history));
 	const diffIds: string[] = inspect.value.RootFS?.Layers ?? [];
-	const history = made.history;
-	return {ref: ref.reference, inspect, history, steps, pairing: pairHistory(steps, diffIds), pairingSource: 'config', sizes: read ? 'docker' : 'compressed', compressed, blobDigests: image.manifest.layers.map((l) => l.digest)};
+	return {ref: ref.reference, inspect, history: made.history, steps, pairing: pairHistory(steps, diffIds), pairingSource: 'config', sizes: read ? 'docker' : 'compressed', compressed, blobDigests: image.manifest.layers.map((l) => l.digest)};
 }
