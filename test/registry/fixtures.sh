@@ -11,10 +11,20 @@ here=$(cd "$(dirname "$0")" && pwd)
 plain=127.0.0.1:5000
 state=/tmp/imgscope-registry-test
 mkdir -p "$state"
+need=()
+command -v skopeo >/dev/null || need+=(skopeo)
+command -v buildah >/dev/null || need+=(buildah)
+command -v htpasswd >/dev/null || need+=(apache2-utils)
+command -v openssl >/dev/null || need+=(openssl)
+if [ ${#need[@]} -gt 0 ]; then
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
 have_tag() { curl -fs -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json' "http://$plain/v2/$1/manifests/$2"; }
 
 push_docker() { # local image, remote repo:tag
 	have_tag "${2%:*}" "${2##*:}" && return 0
+	docker image inspect "$1" >/dev/null 2>&1 || { echo "registry fixtures: $1 is not built (test/fixtures/build.sh, test/layers/fixtures.sh)" >&2; return 1; }
 	docker tag "$1" "$plain/$2"
 	docker push -q "$plain/$2" >/dev/null
 	docker rmi "$plain/$2" >/dev/null
