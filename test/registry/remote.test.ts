@@ -43,6 +43,8 @@ describe.skipIf(!haveRegistries)('remote subcommands', () => {
 		const none = await cli(['layers', '--platform', 'linux/s390x', `${plain}/registry-test/multi:1`]);
 		expect(none.code).toBe(1);
 		expect(none.stderr).toBe(`imgscope: ${plain}/registry-test/multi:1: no matching manifest for linux/s390x in the manifest list entries (it has: linux/amd64, linux/arm64/v8)\n`);
+		const lone = await cli(['layers', '--platform', 'linux/arm64', `${plain}/registry-test/app:1`]);
+		expect(lone.stderr).toBe(`imgscope: image with reference ${plain}/registry-test/app:1 was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64\n`);
 		const bad = await cli(['layers', '--platform', 'linux/', `${plain}/registry-test/multi:1`]);
 		expect(bad.code).toBe(1);
 		expect(bad.stderr).toMatch(/^imgscope: "linux\/": unknown operating system or architecture/);

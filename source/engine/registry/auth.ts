@@ -115,9 +115,4 @@ export class AuthSession {
 		this.tokens.set(scope, {value, expires: start + seconds * 1000 - 5000});
 		return value;
 	}
-
-	/** Tokens fetched so far (tests: one per scope, reused). */
-	get tokenCount(): number {
-		return this.tokens.size;
-	}
 }

@@ -71,10 +71,6 @@ export class RegistryClient {
 		return t;
 	}
 
-	get tokenCount(): number {
-		return this.auth.tokenCount;
-	}
-
 	close(): void {
 		this.agents.close();
 	}

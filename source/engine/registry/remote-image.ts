@@ -15,7 +15,7 @@ import {blobPathOf} from '../archive/layout.js';
 import {type ImageArchive, type ReadProgress, assemble, pump} from '../archive/read.js';
 import type {ByteSink} from '../archive/tar.js';
 import {type ImageIndex, type ImageManifest, type IndexEntry, choosePlatform, oddLayers} from '../../registry/manifest.js';
-import {type Platform, formatPlatform, hostPlatform, parsePlatform} from '../../registry/platform.js';
+import {type Platform, formatPlatform, hostPlatform, matches, parsePlatform} from '../../registry/platform.js';
 import {type RemoteReference, parseRemote} from '../../registry/remote-reference.js';
 import {type ClientOptions, type FetchedDocument, RegistryClient} from './client.js';
 import {RegistryError} from './errors.js';
@@ -74,8 +74,6 @@ export async function resolveRemote(text: string | RemoteReference, options: Res
 		if (child.manifest.kind !== 'manifest') throw new RegistryError('protocol', `${reference.ref.reference}: the entry for ${entry.platformName} is an index again, not an image manifest`);
 		manifestDoc = child;
 		manifest = child.manifest;
-	} else if (options.platform) {
-		// A lone manifest: its config says the platform; asked for another, say so after reading it.
 	}
 	const image = manifest as ImageManifest;
 	const configRaw = await client.blobBytes(path, image.config.digest, `the config of ${reference.ref.reference}`, options.signal);
@@ -86,6 +84,10 @@ export async function resolveRemote(text: string | RemoteReference, options: Res
 		throw new RegistryError('protocol', `the config of ${reference.ref.reference} is not JSON`);
 	}
 	const platform = formatPlatform({os: config.os, architecture: config.architecture, variant: config.variant});
+	// A lone manifest is one platform: asked for another, say so (docker pull --platform's words).
+	if (!index && options.platform && !matches(wanted, {os: config.os, architecture: config.architecture, variant: config.variant})) {
+		throw new RegistryError('notFound', `image with reference ${reference.ref.reference} was found but does not match the specified platform: wanted ${formatPlatform(wanted)}, actual: ${platform}`);
+	}
 	return {reference, client, top, index, entry, manifestDoc, manifest: image, config, configRaw, platform};
 }
 
