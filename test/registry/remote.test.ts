@@ -5,6 +5,9 @@
  * registry can have (through test/helpers/registry-front.ts), each a clear
  * message and exit status 1, no stack trace, no secret.
  */
+import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {hasStackTrace, runCli} from '../helpers/cli.js';
 import {RegistryFront} from '../helpers/registry-front.js';
@@ -74,6 +77,34 @@ describe.skipIf(!haveRegistries)('remote subcommands', () => {
 		expect(check.stderr).toBe('');
 		expect(await tokensIssued()).toBe(before + 1);
 		expect(JSON.parse(check.stdout).wastedBytes).toBe(524292);
+	});
+
+	it('credentials from a credsStore helper (docker-credential-NAME get): a password, and an identity token (the OAuth2 refresh-token flow)', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'imgscope-registry-helper-'));
+		const helper = path.join(dir, 'docker-credential-imgscope-test');
+		writeFileSync(
+			helper,
+			[
+				'#!/bin/sh',
+				'read server',
+				'case "$server" in',
+				`${basic}) echo '{"ServerURL":"${basic}","Username":"${user}","Secret":"${password}"}' ;;`,
+				`${bearer}) echo '{"ServerURL":"${bearer}","Username":"<token>","Secret":"regtest-identity-token"}' ;;`,
+				'*) echo "credentials not found in native keychain"; exit 1 ;;',
+				'esac',
+				'',
+			].join('\n'),
+		);
+		chmodSync(helper, 0o755);
+		writeFileSync(path.join(dir, 'config.json'), JSON.stringify({credsStore: 'imgscope-test'}));
+		const env = {DOCKER_CONFIG: dir, PATH: `${dir}:${process.env.PATH}`};
+		const tls = await runCli(['tags', `${basic}/registry-test/app`], {env});
+		expect([tls.code, tls.stdout, tls.stderr]).toEqual([0, '1\n', '']);
+		const token = await runCli(['tags', `${bearer}/registry-test/multi`], {env});
+		expect([token.code, token.stdout, token.stderr]).toEqual([0, '1\n', '']);
+		// A helper that has nothing for the registry: as no credentials.
+		const other = await runCli(['tags', `${plain}/registry-test/app`], {env});
+		expect(other.stdout).toBe('1\n');
 	});
 
 	it('without credentials and with wrong ones: the registry named, the secret never shown', async () => {

@@ -4,7 +4,8 @@
 #   /etc/docker/certs.d/127.0.0.1:5443/ca.crt) and htpasswd basic auth;
 # - 127.0.0.1:5444: plain HTTP with `auth: token`, verifying RS256 JWTs from
 #   test/helpers/token-issuer.mjs on 127.0.0.1:5445 (x5c header, rootcertbundle).
-# Both: user regtest, password regtest-secret; each holds registry-test/app:1
+# Both: user regtest, password regtest-secret (the issuer also takes the identity token
+# regtest-identity-token); each holds registry-test/app:1
 # and registry-test/multi:1. Logins only ever go to a private DOCKER_CONFIG.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,8 +44,14 @@ Y
 if ! up https://127.0.0.1:5443/v2/; then
 	setsid docker-registry serve "$dir/basic.yml" >"$dir/basic.log" 2>&1 </dev/null &
 fi
+# An issuer from before the identity-token flow is replaced (it answers 401 to the POST).
+if curl -s -o /dev/null http://127.0.0.1:5445/count && [ "$(curl -s -o /dev/null -w '%{http_code}' -d 'grant_type=refresh_token&refresh_token=regtest-identity-token' http://127.0.0.1:5445/token)" != 200 ]; then
+	[ -f "$dir/issuer.pid" ] && kill "$(cat "$dir/issuer.pid")" 2>/dev/null || true
+	sleep 0.5
+fi
 if ! curl -s -o /dev/null http://127.0.0.1:5445/count; then
-	setsid node "$here/../helpers/token-issuer.mjs" 5445 "$dir/token.key" "$dir/token.crt" "$user" "$pass" >"$dir/issuer.log" 2>&1 </dev/null &
+	setsid node "$here/../helpers/token-issuer.mjs" 5445 "$dir/token.key" "$dir/token.crt" "$user" "$pass" imgscope-test-issuer 300 regtest-identity-token >"$dir/issuer.log" 2>&1 </dev/null &
+	echo $! >"$dir/issuer.pid"
 fi
 if ! curl -s -o /dev/null http://127.0.0.1:5444/v2/; then
 	setsid docker-registry serve "$dir/token.yml" >"$dir/token.log" 2>&1 </dev/null &

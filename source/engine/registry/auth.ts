@@ -93,11 +93,20 @@ export class AuthSession {
 		if (scope) url.searchParams.set('scope', scope);
 		const c = await this.creds();
 		const headers: Record<string, string> = {Accept: 'application/json'};
-		if (c.username) headers.Authorization = `Basic ${Buffer.from(`${c.username}:${c.password ?? ''}`).toString('base64')}`;
-		const res = await send(this.agents, url, {headers, tls: url.protocol === 'https:' ? this.tlsOf(url.host) : undefined});
+		const tls = url.protocol === 'https:' ? this.tlsOf(url.host) : undefined;
+		let res;
+		if (c.identitytoken) {
+			// docker's OAuth2 flow for an identity token (docker login with a token, credential helpers' "<token>"): a POST of the refresh token.
+			const form: Record<string, string> = {grant_type: 'refresh_token', refresh_token: c.identitytoken, client_id: 'docker', service: this.challenge!.params.service ?? ''};
+			if (scope) form.scope = scope;
+			res = await send(this.agents, new URL(realm), {headers, tls, form});
+		} else {
+			if (c.username) headers.Authorization = `Basic ${Buffer.from(`${c.username}:${c.password ?? ''}`).toString('base64')}`;
+			res = await send(this.agents, url, {headers, tls});
+		}
 		const body = await readBody(res, 1 << 20, `the token from ${url.host}`);
 		if (res.status === 401 || res.status === 403) {
-			throw new RegistryError('auth', `${this.registry}: the token service ${url.host} refused ${c.username ? `the credentials for ${this.registry} stored in ${configDir(this.credentialOptions)}` : 'anonymous access'} (HTTP ${res.status})`, res.status);
+			throw new RegistryError('auth', `${this.registry}: the token service ${url.host} refused ${c.username || c.identitytoken ? `the credentials for ${this.registry} stored in ${configDir(this.credentialOptions)}` : 'anonymous access'} (HTTP ${res.status})`, res.status);
 		}
 		if (res.status !== 200) throw new RegistryError('auth', `${this.registry}: the token service ${url.host} answered HTTP ${res.status}`, res.status);
 		let doc: {token?: string; access_token?: string; expires_in?: number; issued_at?: string};

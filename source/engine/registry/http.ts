@@ -17,12 +17,16 @@ export interface HttpResponse {
 }
 
 export interface RequestOptions {
-	method?: 'GET' | 'HEAD';
+	method?: 'GET' | 'HEAD' | 'POST';
 	headers?: Record<string, string>;
 	tls?: TlsMaterial;
 	signal?: AbortSignal;
 	/** Until the response headers; default 30 s. */
 	timeoutMs?: number;
+	/** Longest wait for the next bytes of a body; default 60 s. */
+	idleMs?: number;
+	/** A form body (POST, the OAuth2 token request). */
+	form?: Record<string, string>;
 }
 
 export class Agents {
@@ -47,22 +51,26 @@ export function send(agents: Agents, url: URL, options: RequestOptions = {}): Pr
 	const lib = secure ? https : http;
 	return new Promise((resolve, reject) => {
 		if (options.signal?.aborted) return reject(new RegistryError('aborted', 'cancelled'));
+		const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
 		const req = lib.request(url, {
-			method: options.method ?? 'GET',
-			headers: {'User-Agent': 'imgscope', ...options.headers},
+			method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+			headers: {'User-Agent': 'imgscope', ...(body === undefined ? {} : {'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(Buffer.byteLength(body))}), ...options.headers},
 			agent: secure ? agents.forHttps(url.host, options.tls) : agents.http,
 			signal: options.signal,
 		});
 		const timer = setTimeout(() => req.destroy(new RegistryError('unreachable', `${url.host} did not answer in ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`)), options.timeoutMs ?? 30_000);
 		req.on('response', (res) => {
 			clearTimeout(timer);
+			// A body that stalls (no byte for this long) fails rather than hanging the read for ever.
+			const idle = options.idleMs ?? 60_000;
+			res.setTimeout(idle, () => res.destroy(new RegistryError('unreachable', `${url.host} sent nothing for ${Math.round(idle / 1000)} s`)));
 			resolve({status: res.statusCode ?? 0, headers: res.headers, url, body: res});
 		});
 		req.on('error', (error) => {
 			clearTimeout(timer);
 			reject(describeNetError(error, url));
 		});
-		req.end();
+		req.end(body);
 	});
 }
 
