@@ -79,13 +79,12 @@ export function inspectManifest(m: FetchedManifest): string {
 }
 
 /** ocispec.Platform's fields, in its order, empty optional ones left out. */
-function platformJson(p: Partial<Platform> | undefined, spec: boolean): string {
+function platformJson(p: Partial<Platform> | undefined): string {
 	const fields: string[] = [`"architecture":${goString(String(p?.architecture ?? ''))}`, `"os":${goString(String(p?.os ?? ''))}`];
 	if (p?.['os.version']) fields.push(`"os.version":${goString(String(p['os.version']))}`);
 	const features = p?.['os.features'];
 	if (Array.isArray(features) && features.length) fields.push(`"os.features":[${features.map(f => goString(String(f))).join(',')}]`);
 	if (p?.variant) fields.push(`"variant":${goString(String(p.variant))}`);
-	void spec;
 	return `{${fields.join(',')}}`;
 }
 
@@ -97,7 +96,7 @@ export function inspectList(children: FetchedManifest[]): string {
 		if (c.mediaType) fields.push(`"mediaType":${goString(c.mediaType)}`);
 		if (c.size) fields.push(`"size":${c.size}`);
 		if (c.digest) fields.push(`"digest":${goString(c.digest)}`);
-		fields.push(`"platform":${platformJson(c.platform, true)}`);
+		fields.push(`"platform":${platformJson(c.platform)}`);
 		return `{${fields.join(',')}}`;
 	});
 	const compact = `{"schemaVersion":2,"mediaType":${goString(mediaType)},"manifests":[${entries.join(',')}]}`;
@@ -106,7 +105,7 @@ export function inspectList(children: FetchedManifest[]): string {
 
 function verboseOne(m: FetchedManifest): string {
 	const descriptor = [`"mediaType":${goString(m.mediaType)}`, `"digest":${goString(m.digest)}`, `"size":${m.size}`];
-	if (m.platform) descriptor.push(`"platform":${platformJson(m.platform, false)}`);
+	if (m.platform) descriptor.push(`"platform":${platformJson(m.platform)}`);
 	const field = m.mediaType === dockerManifest ? 'SchemaV2Manifest' : 'OCIManifest';
 	const raw = Buffer.from(m.raw);
 	const parts = [`"Ref":${goString(m.ref)}`, `"Descriptor":{${descriptor.join(',')}}`];

@@ -9,7 +9,7 @@
  */
 import type {CredentialOptions} from '../actions/credentials.js';
 import {nextLink} from '../../registry/challenge.js';
-import {type Manifest, digestOf, isDigest, parseManifest} from '../../registry/manifest.js';
+import {type Manifest, digestOf, isDigest, parseManifest, verifyDigest} from '../../registry/manifest.js';
 import {manifestAccept} from '../../registry/media-types.js';
 import {plainHttpAllowed} from '../../registry/remote-reference.js';
 import {AuthSession} from './auth.js';
@@ -82,7 +82,7 @@ export class RegistryClient {
 			const plain = this.options.plainHttp === false ? false : this.options.insecure || plainHttpAllowed(this.host, this.options.insecureRegistries);
 			if (!plain) return https;
 			try {
-				const res = await send(this.agents, new URL('/v2/', https), {tls: this.tlsOptions(this.host), signal, timeoutMs: 10_000});
+				const res = await send(this.agents, new URL('/v2/', https), {tls: this.tls(this.host), signal, timeoutMs: 10_000});
 				drain(res);
 				return https;
 			} catch (error) {
@@ -94,10 +94,6 @@ export class RegistryClient {
 			this.base = undefined;
 		});
 		return this.base;
-	}
-
-	private tlsOptions(host: string): TlsMaterial {
-		return this.tls(host);
 	}
 
 	/**
@@ -118,7 +114,7 @@ export class RegistryClient {
 				const authorization = await this.auth.header(options.scope);
 				if (authorization) headers.Authorization = authorization;
 			}
-			const res = await send(this.agents, url, {method: options.method, headers, tls: url.protocol === 'https:' ? this.tlsOptions(url.host) : undefined, signal: options.signal, timeoutMs: this.options.timeoutMs});
+			const res = await send(this.agents, url, {method: options.method, headers, tls: url.protocol === 'https:' ? this.tls(url.host) : undefined, signal: options.signal, timeoutMs: this.options.timeoutMs});
 			this.rateLimit(res);
 			if (res.status === 401 && sameHost) {
 				await readBody(res, 1 << 16, options.what).catch(() => undefined);
@@ -207,8 +203,11 @@ export class RegistryClient {
 	async blobBytes(path: string, digest: string, what: string, signal?: AbortSignal): Promise<Buffer> {
 		const res = await this.get(`/v2/${path}/blobs/${digest}`, {scope: `repository:${path}:pull`, signal, what});
 		const raw = await readBody(res, this.maxDocumentBytes, what, signal);
-		const actual = digestOf(raw, digest);
-		if (actual !== digest) throw new RegistryError('digest', `${what}: digest mismatch: expected ${digest}, got ${actual}`);
+		try {
+			verifyDigest(raw, digest, what);
+		} catch (e) {
+			throw new RegistryError('digest', (e as Error).message);
+		}
 		return raw;
 	}
 
