@@ -86,7 +86,7 @@ async function fetchOr404<T>(fetch: () => Promise<T>, fullName: string): Promise
 		return await fetch();
 	} catch (error) {
 		// An HTTPS attempt at a plain-HTTP registry is docker's "protocol error" that it skips past too.
-		const plainServer = error instanceof RegistryError && error.kind === 'tls' && /does not speak TLS/.test(error.message);
+		const plainServer = error instanceof RegistryError && error.detail === 'plain-http';
 		if (error instanceof RegistryError && (plainServer || error.kind === 'notFound' || (error.kind === 'auth' && error.statusCode === 401))) throw new CommandError(`no such manifest: ${fullName}`, 1);
 		throw error;
 	}

@@ -5,7 +5,7 @@
  * registry can have (through test/helpers/registry-front.ts), each a clear
  * message and exit status 1, no stack trace, no secret.
  */
-import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -105,6 +105,20 @@ describe.skipIf(!haveRegistries)('remote subcommands', () => {
 		// A helper that has nothing for the registry: as no credentials.
 		const other = await runCli(['tags', `${plain}/registry-test/app`], {env});
 		expect(other.stdout).toBe('1\n');
+	});
+
+	it('mutual TLS: the client pair from certs.d; without it, or without the CA, the fix is named', async () => {
+		const mtls = '127.0.0.1:5446';
+		const ok = await cli(['layers', '--manifest-only', `${mtls}/registry-test/app:1`]);
+		expect([ok.code, ok.stderr]).toEqual([0, '']);
+		// A certs.d with the CA only (IMGSCOPE_CERTS_D stands in for /etc/docker/certs.d).
+		const dir = mkdtempSync(path.join(tmpdir(), 'imgscope-registry-certs-'));
+		mkdirSync(path.join(dir, mtls));
+		copyFileSync(`/etc/docker/certs.d/${mtls}/ca.crt`, path.join(dir, mtls, 'ca.crt'));
+		const noClient = await runCli(['tags', `${mtls}/registry-test/app`], {env: {DOCKER_CONFIG: good, IMGSCOPE_CERTS_D: dir}});
+		expect([noClient.code, noClient.stderr]).toEqual([1, `imgscope: ${mtls}: TLS: the registry did not accept a client certificate (none was sent, or not one it trusts); docker's pair goes in /etc/docker/certs.d/${mtls}/NAME.cert and NAME.key\n`]);
+		const noCa = await runCli(['tags', `${basic}/registry-test/app`], {env: {DOCKER_CONFIG: good, IMGSCOPE_CERTS_D: dir}});
+		expect([noCa.code, noCa.stderr]).toEqual([1, `imgscope: ${basic}: TLS: the registry's certificate is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE); a private CA goes in /etc/docker/certs.d/${basic}/ca.crt\n`]);
 	});
 
 	it('without credentials and with wrong ones: the registry named, the secret never shown', async () => {

@@ -1,7 +1,7 @@
 /**
  * The registries the registry tests use (test/registry/fixtures.sh starts
  * and fills them): plain HTTP on 127.0.0.1:5000, TLS + htpasswd on :5443,
- * bearer tokens on :5444 (issuer :5445). Where they do not answer the tests
+ * bearer tokens on :5444 (issuer :5445), mutual TLS on :5446. Where they do not answer the tests
  * skip, except under IMGSCOPE_REQUIRE_ENGINE=1, where they fail. Private
  * DOCKER_CONFIG directories hold the logins.
  */
@@ -18,9 +18,9 @@ export const issuer = 'http://127.0.0.1:5445';
 export const user = 'regtest';
 export const password = 'regtest-secret';
 
-function answers(url: string): boolean {
+function answers(url: string, ...extra: string[]): boolean {
 	try {
-		execFileSync('curl', ['-s', '-k', '-o', '/dev/null', '--max-time', '5', url], {stdio: 'pipe'});
+		execFileSync('curl', ['-s', '-k', '-o', '/dev/null', '--max-time', '5', ...extra, url], {stdio: 'pipe'});
 		return true;
 	} catch {
 		return false;
@@ -28,7 +28,9 @@ function answers(url: string): boolean {
 }
 
 function check(): boolean {
-	const ok = [`http://${plain}/v2/`, `https://${basic}/v2/`, `http://${bearer}/v2/`, `${issuer}/count`].every(answers);
+	const pair = '/etc/docker/certs.d/127.0.0.1:5446/client';
+	// curl's --cert reads "FILE:PASSWORD": the colon of HOST:PORT is escaped.
+	const ok = [`http://${plain}/v2/`, `https://${basic}/v2/`, `http://${bearer}/v2/`, `${issuer}/count`].every((url) => answers(url)) && answers('https://127.0.0.1:5446/v2/', '--cert', `${pair}.cert`.replace(/:/g, '\\:'), '--key', `${pair}.key`);
 	if (!ok && requireEngine) throw new Error('IMGSCOPE_REQUIRE_ENGINE=1 but the test registries do not answer: run test/registry/fixtures.sh (as root)');
 	return ok;
 }

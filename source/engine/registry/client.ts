@@ -86,7 +86,8 @@ export class RegistryClient {
 				drain(res);
 				return https;
 			} catch (error) {
-				if (error instanceof RegistryError && (error.kind === 'tls' || error.kind === 'unreachable')) return new URL(`http://${this.host}/`);
+				// Only a server that answers TLS in plain HTTP is plain HTTP; any other TLS failure (a client certificate asked for, an unknown CA) is the answer.
+				if (error instanceof RegistryError && error.detail === 'plain-http') return new URL(`http://${this.host}/`);
 				throw error;
 			}
 		})();
@@ -168,6 +169,9 @@ export class RegistryClient {
 		}
 		if (/html/i.test(type) || /^\s*<(!doctype|html)/i.test(body.toString('utf8', 0, 200))) {
 			return new RegistryError('protocol', `${what}: ${this.registry} answered an HTML page (HTTP ${res.status}), not the registry API: is it a registry?`, res.status);
+		}
+		if (res.status === 400 && /HTTP request to an HTTPS server/.test(body.toString('utf8', 0, 200))) {
+			return new RegistryError('protocol', `${what}: ${this.registry} speaks HTTPS, not plain HTTP`, 400);
 		}
 		const errors = registryErrors(body);
 		const detail = errors.length ? errors.map((e) => e.message || e.code).join('; ') : `HTTP ${res.status}`;

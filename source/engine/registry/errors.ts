@@ -6,6 +6,8 @@ export class RegistryError extends Error {
 		readonly kind: RegistryErrorKind,
 		message: string,
 		readonly statusCode?: number,
+		/** 'plain-http': TLS was tried and the server answered in plain HTTP (docker's "server gave HTTP response to HTTPS client"). */
+		readonly detail?: 'plain-http',
 	) {
 		super(message);
 	}

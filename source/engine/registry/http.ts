@@ -79,12 +79,18 @@ function describeNetError(error: unknown, url: URL): RegistryError {
 	const e = error as NodeJS.ErrnoException & {reason?: string};
 	if (e.name === 'AbortError' || e.code === 'ABORT_ERR') return new RegistryError('aborted', 'cancelled');
 	const code = e.code ?? '';
-	if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code) || /certificate/i.test(e.message)) {
-		return new RegistryError('tls', `${url.host}: TLS: ${e.message} (a private CA goes in /etc/docker/certs.d/${url.host}/ca.crt)`);
+	const first = (e.message ?? '').split('\n')[0];
+	if (/alert (bad certificate|certificate required|unknown ca|handshake failure)/i.test(first)) {
+		return new RegistryError('tls', `${url.host}: TLS: the registry did not accept a client certificate (none was sent, or not one it trusts); docker's pair goes in /etc/docker/certs.d/${url.host}/NAME.cert and NAME.key`);
 	}
-	if (code === 'EPROTO' || /wrong version number|packet length too long/i.test(e.message)) {
-		return new RegistryError('tls', `${url.host}: TLS: the server does not speak ${url.protocol === 'https:' ? 'TLS' : 'plain HTTP'} (${e.message})`);
+	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new RegistryError('tls', `${url.host}: TLS: ${first}`);
+	if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) || /certificate/i.test(first)) {
+		return new RegistryError('tls', `${url.host}: TLS: the registry's certificate is not trusted (${code || first}); a private CA goes in /etc/docker/certs.d/${url.host}/ca.crt`);
 	}
+	if (code === 'EPROTO' || /wrong version number|packet length too long/i.test(first)) {
+		return new RegistryError('tls', `${url.host}: TLS: the server does not speak TLS (${first.replace(/^.*SSL routines:/, '').replace(/:\.\.\/deps.*$/, '')})`, undefined, 'plain-http');
+	}
+	if (/SSL|TLS/.test(code)) return new RegistryError('tls', `${url.host}: TLS: ${first}`);
 	return new RegistryError('unreachable', `cannot reach the registry ${url.host}: ${e.message}`);
 }
 
