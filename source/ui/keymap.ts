@@ -29,6 +29,7 @@ export type Action =
 	| 'showImages'
 	| 'showContainers'
 	| 'showEngines'
+	| 'showTags'
 	| 'nextTab'
 	| 'prevTab'
 	| 'filterAccept'

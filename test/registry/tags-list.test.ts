@@ -9,7 +9,8 @@ import {RegistryClient} from '../../source/engine/registry/client.js';
 import {type RemoteTag, describeTag, listRemoteTags} from '../../source/engine/registry/remote-tags.js';
 import {fitColumns} from '../../source/ui/columns.js';
 import {initialList, reduceList} from '../../source/ui/lists/list-state.js';
-import {platformsText, remoteTagsList} from '../../source/ui/lists/remote-tags.js';
+import {platformsText, remoteTagsSpec} from '../../source/ui/lists/remote-tags.js';
+import {initialState} from '../../source/ui/state.js';
 import {haveRegistries, plain} from './support.js';
 
 describe.skipIf(!haveRegistries)('remote tags, loaded', () => {
@@ -38,7 +39,7 @@ describe.skipIf(!haveRegistries)('remote tags, loaded', () => {
 describe('the Tags list rules', () => {
 	const row = (tag: string, created?: string, extra: Partial<RemoteTag> = {}): RemoteTag => ({tag, created, platforms: ['linux/amd64'], attestations: 0, ...extra});
 	const rows = [row('b', '2026-01-02T00:00:00Z'), row('a', '2026-01-03T00:00:00Z'), row('c'), row('d', '2026-01-01T00:00:00Z', {platforms: ['linux/arm64/v8'], attestations: 2})];
-	const list = (sort: number) => reduceList(initialList<RemoteTag>(sort), {type: 'rows', rows}, remoteTagsList, 10).visible.map((r) => r.tag);
+	const list = (sort: number) => reduceList(initialList<RemoteTag>(sort), {type: 'rows', rows}, remoteTagsSpec, 10).visible.map((r) => r.tag);
 
 	it('sorts by name, and by created time with undated tags last', () => {
 		expect(list(0)).toEqual(['a', 'b', 'c', 'd']);
@@ -46,12 +47,12 @@ describe('the Tags list rules', () => {
 	});
 
 	it('filters on tag, platform or digest', () => {
-		expect(rows.filter((r) => remoteTagsList.matches(r, 'arm64')).map((r) => r.tag)).toEqual(['d']);
+		expect(rows.filter((r) => remoteTagsSpec.matches(r, 'arm64')).map((r) => r.tag)).toEqual(['d']);
 		expect(platformsText(rows[3])).toBe('linux/arm64/v8 (+2 attestations)');
 	});
 
 	it('keeps TAG at 40 columns, drops the least needed', () => {
-		const fitted = fitColumns(remoteTagsList.columns(rows, Date.parse('2026-01-04T00:00:00Z')), 40);
+		const fitted = fitColumns(remoteTagsSpec.columns(initialState(), rows, Date.parse('2026-01-04T00:00:00Z')), 40);
 		expect(fitted.columns.map((c) => c.title)).toEqual(['TAG', 'SIZE', 'CREATED']);
 		expect(fitted.columns[2].cell(rows[0])).toBe('2 days ago');
 	});

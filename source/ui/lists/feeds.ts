@@ -6,6 +6,7 @@
  * list's spec turns feeds into rows (Images reads images and containers).
  */
 import type {ImageSource} from '../../engine/image-source.js';
+import type {RemoteTag} from '../../engine/registry/remote-tags.js';
 import type {ContainerSummary, ImageSummary} from '../../engine/types.js';
 import type {EngineChoice} from './engine-choice.js';
 import type {Capability} from './spec.js';
@@ -15,6 +16,8 @@ export interface Feeds {
 	containers: ContainerSummary[];
 	/** Docker contexts and DOCKER_HOST (the Engines list); loaded by the App, not from the engine. */
 	engines: EngineChoice[];
+	/** A remote repository's tags (the Tags list); loaded from its registry (engine/registry/remote-tags.ts), not from the engine. */
+	remoteTags: RemoteTag[];
 }
 
 export interface Feed<K extends keyof Feeds> {
@@ -25,11 +28,11 @@ export interface Feed<K extends keyof Feeds> {
 }
 
 /** The feeds the controller loads from the engine (`engines` is not one: it is about which engine). */
-export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines'>]: Feed<K>} = {
+export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines' | 'remoteTags'>]: Feed<K>} = {
 	images: {events: ['image'], load: (source, signal) => source.listImages({signal})},
 	containers: {events: ['container'], needs: 'daemon', load: (source, signal) => source.listContainers({all: true, signal})},
 };
 
 export function emptyFeeds(): Feeds {
-	return {images: [], containers: [], engines: []};
+	return {images: [], containers: [], engines: [], remoteTags: []};
 }

@@ -2,13 +2,15 @@
  * The Tags list of a remote repository (issue 14): one row per tag with its
  * digest, media type, compressed size, platforms and created time, sorted
  * by name or by created time once known. The spec is ready for the
- * explorer's registry source (`imgscope --remote REPO`, `R`); until that
- * source lands it is not in registry.ts's `specs`.
+ * explorer's registry source (`imgscope --remote REPO`, `R`, which loads the
+ * `remoteTags` feed); until that source lands it is not in registry.ts's
+ * `specs`.
  */
 import type {RemoteTag} from '../../engine/registry/remote-tags.js';
 import {createdSince, imageSize} from '../../format/units.js';
 import {shortType} from '../../registry/media-types.js';
 import {cellText, type Column} from '../columns.js';
+import type {ListSpec} from './spec.js';
 
 const byName = (a: RemoteTag, b: RemoteTag) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
 const createdMs = (t: RemoteTag) => (t.created ? Date.parse(t.created) : NaN);
@@ -37,9 +39,12 @@ export function tagColumns(now: number): Column<RemoteTag>[] {
 	];
 }
 
-/** The list's rules and columns, in the shape of a ListSpec's (key, sorts, filter, columns). */
-export const remoteTagsList = {
+export const remoteTagsSpec: ListSpec<RemoteTag> = {
+	id: 'tags',
 	title: 'Tags',
+	show: {key: '4', action: 'showTags', label: 'tags'},
+	feeds: ['remoteTags'],
+	rows: (data) => data.remoteTags,
 	key: (t: RemoteTag) => t.tag,
 	sorts: [
 		{label: 'name ↑', compare: byName},
@@ -48,5 +53,7 @@ export const remoteTagsList = {
 	matches: (t: RemoteTag, needle: string) => [t.tag, t.digest ?? '', platformsText(t), t.mediaType ?? ''].some((text) => text.toLowerCase().includes(needle)),
 	filterHint: 'tag, digest, platform or media type',
 	empty: {loading: 'Loading tags…', none: 'The repository has no tags.', noMatch: (filter: string) => `No tag matches "${filter}"`},
-	columns: (_rows: readonly RemoteTag[], now: number) => tagColumns(now),
+	columns: (_state, _rows, now) => tagColumns(now),
+	// Opening a tag (its Layers, History, Inspect, Files) and pulling it come with the explorer's registry source.
+	actions: [],
 };
