@@ -15,7 +15,7 @@ import {type CommandContext, CommandError} from './command.js';
 export const remoteFlags: FlagSpec[] = [
 	{name: 'remote', type: 'bool', help: 'Read the image from its registry (no engine, no pull); a reference naming a registry host (HOST[:PORT]/...) is remote anyway'},
 	{name: 'platform', type: 'string', valueName: 'os/arch[/variant]', help: 'The platform to read from a multi-platform image (default: this machine\'s)'},
-	{name: 'insecure-registry', type: 'list', valueName: 'HOST[:PORT]', help: 'Allow plain HTTP to this registry (loopback registries always may)'},
+	{name: 'insecure-registry', type: 'list', valueName: 'HOST[:PORT]', help: 'Treat this registry as docker treats an insecure one: HTTPS without certificate checks, or plain HTTP (loopback registries may always use plain HTTP)'},
 ];
 
 export function isRemote(flags: Record<string, unknown>, ref: string | undefined): boolean {

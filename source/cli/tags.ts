@@ -5,14 +5,14 @@
 import {writeAll} from '../docker/host.js';
 import type {Command} from './command.js';
 import {UsageError} from './args.js';
-import {clientOptions, describeRemote} from './remote.js';
+import {clientOptions, describeRemote, remoteFlags} from './remote.js';
 
 const tags: Command = {
 	name: 'tags',
 	summary: 'List the tags of a repository in its registry (no engine)',
 	usage: 'imgscope tags [OPTIONS] REPOSITORY',
 	flags: [
-		{name: 'insecure-registry', type: 'list', valueName: 'HOST[:PORT]', help: 'Allow plain HTTP to this registry (loopback registries always may)'},
+		remoteFlags.find((flag) => flag.name === 'insecure-registry')!,
 		{name: 'page-size', type: 'string', valueName: 'N', help: 'Ask the registry for N tags a page (default: the registry decides)'},
 		{name: 'json', type: 'bool', help: 'Print a JSON document: {"name": ..., "tags": [...]}'},
 	],

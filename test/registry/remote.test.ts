@@ -119,6 +119,9 @@ describe.skipIf(!haveRegistries)('remote subcommands', () => {
 		expect([noClient.code, noClient.stderr]).toEqual([1, `imgscope: ${mtls}: TLS: the registry did not accept a client certificate (none was sent, or not one it trusts); docker's pair goes in /etc/docker/certs.d/${mtls}/NAME.cert and NAME.key\n`]);
 		const noCa = await runCli(['tags', `${basic}/registry-test/app`], {env: {DOCKER_CONFIG: good, IMGSCOPE_CERTS_D: dir}});
 		expect([noCa.code, noCa.stderr]).toEqual([1, `imgscope: ${basic}: TLS: the registry's certificate is not trusted (UNABLE_TO_VERIFY_LEAF_SIGNATURE); a private CA goes in /etc/docker/certs.d/${basic}/ca.crt\n`]);
+		// --insecure-registry: HTTPS without the certificate check, as docker's insecure registries.
+		const insecure = await runCli(['tags', '--insecure-registry', basic, `${basic}/registry-test/app`], {env: {DOCKER_CONFIG: good, IMGSCOPE_CERTS_D: dir}});
+		expect([insecure.code, insecure.stdout]).toEqual([0, '1\n']);
 	});
 
 	it('without credentials and with wrong ones: the registry named, the secret never shown', async () => {

@@ -65,7 +65,8 @@ export class RegistryClient {
 		let t = this.tlsCache.get(host);
 		if (!t) {
 			t = tlsFor(host, this.options.env);
-			if (this.options.insecure) t = {...t, skipVerify: true};
+			// docker: an insecure registry is HTTPS without verification, or plain HTTP.
+			if (this.options.insecure || this.options.insecureRegistries?.includes(host)) t = {...t, skipVerify: true};
 			this.tlsCache.set(host, t);
 		}
 		return t;
@@ -99,10 +100,10 @@ export class RegistryClient {
 
 	/**
 	 * GET a registry path with authentication and redirects. `scope` is the
-	 * token scope ("repository:NAME:pull"). Statuses other than 2xx become
-	 * RegistryErrors, except those in `pass`.
+	 * token scope ("repository:NAME:pull"); `what` names the request in
+	 * messages. Statuses other than 2xx become RegistryErrors.
 	 */
-	async get(path: string, options: {scope: string; accept?: string; signal?: AbortSignal; what: string; method?: 'GET' | 'HEAD'}): Promise<HttpResponse> {
+	async get(path: string, options: {scope: string; accept?: string; signal?: AbortSignal; what: string}): Promise<HttpResponse> {
 		const base = await this.baseUrl(options.signal);
 		let url = new URL(path, base);
 		let retried = false;
@@ -115,7 +116,7 @@ export class RegistryClient {
 				const authorization = await this.auth.header(options.scope);
 				if (authorization) headers.Authorization = authorization;
 			}
-			const res = await send(this.agents, url, {method: options.method, headers, tls: url.protocol === 'https:' ? this.tls(url.host) : undefined, signal: options.signal, timeoutMs: this.options.timeoutMs});
+			const res = await send(this.agents, url, {headers, tls: url.protocol === 'https:' ? this.tls(url.host) : undefined, signal: options.signal, timeoutMs: this.options.timeoutMs});
 			this.rateLimit(res);
 			if (res.status === 401 && sameHost) {
 				await readBody(res, 1 << 16, options.what).catch(() => undefined);
