@@ -17,7 +17,8 @@ export type FrontFault =
 	| 'wrong-manifest-digest' // Docker-Content-Digest that is not the bytes'
 	| 'rate-limit' // 429 with rate-limit headers
 	| 'low-rate' // answers carry a low ratelimit-remaining
-	| 'paged-tags'; // tags/list pages of n with Link headers (registry 2.8 does not page)
+	| 'paged-tags' // tags/list pages of n with Link headers (registry 2.8 does not page)
+	| 'slow-blobs'; // layer blobs trickle in, 16 KiB every 100 ms
 
 export class RegistryFront {
 	fault: FrontFault = 'none';
@@ -99,6 +100,23 @@ export class RegistryFront {
 				return;
 			}
 			res.writeHead(up.statusCode ?? 500, headers);
+			if (layerBlob && this.fault === 'slow-blobs') {
+				const parts: Buffer[] = [];
+				up.on('data', (c: Buffer) => parts.push(c));
+				up.on('end', () => {
+					const body = Buffer.concat(parts);
+					let at = 0;
+					const drip = () => {
+						if (res.destroyed) return;
+						res.write(body.subarray(at, at + 16384));
+						at += 16384;
+						if (at < body.length) setTimeout(drip, 100);
+						else res.end();
+					};
+					drip();
+				});
+				return;
+			}
 			up.pipe(res);
 		});
 		upstream.on('error', () => res.destroy());
