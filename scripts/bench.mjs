@@ -307,6 +307,18 @@ if (!skip.has('layers') && existsSync(`${root}scripts/bench-layers.mjs`)) {
 	if (result.status !== 0) results.push({name: `scripts/bench-layers.mjs exited ${result.status}`, value: '', floor: '', ratio: '', target: '', ok: false, external: true});
 }
 
+// ---- 6. registry reading (scripts/bench-registry.mjs) ----------------------
+
+if (!skip.has('registry') && existsSync(`${root}scripts/bench-registry.mjs`)) {
+	console.log('\nscripts/bench-registry.mjs:');
+	const result = spawnSync('node', [`${root}scripts/bench-registry.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
+	process.stdout.write(result.stdout ?? '');
+	for (const line of (result.stdout ?? '').split('\n')) {
+		const match = /^(PASS|FAIL)\s+(.*)$/.exec(line.trim());
+		if (match) results.push({name: match[2], value: '', floor: '', ratio: '', target: '', ok: match[1] === 'PASS', external: true});
+	}
+}
+
 // ---- summary ---------------------------------------------------------------
 
 const failed = results.filter((r) => !r.ok);

@@ -22,6 +22,7 @@ import {UsageError} from './args.js';
 import {readCiFile, type CiFile} from './ci-file.js';
 import type {Command} from './command.js';
 import {archiveFlag, imageSpec, openImage} from './image-source.js';
+import {remoteFlags} from './remote.js';
 import {emit, emitJsonDocument, shownPath, shownSize} from './layer-output.js';
 import {renderTable} from './text-table.js';
 
@@ -144,6 +145,7 @@ const check: Command = {
 		{name: 'ci-config', type: 'string', valueName: 'FILE', help: "Read the rules from dive's CI file (YAML rules: lowestEfficiency, highestWastedBytes, highestUserWastedPercent); default ./.dive-ci when present; flags win"},
 		{name: 'json', type: 'bool', help: 'Print a JSON document'},
 		archiveFlag,
+		...remoteFlags,
 	],
 	maxArgs: 1,
 	async run(context, parsed) {

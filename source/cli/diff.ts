@@ -14,6 +14,7 @@ import type {Command} from './command.js';
 import {type ImageSpec, type OpenedImage, archiveFlag, openImage} from './image-source.js';
 import {changeJson, emit, emitJsonDocument, shownPath, shownSize} from './layer-output.js';
 import {renderTable} from './text-table.js';
+import {clientOptions, isRemote, remoteFlags} from './remote.js';
 
 export function diffSpecs(positionals: string[], archives: string[], fallbackArchive?: string): [ImageSpec, ImageSpec] {
 	if (archives.length === 0 && fallbackArchive !== undefined) archives = [fallbackArchive];
@@ -41,10 +42,15 @@ const diff: Command = {
 	flags: [
 		{name: 'json', type: 'bool', help: 'Print a JSON document'},
 		{...archiveFlag, type: 'list', help: 'Read from an archive (docker save tar, OCI archive or layout directory): once for both images (picked by name), or twice, one per image'},
+		...remoteFlags,
 	],
 	maxArgs: 2,
 	async run(context, parsed) {
 		const [specA, specB] = diffSpecs(parsed.positionals, (parsed.flags.archive as string[] | undefined) ?? [], context.archive);
+		// A reference naming a registry host is read from there (so a local image and a remote tag, or two tags, compare).
+		for (const spec of [specA, specB]) {
+			if (spec.archive === undefined && isRemote(parsed.flags, spec.ref)) spec.remote = {platform: parsed.flags.platform as string | undefined, client: clientOptions(parsed.flags, context.stderr)};
+		}
 		// One after the other: the memory of one read at a time.
 		const a = await openImage(context, specA);
 		const b = await openImage(context, specB);

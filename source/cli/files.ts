@@ -9,6 +9,7 @@ import {filesystemAt} from '../layers/model.js';
 import {UsageError} from './args.js';
 import type {Command} from './command.js';
 import {archiveFlag, imageSpec, openImage} from './image-source.js';
+import {remoteFlags} from './remote.js';
 import {changeJson, emit, emitJsonDocument, entryJson, shownPath, shownSize} from './layer-output.js';
 import {renderTable} from './text-table.js';
 
@@ -34,6 +35,7 @@ const files: Command = {
 		{name: 'aggregate', type: 'bool', help: 'Show the whole filesystem as seen at that layer instead of its changes'},
 		{name: 'json', type: 'bool', help: 'Print a JSON document'},
 		archiveFlag,
+		...remoteFlags,
 	],
 	maxArgs: 1,
 	async run(context, parsed) {

@@ -5,6 +5,7 @@
 import {renderHistory, type HistoryItemJSON} from '../docker/history-context.js';
 import {localLocation} from '../docker/host.js';
 import {type Command, CommandError, fetched, writeRendered} from './command.js';
+import {isRemote, remoteFlags, remoteImageDetail} from './remote.js';
 
 const history: Command = {
 	name: 'history',
@@ -15,14 +16,16 @@ const history: Command = {
 		{name: 'human', short: 'H', type: 'bool', default: true, help: 'Print sizes and dates in human readable format (default true)'},
 		{name: 'no-trunc', type: 'bool', help: "Don't truncate output"},
 		{name: 'quiet', short: 'q', type: 'bool', help: 'Only show image IDs'},
+		...remoteFlags,
 	],
 	async run(context, parsed) {
 		// docker: exactly one argument, else exit status 1.
 		if (parsed.positionals.length !== 1) {
 			throw new CommandError("imgscope: 'imgscope history' requires 1 argument\n\nUsage:  imgscope history [OPTIONS] IMAGE", 1);
 		}
-		const engine = await context.engine();
-		const items = (await fetched(engine.history(parsed.positionals[0]))) as unknown as HistoryItemJSON[];
+		const ref = parsed.positionals[0];
+		// Remote: the history the engine would give after a pull (the blobs are read for docker's sizes).
+		const items = (isRemote(parsed.flags, ref) ? (await remoteImageDetail(context, ref, parsed.flags, true)).detail.history : await fetched((await context.engine()).history(ref))) as unknown as HistoryItemJSON[];
 		const result = renderHistory(items, {
 			format: (parsed.flags.format as string | undefined) ?? '',
 			quiet: Boolean(parsed.flags.quiet),

@@ -19,7 +19,9 @@ import {humanSize} from '../format/units.js';
 import {buildImageModel, type ImageModel} from '../layers/index.js';
 import {visible} from '../text/sanitize.js';
 import {truncateToWidth} from '../text/width.js';
+import type {ClientOptions} from '../engine/registry/client.js';
 import {type FlagSpec, UsageError} from './args.js';
+import {clientOptions, describeRemote, isRemote} from './remote.js';
 import type {CommandContext} from './command.js';
 import {CommandError} from './command.js';
 
@@ -35,12 +37,14 @@ export interface ImageSpec {
 	ref?: string;
 	/** A docker-save tar, OCI archive or OCI layout directory. */
 	archive?: string;
+	/** Read `ref` from its registry (cli/remote.ts decides), with these options. */
+	remote?: {platform?: string; client: ClientOptions};
 }
 
 export interface OpenedImage {
 	/** What to call the image in output: the name given, else the archive's first tag, else the archive path. */
 	name: string;
-	source: 'engine' | 'archive';
+	source: 'engine' | 'archive' | 'registry';
 	/** The archive path when read from one. */
 	archivePath?: string;
 	/** sha256 of the image config: the image ID. */
@@ -58,6 +62,7 @@ export function imageSpec(context: CommandContext, positionals: string[], flags:
 	if (archive === '') throw new UsageError('invalid argument "" for "--archive" flag: a file or directory is needed', command);
 	if (ref === undefined && archive === undefined) throw new UsageError(`"imgscope ${command}" requires 1 argument (IMAGE, or --archive FILE)`, command);
 	if (positionals.length > 1) throw new UsageError(`"imgscope ${command}" accepts at most 1 argument`, command);
+	if (archive === undefined && isRemote(flags, ref)) return {ref, remote: {platform: flags.platform as string | undefined, client: clientOptions(flags, context.stderr)}};
 	return {ref, archive};
 }
 
@@ -71,6 +76,7 @@ export interface OpenOptions {
 
 /** Reads the image and builds its model. Failures become one-line CommandErrors (exit 1). */
 export async function openImage(context: CommandContext, spec: ImageSpec, options: OpenOptions = {}): Promise<OpenedImage> {
+	if (spec.remote) return openRemote(context, spec, options);
 	if (spec.archive === undefined) checkReference(spec.ref ?? '');
 	const label = spec.ref ?? spec.archive ?? '';
 	const progress = progressLine(context.stderr, label);
@@ -97,6 +103,43 @@ export async function openImage(context: CommandContext, spec: ImageSpec, option
 		if (controller.signal.aborted && controller.signal.reason instanceof CommandError) throw controller.signal.reason;
 		throw describe(error, spec);
 	} finally {
+		process.removeListener('SIGINT', onInterrupt);
+	}
+}
+
+/** The image straight from its registry: manifest, config, then every layer blob streamed and verified. */
+async function openRemote(context: CommandContext, spec: ImageSpec, options: OpenOptions): Promise<OpenedImage> {
+	const ref = spec.ref ?? '';
+	const progress = progressLine(context.stderr, ref);
+	const controller = new AbortController();
+	const onInterrupt = () => controller.abort(new CommandError('', 130));
+	if (progress.active) process.once('SIGINT', onInterrupt);
+	const {clientFor, resolveRemote, readRemoteLayers} = await import('../engine/registry/remote-image.js');
+	const {parseRemote} = await import('../registry/remote-reference.js');
+	let client: {close(): void} | undefined;
+	try {
+		const reference = parseRemote(ref);
+		const registry = clientFor(reference, spec.remote!.client);
+		client = registry;
+		progress.note('asking the registry…');
+		const image = await resolveRemote(reference, {platform: spec.remote!.platform, signal: controller.signal, client: registry});
+		const archive = await readRemoteLayers(image, {signal: controller.signal, onProgress: progress.update, digests: options.digests});
+		progress.done();
+		for (const warning of archive.warnings) context.stderr.write(`imgscope: warning: ${visible(warning)}\n`);
+		return {
+			name: ref,
+			source: 'registry',
+			id: image.manifest.config.digest,
+			archive,
+			model: buildImageModel(archive.layers),
+			diffIds: archive.layers.map(layer => layer.diffId),
+		};
+	} catch (error) {
+		progress.done();
+		if (controller.signal.aborted && controller.signal.reason instanceof CommandError) throw controller.signal.reason;
+		throw describeRemote(error);
+	} finally {
+		client?.close();
 		process.removeListener('SIGINT', onInterrupt);
 	}
 }

@@ -23,6 +23,8 @@ export interface InspectRequest {
 	path(name: string): string;
 	query?: RequestOptions['query'];
 	typed: TypedDecoder;
+	/** Arguments read elsewhere than the engine (a registry's reference): their raw JSON. */
+	elsewhere?: {has(name: string): boolean; raw(name: string): Promise<string>};
 }
 
 export async function inspectEach(context: CommandContext, request: InspectRequest): Promise<number> {
@@ -35,7 +37,9 @@ export async function inspectEach(context: CommandContext, request: InspectReque
 		context.stderr.write(`${prepared.message}\n`);
 		return 64;
 	}
-	const engine = await context.engine();
+	const {elsewhere} = request;
+	// No engine is asked for when no argument needs one.
+	const engine = names.every((name) => elsewhere?.has(name)) ? undefined : await context.engine();
 	const items: InspectItem[] = new Array(names.length);
 	let next = 0;
 	const worker = async (): Promise<void> => {
@@ -43,9 +47,10 @@ export async function inspectEach(context: CommandContext, request: InspectReque
 			const i = next++;
 			try {
 				// The raw bytes are all docker's output needs (no JSON.parse of each answer).
-				items[i] = {raw: await engine.text(request.path(names[i]), {query: request.query})};
+				items[i] = {raw: elsewhere?.has(names[i]) ? await elsewhere.raw(names[i]) : await engine!.text(request.path(names[i]), {query: request.query})};
 			} catch (error) {
-				items[i] = {error: fetchErrorText(error)};
+				// Our own messages read as docker's errors do ("Error: ...").
+				items[i] = {error: error instanceof CommandError ? error.message.replace(/^imgscope: /, 'Error: ') : fetchErrorText(error)};
 			}
 		}
 	};

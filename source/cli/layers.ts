@@ -2,6 +2,7 @@ import {loadImageDetail} from '../engine/image-detail.js';
 import {imageSize} from '../format/units.js';
 import type {Command} from './command.js';
 import {renderTable} from './text-table.js';
+import {isRemote, remoteFlags, remoteImageDetail} from './remote.js';
 
 /** The Layers tab as text or JSON: each RootFS layer with the step that made it. */
 const layers: Command = {
@@ -11,24 +12,28 @@ const layers: Command = {
 	flags: [
 		{name: 'json', type: 'bool', help: 'Print a JSON document'},
 		{name: 'no-trunc', type: 'bool', help: "Don't truncate diff_ids and commands"},
+		...remoteFlags,
+		{name: 'manifest-only', type: 'bool', help: 'Remote: do not read the layer blobs; sizes are then the compressed ones from the manifest'},
 	],
 	minArgs: 1,
 	maxArgs: 1,
 	async run(context, parsed) {
 		const ref = parsed.positionals[0];
-		const engine = await context.engine();
-		const detail = await loadImageDetail(engine, ref);
+		const remote = isRemote(parsed.flags, ref) ? (await remoteImageDetail(context, ref, parsed.flags, !parsed.flags['manifest-only'])).detail : undefined;
+		const detail = remote ?? (await loadImageDetail(await context.engine(), ref));
 		const {pairing} = detail;
 		if (parsed.flags.json) {
 			const document = {
 				image: ref,
 				id: detail.inspect.value.Id,
 				pairing: detail.pairingSource === 'config' ? 'config' : pairing.exact ? 'exact' : 'inferred',
+				...(remote ? {sizes: remote.sizes} : {}),
 				layers: pairing.layers.map((layer) => ({
 					index: layer.index,
 					diff_id: layer.diffId,
 					size: layer.size ?? null,
 					cumulative_size: layer.cumulativeSize ?? null,
+					...(remote ? {digest: remote.blobDigests[layer.index], compressed_size: remote.compressed[layer.index]} : {}),
 					step: layer.step
 						? {
 								created_by: layer.step.createdBy,

@@ -22,13 +22,15 @@ export const commands: CommandEntry[] = [
 	{name: 'ps', aliases: ['containers'], summary: 'List containers (docker ps)', load: async () => (await import('./ps.js')).default},
 	{name: 'container', summary: 'Containers: ls (list, ps), inspect (docker container ...)', load: async () => (await import('./container.js')).default},
 	{name: 'context', summary: 'Contexts: ls (docker context ls)', load: async () => (await import('./context.js')).default},
+	{name: 'config', summary: 'Show the effective config and where each value came from', load: async () => (await import('./config.js')).default},
+	{name: 'tags', summary: 'List the tags of a repository in its registry (no engine)', load: async () => (await import('./tags.js')).default},
+	{name: 'manifest', summary: 'Inspect a manifest or index in a registry (docker manifest inspect)', load: async () => (await import('./manifest.js')).default},
 	{name: 'completion', summary: 'Print a shell completion script (bash, zsh or fish)', load: async () => (await import('./completion.js')).default},
 ];
 
 /** Commands for programs, not people: left out of the help, the manual and completion. */
 export const hiddenCommands: CommandEntry[] = [
 	{name: '__complete', summary: 'Names for the completion scripts, from the engine', load: async () => (await import('./complete.js')).default},
-	{name: 'config', summary: 'Show the effective config and where each value came from', load: async () => (await import('./config.js')).default},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

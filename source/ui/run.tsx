@@ -23,7 +23,9 @@ import {App} from './App.js';
 import {createSuspend} from './actions/terminal.js';
 import {installJobControl} from './job-control.js';
 import {takeScreen, type Screen} from './screen.js';
-import {initialState, reduce, type State} from './state.js';
+import type {SortKey} from '../config/schema.js';
+import {startState} from './start-state.js';
+import {reduce, type State} from './state.js';
 import {applyTheme} from './theme.js';
 
 export interface Lists {
@@ -69,7 +71,7 @@ export async function runExplorer(options: {
 	const {stdin, stdout} = screen;
 	let initial: Partial<State> | undefined = options.drawn?.initial;
 	if (options.drawn) handOver(engine, options.drawn.answer);
-	else initial = (await firstState(engine, options.lists, {width: stdout.columns || 80, height: stdout.rows || 24}, sort)) ?? {sort};
+	else initial = (await firstState(engine, options.lists, {width: stdout.columns || 80, height: stdout.rows || 24}, sort)) ?? {lists: startState(stdout.columns || 80, stdout.rows || 24, sort).lists};
 	if (options.open) initial = {...initial, ...openOn(options.open)};
 	if (options.drawn) coverFirstFrame(stdout);
 	// Pick-then-pipe: drawing on /dev/tty while stdout is a pipe, Enter picks what goes down it.
@@ -112,7 +114,7 @@ function openOn(image: {ref: string; id: string}): Partial<State> {
 }
 
 /** The state of the first frame: with the image list when the early answer is there in time. */
-async function firstState(engine: ImageSource, lists: EarlyLists | undefined, size: {width: number; height: number}, sort: State['sort']): Promise<Partial<State> | undefined> {
+async function firstState(engine: ImageSource, lists: EarlyLists | undefined, size: {width: number; height: number}, sort: SortKey): Promise<Partial<State> | undefined> {
 	if (!lists) return undefined;
 	let timer: NodeJS.Timeout | undefined;
 	const late = new Promise<undefined>((resolve) => {
@@ -122,7 +124,7 @@ async function firstState(engine: ImageSource, lists: EarlyLists | undefined, si
 	clearTimeout(timer);
 	if (!answer) return undefined;
 	handOver(engine, answer);
-	return reduce({...initialState(size.width, size.height), sort}, {type: 'lists', ...answer});
+	return reduce(startState(size.width, size.height, sort), {type: 'lists', ...answer});
 }
 
 /**

@@ -263,7 +263,7 @@ export function layoutOf(c: Collector, options: LayoutOptions): Layout {
 	return resolveLayout(jsonLookup(c), p => c.json.has(resolveAlias(c.aliases, p)), options);
 }
 
-function assemble(c: Collector, options: ReadOptions, known?: Layout): ImageArchive {
+export function assemble(c: Collector, options: ReadOptions, known?: Layout): ImageArchive {
 	const json = jsonLookup(c);
 	const layout = known ?? layoutOf(c, options);
 	const configPath = resolveAlias(c.aliases, layout.configPath);

@@ -1,0 +1,76 @@
+// Registry reading (issue 14), medians of BENCH_RUNS (default 5) interleaved runs after a warm-up:
+// - opening a remote tag: `imgscope layers --manifest-only REF` (manifest, config, the Layers rows)
+//   against `docker manifest inspect --insecure REF` plus a curl of the config blob;
+// - `imgscope check REF` straight from the registry against `imgscope check` of the same image on
+//   the engine (target <= 1.25), and, for scale, `skopeo copy` of it to a directory (a pull's
+//   download and digest checks, without unpacking).
+// Needs `npm run build`, the registry fixtures (test/registry/fixtures.sh) and, for the second,
+// 127.0.0.1:5000/registry-test/big:1 (`bash test/registry/fixtures.sh --big`). Prints PASS/FAIL/INFO
+// lines for scripts/bench.mjs and always exits 0.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = `${root}bin/imgscope`;
+const runs = Number(process.env.BENCH_RUNS) || 5;
+const registry = '127.0.0.1:5000';
+const small = `${registry}/registry-test/app:1`;
+const big = `${registry}/registry-test/big:1`;
+const localBig = process.env.BENCH_LAYERS_IMAGE || 'test-layers/big:1';
+
+function timed(command, args, okCodes = [0]) {
+	const start = process.hrtime.bigint();
+	const r = spawnSync(command, args, {stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: {...process.env, CI: undefined}});
+	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+	if (!okCodes.includes(r.status)) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr.trim()}`);
+	return seconds;
+}
+const median = (values) => {
+	const s = [...values].sort((a, b) => a - b);
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Median seconds of each command, interleaved, after one warm-up each. */
+function compare(commands) {
+	for (const c of commands) c();
+	const times = commands.map(() => []);
+	for (let i = 0; i < runs; i++) commands.forEach((c, j) => times[j].push(c()));
+	return times.map(median);
+}
+const ms = (s) => `${Math.round(s * 1000)} ms`;
+
+if (!existsSync(`${root}dist/imgscope.js`) || spawnSync('curl', ['-fs', `http://${registry}/v2/registry-test/app/tags/list`]).status !== 0) {
+	console.log('SKIP  registry: no build or no registry fixtures (npm run build; bash test/registry/fixtures.sh)');
+	process.exit(0);
+}
+
+try {
+	const configCurl = `d=$(curl -s -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' http://${registry}/v2/registry-test/app/manifests/1 | grep -o 'sha256:[0-9a-f]*' | head -1); curl -s -o /dev/null http://${registry}/v2/registry-test/app/blobs/$d`;
+	const [ours, theirs] = compare([() => timed(bin, ['layers', '--manifest-only', small]), () => timed('sh', ['-c', `docker manifest inspect --insecure ${small} >/dev/null && ${configCurl}`])]);
+	console.log(`INFO  open a remote tag (layers --manifest-only): ${ms(ours)} vs docker manifest inspect + curl of the config ${ms(theirs)} (${(ours / theirs).toFixed(2)}x; node's start-up is most of ours)`);
+} catch (e) {
+	console.log(`FAIL  open a remote tag: ${e.message}`);
+}
+
+if (spawnSync('curl', ['-fs', '-o', '/dev/null', `http://${registry}/v2/registry-test/big/manifests/1`, '-H', 'Accept: application/vnd.docker.distribution.manifest.v2+json']).status !== 0) {
+	console.log(`SKIP  check --remote: ${big} is not pushed (bash test/registry/fixtures.sh --big)`);
+	process.exit(0);
+}
+try {
+	const dir = mkdtempSync(`${tmpdir()}/imgscope-bench-registry-`);
+	const skopeo = () => {
+		rmSync(`${dir}/x`, {recursive: true, force: true});
+		return timed('skopeo', ['copy', '-q', '--src-tls-verify=false', `docker://${big}`, `dir:${dir}/x`]);
+	};
+	const haveLocal = spawnSync('docker', ['image', 'inspect', localBig], {stdio: 'ignore'}).status === 0;
+	const commands = [() => timed(bin, ['check', big], [0, 1]), ...(haveLocal ? [() => timed(bin, ['check', localBig], [0, 1])] : []), skopeo];
+	const times = compare(commands);
+	const [remote, local, copy] = [times[0], haveLocal ? times[1] : undefined, times[times.length - 1]];
+	rmSync(dir, {recursive: true, force: true});
+	if (local !== undefined) console.log(`${remote / local <= 1.25 ? 'PASS' : 'FAIL'}  check --remote on ${big}: ${ms(remote)} vs check on the engine ${ms(local)} (${(remote / local).toFixed(2)}x, target <= 1.25)`);
+	console.log(`INFO  check --remote on ${big}: ${ms(remote)} vs skopeo copy to a directory ${ms(copy)} (${(remote / copy).toFixed(2)}x; skopeo neither unpacks nor reads the tars)`);
+} catch (e) {
+	console.log(`FAIL  check --remote: ${e.message}`);
+}
