@@ -103,7 +103,7 @@ export async function settled(): Promise<void> {
 	let target = createdAt + 62_000;
 	while (target < Date.now()) target += 60_000;
 	// Already inside the quiet part of a minute: no need to wait for the next one.
-	if (target - Date.now() > 45_000) target -= 60_000;
+	if (target - Date.now() > 45_000 && target - 60_000 >= createdAt + 62_000) target -= 60_000;
 	const wait = target - Date.now();
 	if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
 }
