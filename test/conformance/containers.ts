@@ -94,9 +94,17 @@ export function tearDownContainers(): void {
 	for (const dir of [CONTEXT_DIR, OTHER_DIR]) rmSync(dir, {recursive: true, force: true});
 }
 
-/** Resolves when the containers are old enough for the clock cases. */
+/**
+ * Resolves when the clock cases can run: the containers over a minute old,
+ * and just past the moment their ages tick to the next minute, so that the
+ * next tick is most of a minute away even on a loaded machine.
+ */
 export async function settled(): Promise<void> {
-	const wait = createdAt + 62_000 - Date.now();
+	let target = createdAt + 62_000;
+	while (target < Date.now()) target += 60_000;
+	// Already inside the quiet part of a minute: no need to wait for the next one.
+	if (target - Date.now() > 45_000 && target - 60_000 >= createdAt + 62_000) target -= 60_000;
+	const wait = target - Date.now();
 	if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
 }
 
