@@ -56,23 +56,26 @@ export async function main(argv: string[]): Promise<number> {
 		if (!name) return archive === undefined ? await explorer(endpointOptions) : await archiveExplorer(archive);
 		const entry = findCommand(name);
 		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
-		const command = await entry.load();
-		const parsed = parseArgs(rest, [...globalFlags, ...command.flags], {command: entry.name});
+		let command = await entry.load();
+		let args = rest;
+		// A command with subcommands (volume ls, volume rm, ...) hands over to the one named.
+		if (command.subcommand) ({command, rest: args} = await command.subcommand(rest));
+		const parsed = parseArgs(args, [...globalFlags, ...command.flags], {command: command.name});
 		// files, check and diff read archives (their own --archive, or the global one); the others need an engine.
 		if ((archive !== undefined || typeof parsed.flags.archive === 'string') && !command.flags.some((flag) => flag.name === 'archive')) {
-			throw new UsageError(`"imgscope ${entry.name}" needs an engine: --archive works with the explorer and with files, check and diff`, entry.name);
+			throw new UsageError(`"imgscope ${command.name}" needs an engine: --archive works with the explorer and with files, check and diff`, command.name);
 		}
 		if (parsed.flags.help) {
 			stdout.write(`${commandUsage(command)}\n`);
 			return 0;
 		}
 		if (parsed.positionals.length < (command.minArgs ?? 0)) {
-			throw new UsageError(`"imgscope ${entry.name}" requires ${command.minArgs === 1 ? '1 argument' : `at least ${command.minArgs} arguments`}`, entry.name);
+			throw new UsageError(`"imgscope ${command.name}" requires ${command.minArgs === 1 ? '1 argument' : `at least ${command.minArgs} arguments`}`, command.name);
 		}
 		if (command.maxArgs !== undefined && parsed.positionals.length > command.maxArgs) {
 			// docker's wording: "accepts no arguments" for a command that takes none.
 			const most = command.maxArgs === 0 ? 'accepts no arguments' : `accepts at most ${command.maxArgs} argument${command.maxArgs === 1 ? '' : 's'}`;
-			throw new UsageError(`"imgscope ${entry.name}" ${most}`, entry.name);
+			throw new UsageError(`"imgscope ${command.name}" ${most}`, command.name);
 		}
 		const context = makeContext({
 			host: (parsed.flags.host as string | undefined) ?? endpointOptions.host,

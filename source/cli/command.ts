@@ -21,6 +21,8 @@ export interface Command {
 	minArgs?: number;
 	maxArgs?: number;
 	run(context: CommandContext, parsed: Parsed): Promise<number>;
+	/** A command made of subcommands (volume): the one the arguments name, and the arguments left for it. */
+	subcommand?(argv: string[]): Promise<{command: Command; rest: string[]}>;
 }
 
 /** A message for the person, with the exit status it deserves; printed without a stack. */
