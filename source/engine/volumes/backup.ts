@@ -68,8 +68,8 @@ export async function exportVolume(engine: Engine, volume: string, file: string,
 	const temp = path.join(path.dirname(target), `.${path.basename(target)}.imgscope-partial-${randomBytes(6).toString('hex')}`);
 	let written = false;
 	try {
-		const result = await withHelper(engine, volume, {readOnly: true, signal: options.signal}, async helper => {
-			const stream = await openVolumeArchive(engine, helper, options.signal);
+		const result = await withHelper(engine, volume, {readOnly: true, signal: options.signal}, async (helper, signal) => {
+			const stream = await openVolumeArchive(engine, helper, signal);
 			let tarBytes = 0;
 			let entries = 0;
 			const parser = new TarParser({entry: () => void entries++});
@@ -101,9 +101,9 @@ export async function exportVolume(engine: Engine, volume: string, file: string,
 			const stages: NodeJS.ReadWriteStream[] = [check];
 			if (options.gzip ?? wantsGzip(file)) stages.push(createGzip());
 			try {
-				await pipeline([stream, ...stages, out] as unknown as [Readable, ...NodeJS.ReadWriteStream[]], {signal: options.signal});
+				await pipeline([stream, ...stages, out] as unknown as [Readable, ...NodeJS.ReadWriteStream[]], {signal: signal});
 			} catch (error) {
-				throw describe(engine, volume, file, error, options.signal);
+				throw describe(engine, volume, file, error, signal);
 			}
 			return {tarBytes, entries, fileBytes: out.bytesWritten};
 		});
@@ -274,8 +274,8 @@ export async function importVolume(engine: Engine, file: string, volume: string,
 		created = true;
 	}
 	try {
-		await withHelper(engine, volume, {readOnly: false, signal: options.signal}, async helper => {
-			if (!created && !options.intoNonEmpty && (await holdsFiles(engine, helper, options.signal))) {
+		await withHelper(engine, volume, {readOnly: false, signal: options.signal}, async (helper, signal) => {
+			if (!created && !options.intoNonEmpty && (await holdsFiles(engine, helper, signal))) {
 				throw new BackupError(`volume ${volume} is not empty: import into a new or an empty volume (or ask for a non-empty one: --force)`);
 			}
 			let sent = 0;
@@ -293,7 +293,7 @@ export async function importVolume(engine: Engine, file: string, volume: string,
 					query: {path: `${MOUNT}/`, noOverwriteDirNonDir: true},
 					body,
 					headers: {'Content-Type': 'application/x-tar'},
-					signal: options.signal,
+					signal: signal,
 					timeout: 0,
 				});
 				for await (const _ of answer) {

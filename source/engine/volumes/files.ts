@@ -60,9 +60,9 @@ export async function pump(engine: Engine, stream: Readable, what: string, write
 
 /** Every entry of the volume (never contents), and its tree. */
 export async function readVolumeFiles(engine: Engine, volume: string, options: ReadFilesOptions = {}): Promise<VolumeFiles> {
-	return withHelper(engine, volume, {readOnly: true, signal: options.signal}, async helper => {
-		const stream = await openVolumeArchive(engine, helper, options.signal);
-		const flow = new Flow(options.signal);
+	return withHelper(engine, volume, {readOnly: true, signal: options.signal}, async (helper, signal) => {
+		const stream = await openVolumeArchive(engine, helper, signal);
+		const flow = new Flow(signal);
 		let done: LayerEntries | undefined;
 		const scanner = new LayerScanner(`volume ${volume}`, 'none', defaultLimits, {total: 0}, l => (done = l), inlineHashing(false), flow, options.digests ?? false);
 		let bytes = 0;
@@ -70,7 +70,7 @@ export async function readVolumeFiles(engine: Engine, volume: string, options: R
 			scanner.write(chunk);
 			bytes += chunk.length;
 			options.onProgress?.(bytes);
-		}, options.signal);
+		}, signal);
 		scanner.end();
 		await flow.settle();
 		if (!done) throw new ArchiveError(`the archive of volume ${volume} ended early`, 'bad-archive');
@@ -94,7 +94,7 @@ export interface ExtractedFile {
 export async function extractVolumeFile(engine: Engine, volume: string, filePath: string, destDir: string, name: string, options: {signal?: AbortSignal} = {}): Promise<ExtractedFile> {
 	const dest = await checkDestination(destDir, name);
 	const wanted = normalisePath(filePath).path;
-	return withHelper(engine, volume, {readOnly: true, signal: options.signal}, async helper => {
+	return withHelper(engine, volume, {readOnly: true, signal: options.signal}, async (helper, signal) => {
 		const temp = path.join(dest.dir, `.imgscope-extract-${randomBytes(8).toString('hex')}`);
 		let fd: number | undefined;
 		const hash = createHash('sha256');
@@ -122,8 +122,8 @@ export async function extractVolumeFile(engine: Engine, volume: string, filePath
 					return undefined;
 				},
 			});
-			const stream = await openVolumeArchive(engine, helper, options.signal);
-			await pump(engine, stream, `GET archive of volume ${volume}`, chunk => parser.write(chunk), options.signal);
+			const stream = await openVolumeArchive(engine, helper, signal);
+			await pump(engine, stream, `GET archive of volume ${volume}`, chunk => parser.write(chunk), signal);
 			parser.end();
 			return found;
 		};

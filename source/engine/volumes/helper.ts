@@ -8,6 +8,7 @@
  * Every helper is removed when its work ends, fails or is cancelled, and on
  * SIGINT/SIGTERM while one exists (then the signal is raised again).
  */
+import {hostname} from 'node:os';
 import type {Engine} from '../engine.js';
 import {EngineError} from '../errors.js';
 import {inspectVolume} from './volumes.js';
@@ -43,25 +44,66 @@ export async function ensureHelperImage(engine: Engine, signal?: AbortSignal): P
 interface Live {
 	engine: Engine;
 	id: string;
+	/** Stops the work (a signal came). */
+	controller: AbortController;
+	/** Settles once the work's own cleanup (temporary files) is done. */
+	settled?: Promise<unknown>;
 }
 
 const live = new Set<Live>();
 let hooked = false;
+/** Who made a helper: a later run on this machine removes the ones whose maker died (kill -9, a crash). */
+const owner = `${hostname()}:${process.pid}`;
 
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Removes a helper; retried for a few seconds (the engine may be back after a cut). */
 async function removeHelper(engine: Engine, id: string): Promise<void> {
-	try {
-		// v=false: the volume itself is never removed with its helper.
-		await engine.text(`/containers/${encodeURIComponent(id)}`, {method: 'DELETE', query: {force: true, v: false}, timeout: 15_000});
-	} catch (error) {
-		if (!(error instanceof EngineError && error.kind === 'notFound')) throw error;
+	let last: unknown;
+	for (const wait of [0, 250, 500, 1000, 2000]) {
+		if (wait) await sleep(wait);
+		try {
+			// v=false: the volume itself is never removed with its helper.
+			await engine.text(`/containers/${encodeURIComponent(id)}`, {method: 'DELETE', query: {force: true, v: false}, timeout: 15_000});
+			return;
+		} catch (error) {
+			if (error instanceof EngineError && error.kind === 'notFound') return;
+			last = error;
+			if (!(error instanceof EngineError && (error.kind === 'unreachable' || error.kind === 'timeout'))) break;
+		}
 	}
+	throw last;
 }
 
 /** Removes every helper still alive (for an app that exits by itself, e.g. Ctrl+C in raw mode). */
 export async function removeHelpers(): Promise<void> {
 	const all = [...live];
-	live.clear();
+	for (const h of all) h.controller.abort(new EngineError('aborted', 'cancelled'));
+	// Let the work clean up after itself (its temporary files), for a few seconds at most.
+	await Promise.race([Promise.all(all.map(h => h.settled)), sleep(5000)]);
+	for (const h of all) live.delete(h);
 	await Promise.all(all.map(h => removeHelper(h.engine, h.id).catch(() => undefined)));
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Removes helpers left by imgscope processes of this machine that are gone. */
+async function sweep(engine: Engine, signal?: AbortSignal): Promise<void> {
+	const list = await engine
+		.json<{Id: string; Labels?: Record<string, string>}[]>('/containers/json', {query: {all: true, filters: JSON.stringify({label: [`${HELPER_LABEL}=${HELPER_VALUE}`]})}, signal})
+		.catch(() => []);
+	const host = hostname();
+	for (const c of Array.isArray(list) ? list : []) {
+		const [h, pid] = (c.Labels?.['imgscope.helper.owner'] ?? '').split(':');
+		if (h === host && Number(pid) > 0 && !alive(Number(pid))) await removeHelper(engine, c.Id).catch(() => undefined);
+	}
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -96,11 +138,13 @@ export interface HelperOptions {
 /**
  * Runs `work` with a helper container that mounts the volume at /v, and
  * removes it afterwards whatever happens. A volume that does not exist is
- * refused first (mounting it would create it).
+ * refused first (mounting it would create it). `work` gets a signal that
+ * also fires on SIGINT/SIGTERM: it must stop and clean up on it.
  */
-export async function withHelper<T>(engine: Engine, volume: string, options: HelperOptions, work: (id: string) => Promise<T>): Promise<T> {
+export async function withHelper<T>(engine: Engine, volume: string, options: HelperOptions, work: (id: string, signal: AbortSignal) => Promise<T>): Promise<T> {
 	if (!options.mayCreate) await inspectVolume(engine, volume, options.signal);
 	await ensureHelperImage(engine, options.signal);
+	await sweep(engine, options.signal);
 	hook();
 	const created = await engine.json<{Id: string}>('/containers/create', {
 		method: 'POST',
@@ -108,17 +152,21 @@ export async function withHelper<T>(engine: Engine, volume: string, options: Hel
 			Image: HELPER_IMAGE,
 			// Never started; the engine wants a command anyway.
 			Cmd: ['/imgscope-volume-helper'],
-			Labels: {[HELPER_LABEL]: HELPER_VALUE, 'imgscope.volume': volume},
+			Labels: {[HELPER_LABEL]: HELPER_VALUE, 'imgscope.volume': volume, 'imgscope.helper.owner': owner},
 			NetworkDisabled: true,
 			HostConfig: {NetworkMode: 'none', Mounts: [{Type: 'volume', Source: volume, Target: MOUNT, ReadOnly: options.readOnly, VolumeOptions: {NoCopy: true}}]},
 		},
 		signal: options.signal,
 	});
-	const entry: Live = {engine, id: created.Id};
+	const controller = new AbortController();
+	const entry: Live = {engine, id: created.Id, controller};
 	live.add(entry);
+	const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
 	let result: T;
 	try {
-		result = await work(created.Id);
+		const running = work(created.Id, signal);
+		entry.settled = running.catch(() => undefined);
+		result = await running;
 	} catch (error) {
 		const left = await finish(entry);
 		if (left && error instanceof Error) error.message += `; ${left}`;
