@@ -31,6 +31,12 @@ const volumeCreate: Command = {
 			if (name !== '') throw new CommandError('conflicting options: cannot specify a volume-name through both --name and as a positional arg', 1);
 			name = parsed.positionals[0];
 		}
+		for (const label of (parsed.flags.label as string[]) ?? []) {
+			// opts.ValidateLabel, a flag value error (exit 125 as docker's).
+			const key = label.split('=')[0];
+			if (key === '') throw new CommandError(`invalid argument "${label}" for "--label" flag: invalid label '${label}': empty name`, 125);
+			if (/[ \t]/.test(key)) throw new CommandError(`invalid argument "${label}" for "--label" flag: label '${key}' contains whitespaces`, 125);
+		}
 		for (const opt of (parsed.flags.opt as string[]) ?? []) {
 			if (!opt.includes('=')) throw new CommandError(`invalid argument "${opt}" for "-o, --opt" flag: bad format for key-value pair`, 125);
 		}
