@@ -12,7 +12,7 @@
  * node or an entry of an unknown type refuses the tar.
  */
 import {createReadStream, createWriteStream} from 'node:fs';
-import {link, lstat, open, unlink} from 'node:fs/promises';
+import {link, lstat, open, stat, unlink} from 'node:fs/promises';
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {PassThrough, type Readable, Transform} from 'node:stream';
@@ -23,7 +23,7 @@ import {EngineError} from '../errors.js';
 import {detectCompression} from '../archive/decompress.js';
 import {type TarHeader, TarError, TarParser} from '../archive/tar.js';
 import {normalisePath} from '../../layers/paths.js';
-import {MOUNT, withHelper} from './helper.js';
+import {MOUNT, guarded, withHelper} from './helper.js';
 import {openVolumeArchive} from './files.js';
 import {createVolume, inspectVolume, volumePath, volumeUsers} from './volumes.js';
 import type {VolumeUser} from './types.js';
@@ -60,7 +60,13 @@ const wantsGzip = (file: string) => /\.(t?gz)$/i.test(file);
 
 /** Exports a volume to `file` (never over an existing one). */
 export async function exportVolume(engine: Engine, volume: string, file: string, options: ExportOptions = {}): Promise<ExportResult> {
+	return guarded(options.signal, signal => exportGuarded(engine, volume, file, {...options, signal}));
+}
+
+async function exportGuarded(engine: Engine, volume: string, file: string, options: ExportOptions & {signal: AbortSignal}): Promise<ExportResult> {
 	const target = path.resolve(file);
+	const parent = await stat(path.dirname(target)).catch(() => undefined);
+	if (!parent?.isDirectory()) throw new BackupError(`cannot write ${file}: the directory ${path.dirname(target)} does not exist`);
 	if (await lstat(target).catch(() => undefined)) throw new BackupError(`${file} already exists: name a new file`);
 	await inspectVolume(engine, volume, options.signal);
 	const inUse = (await volumeUsers(engine, volume, options.signal)).filter(u => u.state === 'running');
@@ -124,6 +130,7 @@ function describe(engine: Engine, volume: string, file: string, error: unknown, 
 	if (signal?.aborted || e?.name === 'AbortError') return new EngineError('aborted', `export of volume ${volume}: cancelled (nothing was kept)`);
 	if (e?.code === 'ENOSPC') return new BackupError(`cannot write ${file}: no space left on the device (the partial file was removed)`, error);
 	if (e?.code === 'EDQUOT' || e?.code === 'EIO' || e?.code === 'EROFS') return new BackupError(`cannot write ${file}: ${e.message} (the partial file was removed)`, error);
+	if (e?.syscall && ['open', 'write', 'close', 'fsync'].includes(e.syscall)) return new BackupError(`cannot write ${file}: ${e.message} (the partial file was removed)`, error);
 	if (error instanceof TarError) return new BackupError(`the engine's archive of volume ${volume} is not a whole tar (${error.message}); nothing was kept`, error);
 	if (error instanceof EngineError) return error;
 	return new EngineError('unreachable', `the connection to the engine at ${engine.endpoint.url} was cut while exporting volume ${volume}${e?.code ? ` (${e.code})` : ''}; nothing was kept`);
@@ -263,6 +270,10 @@ async function holdsFiles(engine: Engine, helper: string, signal?: AbortSignal):
  * with files is refused unless `intoNonEmpty`.
  */
 export async function importVolume(engine: Engine, file: string, volume: string, options: ImportOptions = {}): Promise<ImportResult> {
+	return guarded(options.signal, signal => importGuarded(engine, file, volume, {...options, signal}));
+}
+
+async function importGuarded(engine: Engine, file: string, volume: string, options: ImportOptions & {signal: AbortSignal}): Promise<ImportResult> {
 	const checked = await checkTar(file, options.signal);
 	const size = (await lstat(file)).size;
 	let created = false;

@@ -22,7 +22,7 @@ import {type TarHeader, TarParser} from '../archive/tar.js';
 import {FileTree} from '../../layers/tree.js';
 import {normalisePath} from '../../layers/paths.js';
 import type {LayerEntries} from '../../layers/types.js';
-import {MOUNT, withHelper} from './helper.js';
+import {MOUNT, guarded, withHelper} from './helper.js';
 
 export interface VolumeFiles extends LayerEntries {
 	tree: FileTree;
@@ -94,7 +94,8 @@ export interface ExtractedFile {
 export async function extractVolumeFile(engine: Engine, volume: string, filePath: string, destDir: string, name: string, options: {signal?: AbortSignal} = {}): Promise<ExtractedFile> {
 	const dest = await checkDestination(destDir, name);
 	const wanted = normalisePath(filePath).path;
-	return withHelper(engine, volume, {readOnly: true, signal: options.signal}, async (helper, signal) => {
+	// Guarded: Ctrl+C waits for the temporary file to go.
+	return guarded(options.signal, outer => withHelper(engine, volume, {readOnly: true, signal: outer}, async (helper, signal) => {
 		const temp = path.join(dest.dir, `.imgscope-extract-${randomBytes(8).toString('hex')}`);
 		let fd: number | undefined;
 		const hash = createHash('sha256');
@@ -154,5 +155,5 @@ export async function extractVolumeFile(engine: Engine, volume: string, filePath
 				// never made, or already gone
 			}
 		}
-	});
+	}));
 }

@@ -75,14 +75,47 @@ async function removeHelper(engine: Engine, id: string): Promise<void> {
 	throw last;
 }
 
-/** Removes every helper still alive (for an app that exits by itself, e.g. Ctrl+C in raw mode). */
+interface Operation {
+	controller: AbortController;
+	done?: Promise<unknown>;
+}
+
+/** Whole operations (an export with its temporary file, an import with the volume it made): a signal waits for their cleanup. */
+const operations = new Set<Operation>();
+
+/**
+ * Runs an operation that must clean up after itself even on SIGINT/SIGTERM:
+ * `run` gets a signal that fires on the caller's signal or on one of those,
+ * and the process waits (a few seconds at most) for it to settle before
+ * the signal takes effect.
+ */
+export async function guarded<T>(signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+	const controller = new AbortController();
+	const op: Operation = {controller};
+	operations.add(op);
+	hook();
+	try {
+		const running = run(signal ? AbortSignal.any([signal, controller.signal]) : controller.signal);
+		op.done = running.catch(() => undefined);
+		return await running;
+	} finally {
+		operations.delete(op);
+		if (operations.size === 0 && live.size === 0) unhook();
+	}
+}
+
+/** Stops every operation and removes every helper still alive (for an app that exits by itself, e.g. Ctrl+C in raw mode). */
 export async function removeHelpers(): Promise<void> {
+	const ops = [...operations];
 	const all = [...live];
-	for (const h of all) h.controller.abort(new EngineError('aborted', 'cancelled'));
-	// Let the work clean up after itself (its temporary files), for a few seconds at most.
-	await Promise.race([Promise.all(all.map(h => h.settled)), sleep(5000)]);
-	for (const h of all) live.delete(h);
-	await Promise.all(all.map(h => removeHelper(h.engine, h.id).catch(() => undefined)));
+	const cancelled = new EngineError('aborted', 'cancelled');
+	for (const o of ops) o.controller.abort(cancelled);
+	for (const h of all) h.controller.abort(cancelled);
+	// Let the work clean up after itself (temporary files, a volume made for an import), for a few seconds at most.
+	await Promise.race([Promise.all([...ops.map(o => o.done), ...all.map(h => h.settled)]), sleep(5000)]);
+	const left = [...live];
+	live.clear();
+	await Promise.all(left.map(h => removeHelper(h.engine, h.id).catch(() => undefined)));
 }
 
 function alive(pid: number): boolean {
@@ -185,6 +218,6 @@ async function finish(entry: Live): Promise<string | undefined> {
 	} catch (error) {
 		return `the helper container ${entry.id.slice(0, 12)} could not be removed (${(error as Error).message}): remove it with docker rm -f ${entry.id.slice(0, 12)}`;
 	} finally {
-		if (live.size === 0) unhook();
+		if (live.size === 0 && operations.size === 0) unhook();
 	}
 }
