@@ -6,7 +6,7 @@ import type {FilesAction} from './files/keys.js';
 import {specs} from './lists/registry.js';
 import type {AnySpec, Capability, ListAction, ListId} from './lists/spec.js';
 
-export type Context = ListId | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
+export type Context = ListId | 'container' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
 
 /** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
 export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
@@ -81,7 +81,7 @@ export interface Binding {
 }
 
 const listIds: Context[] = specs.map((spec) => spec.id);
-const lists: Context[] = [...listIds, 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
+const lists: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
 
 /** A spec's action as a binding of its list (and of the screens it is also valid in). */
 function specBinding(spec: AnySpec, action: ListAction): Binding {
@@ -110,6 +110,7 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'nextTab', keys: ['tab', 'right', 'l'], label: 'tab next', description: 'Next tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'prevTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history']},
+	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the container list', contexts: ['container']},
 	// On Inspect, Esc first removes a kept format filter (source/ui/format); Backspace always goes back.
 	{action: 'formatFilterClear', keys: ['escape'], label: 'esc back', description: 'Back to the image list (a kept format filter is removed first)', contexts: ['inspect']},
 	{action: 'back', keys: ['backspace'], description: 'Back to the image list', contexts: ['inspect']},
@@ -249,7 +250,7 @@ export function footerFitted(context: Context, width: number, hidden?: ReadonlyS
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = [...listIds, 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
+	const order: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
 	return order.map((context) => ({
 		context,
 		rows: bindings
