@@ -29,6 +29,7 @@ export type Action =
 	| 'showImages'
 	| 'showContainers'
 	| 'showEngines'
+	| 'showVolumes'
 	| 'nextTab'
 	| 'prevTab'
 	| 'filterAccept'
@@ -43,6 +44,7 @@ export type Action =
 	| FormatAction
 	| ImageAction
 	| ContainerAction
+	| VolumeAction
 	| 'close';
 
 /** The format box (source/ui/format) and pick-then-pipe. */
@@ -63,6 +65,8 @@ export type FormatAction =
 
 /** The keyboard actions on images and containers (source/ui/actions). */
 export type ImageAction = 'run' | 'push' | 'pull' | 'removeImage' | 'build';
+/** The Volumes list's actions (source/ui/actions/volumes.ts). */
+export type VolumeAction = 'extractVolumeFile' | 'exportVolume' | 'importVolume' | 'createVolume' | 'removeVolume' | 'pruneVolumes';
 export type ContainerAction = 'commit' | 'logs' | 'stop' | 'removeContainer' | 'start' | 'restart' | 'exec' | 'useEngine';
 
 export interface Binding {

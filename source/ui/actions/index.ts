@@ -9,6 +9,7 @@ import {run} from './run.js';
 import {tag} from './tag.js';
 import {pull, push} from './transfer.js';
 import type {ActionHandler} from './types.js';
+import {createVolumeAction, exportVolumeAction, extractVolumeFileAction, importVolumeAction, inspectVolumeAction, pruneVolumesAction, removeVolumeAction} from './volumes.js';
 
 export const actionHandlers: Record<string, ActionHandler> = {
 	tag,
@@ -26,4 +27,11 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	restart,
 	exec,
 	inspectContainer,
+	inspectVolume: inspectVolumeAction,
+	extractVolumeFile: extractVolumeFileAction,
+	exportVolume: exportVolumeAction,
+	importVolume: importVolumeAction,
+	createVolume: createVolumeAction,
+	removeVolume: removeVolumeAction,
+	pruneVolumes: pruneVolumesAction,
 };
