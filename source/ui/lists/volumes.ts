@@ -14,7 +14,8 @@ const size = (r: VolumeRow) => r.usage?.Size ?? -1;
 export const volumesSpec: ListSpec<VolumeRow> = {
 	id: 'volumes',
 	title: 'Volumes',
-	show: {key: '3', action: 'showVolumes', label: 'volumes'},
+	// The lists before it keep their own actions in a narrow footer: `3` is in the help either way.
+	show: {key: '3', action: 'showVolumes', label: 'volumes', footer: 7},
 	needs: 'daemon',
 	feeds: ['volumes', 'volumeSizes'],
 	rows: (data) => volumeRows(data.volumes, data.volumeSizes),
