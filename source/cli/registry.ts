@@ -22,6 +22,7 @@ export const commands: CommandEntry[] = [
 	{name: 'ps', aliases: ['containers'], summary: 'List containers (docker ps)', load: async () => (await import('./ps.js')).default},
 	{name: 'container', summary: 'Containers: ls (list, ps), inspect (docker container ...)', load: async () => (await import('./container.js')).default},
 	{name: 'context', summary: 'Contexts: ls (docker context ls)', load: async () => (await import('./context.js')).default},
+	{name: 'volume', summary: 'Manage volumes (docker volume): ls, inspect, create, rm, prune, export, import', load: async () => (await import('./volume.js')).default},
 	{name: 'config', summary: 'Show the effective config and where each value came from', load: async () => (await import('./config.js')).default},
 	{name: 'tags', summary: 'List the tags of a repository in its registry (no engine)', load: async () => (await import('./tags.js')).default},
 	{name: 'manifest', summary: 'Inspect a manifest or index in a registry (docker manifest inspect)', load: async () => (await import('./manifest.js')).default},

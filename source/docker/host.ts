@@ -50,3 +50,14 @@ export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<v
 export function outputBytes(text: string): string | Uint8Array {
 	return /[\udc80-\udcff]/.test(text) ? toBytes(text) : text;
 }
+
+/** The `volumesFormat` of the docker client's config.json, or ''. */
+export function configVolumesFormat(env: NodeJS.ProcessEnv = process.env): string {
+	const dir = env.DOCKER_CONFIG || path.join(homedir(), '.docker');
+	try {
+		const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {volumesFormat?: unknown};
+		return typeof config.volumesFormat === 'string' ? config.volumesFormat : '';
+	} catch {
+		return '';
+	}
+}

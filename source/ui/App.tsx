@@ -15,6 +15,7 @@ import {contextOf} from './input.js';
 import {keyName, unavailable} from './keymap.js';
 import {ImageScreen} from './screens/Image.js';
 import {ListScreen} from './screens/List.js';
+import {ContainerScreen} from './screens/Container.js';
 import {initialState, layout, reduce, shownList, type State} from './state.js';
 import {useFilesLoader} from './files/loader.js';
 import {readHistory} from './format/history-file.js';
@@ -131,9 +132,10 @@ export function App(props: AppProps) {
 	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} top={state.helpTop} />;
 	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
 	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} formatFilter={state.format.filter} />;
+	else if (state.view === 'container' && state.container) body = <ContainerScreen screen={state.container} height={bodyHeight} />;
 	else if (spec) body = <ListScreen spec={spec} state={state} height={bodyHeight} width={width} />;
 
-	const title = spec && listState ? listTitle(spec, listState, spec.titleExtra?.(state)) : state.view === 'image' && state.image ? imageTitle(state.image) : '';
+	const title = spec && listState ? listTitle(spec, listState, spec.titleExtra?.(state)) : state.view === 'image' && state.image ? imageTitle(state.image) : state.container ? containerTitle(state.container) : '';
 
 	// Ink redraws everything when a frame fills the terminal: the frame stays one line short.
 	return (
@@ -164,6 +166,11 @@ export function App(props: AppProps) {
 			<Footer context={context} width={width} hidden={hidden} note={state.pick ? 'pick mode: enter writes to stdout, q cancels' : undefined} />
 		</Box>
 	);
+}
+
+function containerTitle(screen: NonNullable<State['container']>): string {
+	const count = screen.lines ? `  line ${screen.top + 1} of ${screen.lines.length}` : '';
+	return `Container ${visible(screen.name)}  ${visible(screen.id.slice(0, 12))}${count}`;
 }
 
 function imageTitle(screen: NonNullable<State['image']>): string {

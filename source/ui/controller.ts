@@ -137,7 +137,17 @@ export class Controller {
 		const abort = this.track();
 		try {
 			// Every feed the source can give (source/ui/lists/feeds.ts), at once.
-			const names = feedNames.filter((name) => can(this.source, engineFeeds[name].needs));
+			const all = feedNames.filter((name) => can(this.source, engineFeeds[name].needs));
+			const names = all.filter((name) => !engineFeeds[name].background);
+			// Slow feeds (the volumes' disk usage) come on their own, after the rest is shown.
+			for (const name of all.filter((name) => engineFeeds[name].background)) {
+				engineFeeds[name].load(this.engine, abort.signal).then(
+					(value) => {
+						if (!this.stopped && generation >= this.shown) this.send({type: 'data', data: {[name]: value}});
+					},
+					() => undefined,
+				);
+			}
 			const answers = await Promise.all(names.map((name) => engineFeeds[name].load(this.engine, abort.signal)));
 			if (this.stopped || generation < this.shown) return;
 			this.shown = generation;

@@ -24,13 +24,14 @@ export function contextOf(state: State): Context {
 	if (state.help) return 'help';
 	if (state.overlay) return overlayContext(state.overlay);
 	if (state.view === 'image' && state.image) return state.image.tab === 'files' ? filesContext(state.image) : state.image.tab;
+	if (state.view === 'container') return 'container';
 	const list = state.view === 'image' ? 'images' : state.view;
 	return state.lists[list].filterEditing ? 'filter' : list;
 }
 
 /** The filter being typed into: the shown list's. */
 function filterText(state: State): string {
-	return state.view === 'image' ? '' : state.lists[state.view].filter;
+	return state.view === 'image' || state.view === 'container' ? '' : state.lists[state.view].filter;
 }
 
 const actionMessages: Partial<Record<Action, Msg>> = {

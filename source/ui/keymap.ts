@@ -6,7 +6,7 @@ import type {FilesAction} from './files/keys.js';
 import {specs} from './lists/registry.js';
 import type {AnySpec, Capability, ListAction, ListId} from './lists/spec.js';
 
-export type Context = ListId | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
+export type Context = ListId | 'container' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
 
 /** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
 export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
@@ -30,6 +30,7 @@ export type Action =
 	| 'showContainers'
 	| 'showEngines'
 	| 'showTags'
+	| 'showVolumes'
 	| 'nextTab'
 	| 'prevTab'
 	| 'filterAccept'
@@ -44,6 +45,7 @@ export type Action =
 	| FormatAction
 	| ImageAction
 	| ContainerAction
+	| VolumeAction
 	| 'close';
 
 /** The format box (source/ui/format) and pick-then-pipe. */
@@ -64,6 +66,8 @@ export type FormatAction =
 
 /** The keyboard actions on images and containers (source/ui/actions). */
 export type ImageAction = 'run' | 'push' | 'pull' | 'removeImage' | 'build';
+/** The Volumes list's actions (source/ui/actions/volumes.ts). */
+export type VolumeAction = 'extractVolumeFile' | 'exportVolume' | 'importVolume' | 'createVolume' | 'removeVolume' | 'pruneVolumes';
 export type ContainerAction = 'commit' | 'logs' | 'stop' | 'removeContainer' | 'start' | 'restart' | 'exec' | 'useEngine';
 
 export interface Binding {
@@ -82,7 +86,7 @@ export interface Binding {
 }
 
 const listIds: Context[] = specs.map((spec) => spec.id);
-const lists: Context[] = [...listIds, 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
+const lists: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
 
 /** A spec's action as a binding of its list (and of the screens it is also valid in). */
 function specBinding(spec: AnySpec, action: ListAction): Binding {
@@ -96,7 +100,7 @@ function listBindings(spec: AnySpec): Binding[] {
 	const sorts = spec.sorts.map((sort: {label: string}) => sort.label.replace(/ [↑↓]$/, ''));
 	if (sorts.length > 1) own.push({action: 'sort', keys: ['s'], label: 's sort', footer: 6, description: `Cycle the sort: ${sorts.join(', ')}`, contexts: [spec.id]});
 	own.push({action: 'filter', keys: ['/'], label: '/ filter', description: `Filter by ${spec.filterHint} as you type`, contexts: [spec.id]});
-	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
+	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, footer: other.show.footer, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
 	return own;
 }
 
@@ -111,6 +115,7 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'nextTab', keys: ['tab', 'right', 'l'], label: 'tab next', description: 'Next tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'prevTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history']},
+	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the container list', contexts: ['container']},
 	// On Inspect, Esc first removes a kept format filter (source/ui/format); Backspace always goes back.
 	{action: 'formatFilterClear', keys: ['escape'], label: 'esc back', description: 'Back to the image list (a kept format filter is removed first)', contexts: ['inspect']},
 	{action: 'back', keys: ['backspace'], description: 'Back to the image list', contexts: ['inspect']},
@@ -250,7 +255,7 @@ export function footerFitted(context: Context, width: number, hidden?: ReadonlyS
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = [...listIds, 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
+	const order: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
 	return order.map((context) => ({
 		context,
 		rows: bindings

@@ -7,12 +7,13 @@ import type {ImageDetail} from '../engine/image-detail.js';
 import {handleKey, type KeyPress} from './input.js';
 import {helpLineCount, type Action} from './keymap.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
-import {startAction, type StartableAction} from './actions/start.js';
+import {containerSubject, immediateAction, startAction, type ImmediateAction, type StartableAction} from './actions/start.js';
 import type {ImageRow} from './rows.js';
 import {layout, listPage, tabPage, type Layout} from './layout.js';
 import {missing} from './lists/capability.js';
 import {emptyFeeds, type Feeds} from './lists/feeds.js';
 import {imagesSpec} from './lists/images.js';
+import {containersSpec} from './lists/containers.js';
 import {initialList, moved, reduceList, type ListMove, type ListMsg, type ListState} from './lists/list-state.js';
 import {isList, specOf, specs} from './lists/registry.js';
 import type {ListAction, ListId} from './lists/spec.js';
@@ -20,7 +21,7 @@ import {listOf, selectedOf} from './lists/select.js';
 import {reduceFiles, type FilesEvent, type FilesScreen} from './files/reducer.js';
 import {filteredInspectLength, initialFormat, reduceFormat, type FormatMsg, type FormatState, type PickState} from './format/reduce.js';
 
-export type View = ListId | 'image';
+export type View = ListId | 'image' | 'container';
 export type Tab = 'layers' | 'history' | 'inspect' | 'files';
 export const tabs: Tab[] = ['layers', 'history', 'inspect', 'files'];
 
@@ -38,8 +39,20 @@ export interface ImageScreen {
 	files?: FilesScreen;
 }
 
+/** A container opened from its list (Enter): its inspect JSON, scrolling. */
+export interface ContainerScreen {
+	id: string;
+	name: string;
+	/** The inspect JSON as docker prints it, one line each; undefined while it is read. */
+	lines?: string[];
+	error?: string;
+	/** The first line shown. */
+	top: number;
+}
+
 export interface State {
 	view: View;
+	container?: ContainerScreen;
 	/** What the controller loaded (source/ui/lists/feeds.ts): every list's rows are made from it. */
 	data: Feeds;
 	/** The engine has answered once. */
@@ -96,6 +109,9 @@ export type Msg =
 	| {type: 'openImage'; browse?: boolean}
 	/** A list action (source/ui/lists/<list>.ts), by name: its capability is checked, then its handler runs. */
 	| {type: 'act'; action: Action}
+	| {type: 'openContainer'}
+	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
+	| {type: 'immediate'; action: ImmediateAction}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
 	| {type: 'detailError'; ref: string; message: string}
 	| {type: 'tab'; delta: 1 | -1}
@@ -180,6 +196,7 @@ export function actionOf(state: State, action: Action): ListAction | undefined {
 		const spec = specOf(list);
 		return spec.open?.action === action ? spec.open : spec.actions.find((candidate: ListAction) => candidate.action === action);
 	}
+	if (state.view === 'container') return containersSpec.actions.find((candidate: ListAction) => candidate.action === action && candidate.alsoIn?.includes('container'));
 	if (state.view === 'image' && state.image) {
 		const tab = state.image.tab;
 		for (const spec of specs) {
@@ -219,6 +236,11 @@ export function reduce(state: State, msg: Msg): State {
 			}
 			const list = shownList(state);
 			if (list) return withList(state, list, msg);
+			if (state.view === 'container' && state.container) {
+				const page = tabPage(state);
+				const span = Math.max(0, (state.container.lines?.length ?? 0) - page) + 1;
+				return {...state, container: {...state.container, top: moved(state.container.top, span, msg.to, page)}};
+			}
 			if (state.image) {
 				const page = tabPage(state);
 				const screen = state.image;
@@ -269,6 +291,18 @@ export function reduce(state: State, msg: Msg): State {
 		}
 		case 'act':
 			return act(state, msg.action);
+		case 'openContainer': {
+			const row = selectedOf(state, containersSpec);
+			if (state.view !== 'containers' || !row) return state;
+			const subject = containerSubject(row);
+			const opened: State = {...state, view: 'container', container: {id: row.Id, name: subject.name, top: 0}};
+			return withEffect(opened, {kind: 'submit', action: 'inspectContainer', values: {}, subject, overlayId: 0});
+		}
+		case 'containerDetail':
+			if (state.container?.id !== msg.id) return state;
+			return {...state, container: {...state.container, lines: msg.lines, error: msg.error}};
+		case 'immediate':
+			return immediateAction(state, msg.action, reduce);
 		case 'detail':
 			if (state.image?.ref !== msg.ref) return state;
 			return reduceFormat({...state, image: {...state.image, detail: msg.detail, inspectLines: msg.inspectLines, error: undefined}}, {kind: 'refresh'}, reduce);
@@ -283,6 +317,7 @@ export function reduce(state: State, msg: Msg): State {
 		case 'back':
 			if (state.help) return {...state, help: false};
 			if (state.view === 'image') return {...state, view: 'images', image: undefined};
+			if (state.view === 'container') return {...state, view: 'containers', container: undefined};
 			return state;
 		case 'help':
 			return {...state, help: !state.help, helpTop: 0};

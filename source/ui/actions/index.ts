@@ -1,6 +1,7 @@
 /** Every action the forms and confirmations can submit, by the name the overlay carries. */
 import {build} from './build.js';
 import {commit} from './commit.js';
+import {exec, inspectContainer, restart, start} from './container-life.js';
 import {logs, removeContainerAction, stop} from './container-ops.js';
 import {extract} from './extract.js';
 import {removeImageAction} from './remove-image.js';
@@ -8,6 +9,7 @@ import {run} from './run.js';
 import {tag} from './tag.js';
 import {pull, push} from './transfer.js';
 import type {ActionHandler} from './types.js';
+import {createVolumeAction, exportVolumeAction, extractVolumeFileAction, importVolumeAction, inspectVolumeAction, pruneVolumesAction, removeVolumeAction} from './volumes.js';
 
 export const actionHandlers: Record<string, ActionHandler> = {
 	tag,
@@ -21,4 +23,15 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	logs,
 	stop,
 	removeContainer: removeContainerAction,
+	start,
+	restart,
+	exec,
+	inspectContainer,
+	inspectVolume: inspectVolumeAction,
+	extractVolumeFile: extractVolumeFileAction,
+	exportVolume: exportVolumeAction,
+	importVolume: importVolumeAction,
+	createVolume: createVolumeAction,
+	removeVolume: removeVolumeAction,
+	pruneVolumes: pruneVolumesAction,
 };

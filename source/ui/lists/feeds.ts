@@ -8,12 +8,17 @@
 import type {ImageSource} from '../../engine/image-source.js';
 import type {RemoteTag} from '../../engine/registry/remote-tags.js';
 import type {ContainerSummary, ImageSummary} from '../../engine/types.js';
+import type {Volume, VolumeUsage} from '../../engine/volumes/types.js';
+import type {Engine} from '../../engine/engine.js';
 import type {EngineChoice} from './engine-choice.js';
 import type {Capability} from './spec.js';
 
 export interface Feeds {
 	images: ImageSummary[];
 	containers: ContainerSummary[];
+	volumes: Volume[];
+	/** Sizes and links of the volumes (GET /system/df, slow: read in the background); undefined while counting. */
+	volumeSizes?: Record<string, VolumeUsage>;
 	/** Docker contexts and DOCKER_HOST (the Engines list); loaded by the App, not from the engine. */
 	engines: EngineChoice[];
 	/** A remote repository's tags (the Tags list); loaded from its registry (engine/registry/remote-tags.ts), not from the engine. */
@@ -24,6 +29,8 @@ export interface Feed<K extends keyof Feeds> {
 	/** Engine event types after which it is loaded again. */
 	events: string[];
 	needs?: Capability;
+	/** Not waited for: the other feeds are shown first, this one when it comes (the disk usage counts every file). */
+	background?: boolean;
 	load(source: ImageSource, signal: AbortSignal): Promise<Feeds[K]>;
 }
 
@@ -31,8 +38,15 @@ export interface Feed<K extends keyof Feeds> {
 export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines' | 'remoteTags'>]: Feed<K>} = {
 	images: {events: ['image'], load: (source, signal) => source.listImages({signal})},
 	containers: {events: ['container'], needs: 'daemon', load: (source, signal) => source.listContainers({all: true, signal})},
+	volumes: {events: ['volume'], needs: 'daemon', load: async (source, signal) => (await import('../../engine/volumes/volumes.js').then((m) => m.listVolumes(source.daemon as Engine, {signal}))).volumes},
+	volumeSizes: {
+		events: ['volume', 'container'],
+		needs: 'daemon',
+		background: true,
+		load: async (source, signal) => Object.fromEntries(await import('../../engine/volumes/volumes.js').then((m) => m.volumeSizes(source.daemon as Engine, signal))),
+	},
 };
 
 export function emptyFeeds(): Feeds {
-	return {images: [], containers: [], engines: [], remoteTags: []};
+	return {images: [], containers: [], volumes: [], engines: [], remoteTags: []};
 }

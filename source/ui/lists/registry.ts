@@ -5,9 +5,10 @@
  */
 import {containersSpec} from './containers.js';
 import {imagesSpec} from './images.js';
+import {volumesSpec} from './volumes.js';
 import type {AnySpec, ListId} from './spec.js';
 
-export const specs: readonly AnySpec[] = [imagesSpec, containersSpec];
+export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, volumesSpec];
 
 const byId = new Map<string, AnySpec>(specs.map((spec) => [spec.id, spec]));
 

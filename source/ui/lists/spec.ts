@@ -13,7 +13,7 @@ import type {Feeds} from './feeds.js';
 import type {ListRules} from './list-state.js';
 
 /** Every list, by the id its state and its view go by. A new list adds its id here and its spec to registry.ts. */
-export type ListId = 'images' | 'containers' | 'engines' | 'tags';
+export type ListId = 'images' | 'containers' | 'engines' | 'volumes' | 'tags';
 
 /** What an action needs of the source: a daemon (not an archive), a registry (through the daemon), or an image's archive (engines export one). */
 export type Capability = 'daemon' | 'registry' | 'archive';
@@ -50,7 +50,7 @@ export interface ListSpec<Row> extends ListRules<Row> {
 	/** The title's word: "Images". */
 	title: string;
 	/** The key that shows this list from any other ("1"), its action and the footer's word. */
-	show: {key: string; action: Action; label: string};
+	show: {key: string; action: Action; label: string; /** The footer priority of its key on the other lists (default 3). */ footer?: number};
 	/** The list needs this of the source (Containers: a daemon). */
 	needs?: Capability;
 	/** The feeds its rows are made from: they are made again when one of these changes. */
