@@ -54,10 +54,12 @@ export async function main(argv: string[]): Promise<number> {
 		const endpointOptions = {host: head.flags.host as string | undefined, context: head.flags.context as string | undefined};
 		const archive = head.flags.archive as string | undefined;
 		if (!name) return archive === undefined ? await explorer(endpointOptions) : await archiveExplorer(archive);
-		const entry = findCommand(name);
+		// Two-word commands (`image prune`, `system df`) before one-word ones.
+		const twoWords = rest.length > 0 ? findCommand(`${name} ${rest[0]}`) : undefined;
+		const entry = twoWords ?? findCommand(name);
 		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
 		const command = await entry.load();
-		const parsed = parseArgs(rest, [...globalFlags, ...command.flags], {command: entry.name});
+		const parsed = parseArgs(twoWords ? rest.slice(1) : rest, [...globalFlags, ...command.flags], {command: entry.name});
 		// files, check and diff read archives (their own --archive, or the global one); the others need an engine.
 		if ((archive !== undefined || typeof parsed.flags.archive === 'string') && !command.flags.some((flag) => flag.name === 'archive')) {
 			throw new UsageError(`"imgscope ${entry.name}" needs an engine: --archive works with the explorer and with files, check and diff`, entry.name);

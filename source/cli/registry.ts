@@ -20,6 +20,7 @@ export const commands: CommandEntry[] = [
 	{name: 'check', summary: 'Check wasted space against limits, for CI', load: async () => (await import('./check.js')).default},
 	{name: 'diff', summary: 'Compare two images: shared layers and changed files', load: async () => (await import('./diff.js')).default},
 	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
+	{name: 'df', aliases: ['system df'], summary: 'Show disk usage (docker system df)', load: async () => (await import('./df.js')).default},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

@@ -238,7 +238,8 @@ export function run(tree: Tree, opts: ExecOptions, data: Val): string {
 	try {
 		s.walk(data, tree.root);
 	} catch (e) {
-		if (e instanceof Abort) throw e.err;
+		// Go's executor streams: what it wrote before failing is on its writer. Kept for callers that print it.
+		if (e instanceof Abort) throw Object.assign(e.err, {partial: s.out});
 		if (e instanceof RangeError) {
 			try {
 				s.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
