@@ -6,7 +6,7 @@
 import {renderDiskUsage} from '../docker/disk-usage.js';
 import {localLocation} from '../docker/host.js';
 import {readDiskUsage} from '../engine/disk-usage.js';
-import {type Command, fetched, writeRendered} from './command.js';
+import {type Command, CommandError, fetched, writeRendered} from './command.js';
 
 const df: Command = {
 	name: 'df',
@@ -17,8 +17,9 @@ const df: Command = {
 		{name: 'format', type: 'string', valueName: 'string', help: "Format output using a custom template ('table', 'table TEMPLATE', 'json' or a Go template)"},
 		{name: 'verbose', short: 'v', type: 'bool', help: 'Show detailed information on space usage'},
 	],
-	maxArgs: 0,
 	async run(context, parsed) {
+		// docker: exit status 1 for arguments, as for its other argument counts.
+		if (parsed.positionals.length > 0) throw new CommandError("imgscope: 'imgscope df' accepts no arguments\n\nUsage:  imgscope df [OPTIONS]", 1);
 		const engine = await context.engine();
 		const {value} = await fetched(readDiskUsage(engine));
 		const result = renderDiskUsage(value, {

@@ -59,7 +59,18 @@ export const containerSummaryType = struct('container.Summary', [
 ]);
 
 const CONTAINER_COLUMNS = ['ID', 'Names', 'Image', 'Command', 'CreatedAt', 'RunningFor', 'Ports', 'State', 'Status', 'Size', 'Labels', 'Mounts', 'LocalVolumes', 'Networks'];
-const formatterPlatform: GoType = struct('formatter.Platform', [{name: 'Platform', type: platformType, embedded: true}]);
+// formatter.Platform: a Stringer (platforms.FormatAll), so a nil *Platform prints <nil> under every verb.
+const formatterPlatform: GoType = {
+	...struct('formatter.Platform', [{name: 'Platform', type: platformType, embedded: true}]),
+	methods: {String: {result: T.string, call: recv => ({type: T.string, v: platformString(recv)})}},
+};
+
+function platformString(recv: GoValue): string {
+	const p = ((recv.v as Record<string, GoValue>).Platform.v ?? {}) as Record<string, GoValue>;
+	const os = p.OS?.v as string;
+	if (!os) return 'unknown';
+	return [os, p.Architecture?.v as string, p.Variant?.v as string].filter(Boolean).join('/');
+}
 
 export const containerContextType = withLabel(
 	withPlatform(contextType('formatter.ContainerContext', [field('trunc', T.bool), field('c', containerSummaryType), field('FieldsUsed', T.mapStringAny)], CONTAINER_COLUMNS)),

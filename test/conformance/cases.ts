@@ -27,6 +27,7 @@ export function dockerArgs(args: string[]): string[] {
 	const [command, ...rest] = args;
 	if (command === 'ls') return ['image', 'ls', ...rest];
 	if (command === 'inspect') return ['image', 'inspect', ...rest];
+	if (command === 'df') return ['system', 'df', ...rest];
 	return [command, ...rest];
 }
 
