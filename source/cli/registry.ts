@@ -21,6 +21,10 @@ export const commands: CommandEntry[] = [
 	{name: 'diff', summary: 'Compare two images: shared layers and changed files', load: async () => (await import('./diff.js')).default},
 	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
 	{name: 'df', aliases: ['system df'], summary: 'Show disk usage (docker system df)', load: async () => (await import('./df.js')).default},
+	{name: 'image prune', summary: 'Remove unused images (docker image prune)', load: async () => (await import('./prune.js')).imagePrune},
+	{name: 'container prune', summary: 'Remove stopped containers (docker container prune)', load: async () => (await import('./prune.js')).containerPrune},
+	{name: 'builder prune', summary: 'Remove build cache (docker builder prune)', load: async () => (await import('./prune.js')).builderPrune},
+	{name: 'builder du', summary: 'List the build cache records, or say there are none', load: async () => (await import('./builder-du.js')).default},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {
