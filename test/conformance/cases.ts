@@ -13,6 +13,8 @@ export interface Case {
 	unordered?: boolean;
 	/** Extra environment for both clients (TZ: Go's time.Local). */
 	env?: Record<string, string>;
+	/** What both read on stdin (a prune's answer); none: stdin stays as the suite's. */
+	input?: string;
 }
 
 export const APP = 'fixture/app:1';
