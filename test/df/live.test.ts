@@ -130,12 +130,17 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('disk use, sharing and pr
 			// A question that is answered no (or not at all) must leave the engine as it was.
 			const before = daemon.docker(['system', 'df', '--format', '{{.TotalCount}}']);
 			c.setup?.();
+			const setUp = daemon.docker(['system', 'df', '--format', '{{.TotalCount}}']);
 			const docker = await run(DOCKER_CLI, c.args, env(), c.input);
 			c.setup?.();
 			const mine = await run(process.execPath, [...imgscope, ...c.args], env(), c.input);
 			expect(normal(mine, Boolean(c.ids)), `stderr: docker ${docker.stderr} / imgscope ${mine.stderr}`).toBe(normal(docker, Boolean(c.ids)));
 			const cancelled = c.input !== undefined && !/^\s*y\s*$/i.test(c.input);
-			if (cancelled) expect(mine.stdout.toString()).toMatch(/\[y\/N\] $/);
+			if (cancelled) {
+				expect(mine.stdout.toString()).toMatch(/\[y\/N\] $/);
+				// Answered no: nothing went.
+				expect(daemon.docker(['system', 'df', '--format', '{{.TotalCount}}'])).toBe(setUp);
+			}
 			// Clean up what a cancelled case left (docker's and ours), so each case starts alike.
 			if (c.setup) {
 				daemon.docker(['container', 'prune', '-f', '--filter', 'label=imgscope.df=prune']);
