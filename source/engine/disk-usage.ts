@@ -75,10 +75,15 @@ export interface DiskUsageAnswer {
 	value: DiskUsageJSON;
 }
 
+/**
+ * Sizing every container and volume, or pruning, takes the daemon a while on a
+ * big engine: longer than an ordinary request may, unless IMGSCOPE_TIMEOUT_MS says.
+ */
+const longTimeout = (ms: number): number => Number(process.env.IMGSCOPE_TIMEOUT_MS) || ms;
+
 /** GET /system/df (everything: images, containers with their sizes, volumes, build cache). */
 export async function readDiskUsage(engine: Engine, signal?: AbortSignal): Promise<DiskUsageAnswer> {
-	// Sizing every container and volume takes the daemon a while on a big engine.
-	const raw = await engine.text('/system/df', {signal, timeout: 120_000});
+	const raw = await engine.text('/system/df', {signal, timeout: longTimeout(120_000)});
 	let value: unknown;
 	try {
 		value = JSON.parse(raw);
@@ -113,17 +118,15 @@ export interface BuildCachePruneReport {
 	SpaceReclaimed?: number;
 }
 
-// A prune walks the whole store; it may take longer than an ordinary request.
-const pruneTimeout = 600_000;
 
 /** POST /images/prune; `filters` already holds docker's `dangling` entry. */
 export function pruneImages(engine: Engine, filters: Record<string, string[]>, signal?: AbortSignal): Promise<ImagePruneReport> {
-	return engine.json<ImagePruneReport>('/images/prune', {method: 'POST', query: filterQuery(filters), signal, timeout: pruneTimeout});
+	return engine.json<ImagePruneReport>('/images/prune', {method: 'POST', query: filterQuery(filters), signal, timeout: longTimeout(600_000)});
 }
 
 /** POST /containers/prune. */
 export function pruneContainers(engine: Engine, filters: Record<string, string[]>, signal?: AbortSignal): Promise<ContainerPruneReport> {
-	return engine.json<ContainerPruneReport>('/containers/prune', {method: 'POST', query: filterQuery(filters), signal, timeout: pruneTimeout});
+	return engine.json<ContainerPruneReport>('/containers/prune', {method: 'POST', query: filterQuery(filters), signal, timeout: longTimeout(600_000)});
 }
 
 /** POST /build/prune (API 1.39+): all, keep-storage (bytes), filters such as until=24h. */
@@ -131,5 +134,5 @@ export function pruneBuildCache(engine: Engine, options: {all: boolean; keepStor
 	const query: Record<string, unknown> = {...filterQuery(options.filters)};
 	if (options.all) query.all = '1';
 	if (options.keepStorage) query['keep-storage'] = String(options.keepStorage);
-	return engine.json<BuildCachePruneReport>('/build/prune', {method: 'POST', query, signal, timeout: pruneTimeout});
+	return engine.json<BuildCachePruneReport>('/build/prune', {method: 'POST', query, signal, timeout: longTimeout(600_000)});
 }
