@@ -11,14 +11,15 @@ import {OverlayView} from './components/OverlayView.js';
 import {runEffect, type EffectContext} from './effects.js';
 import type {Suspend} from './actions/terminal.js';
 import {contextOf} from './input.js';
-import {daemonActions, keyName} from './keymap.js';
-import {ContainersScreen} from './screens/Containers.js';
+import {keyName, unavailable} from './keymap.js';
 import {ImageScreen} from './screens/Image.js';
-import {ImagesScreen} from './screens/Images.js';
-import {initialState, layout, reduce, type State} from './state.js';
+import {ListScreen} from './screens/List.js';
+import {initialState, layout, reduce, shownList, type State} from './state.js';
 import {useFilesLoader} from './files/loader.js';
-import {formatColumn} from './format/column.js';
 import {readHistory} from './format/history-file.js';
+import {can} from './lists/capability.js';
+import {specOf} from './lists/registry.js';
+import {listTitle} from './lists/title.js';
 import {theme} from './theme.js';
 
 export interface AppProps {
@@ -33,8 +34,6 @@ export interface AppProps {
 	/** Pick-then-pipe (stdout is not a terminal): Enter picks an image's output, kept in the final state's `pick`. */
 	pick?: boolean;
 }
-
-const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
 
 export function App(props: AppProps) {
 	const {stdout, write: writeStdout} = useStdout();
@@ -116,22 +115,19 @@ export function App(props: AppProps) {
 	const showFilter = shown.filter;
 	const bodyHeight = shown.body;
 
-	// The format column (F): each image's cell from the documents the controller read for LAYERS.
-	const column = useMemo(() => (state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs)), [state.format.column, state.format.docs]);
+	const list = shownList(state);
+	const spec = list ? specOf(list) : undefined;
+	const listState = list ? state.lists[list] : undefined;
+	// What the source cannot do (an archive: nothing that needs a daemon) stays out of the footer.
+	const hidden = useMemo(() => (state.archive === undefined ? undefined : unavailable((need) => can(state, need))), [state.archive]);
 
 	let body: React.ReactNode;
 	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} top={state.helpTop} />;
 	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
 	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} formatFilter={state.format.filter} />;
-	else if (state.view === 'containers') body = <ContainersScreen containers={state.containers} cursor={state.containerCursor} height={bodyHeight} width={width} />;
-	else body = <ImagesScreen rows={state.visible} cursor={state.cursor} layerCounts={state.layerCounts} height={bodyHeight} width={width} loaded={state.loaded} filter={state.filter} formatColumn={column} />;
+	else if (spec) body = <ListScreen spec={spec} state={state} height={bodyHeight} width={width} />;
 
-	const title =
-		state.view === 'containers'
-			? `Containers (${state.containers.length})`
-			: state.view === 'image' && state.image
-				? imageTitle(state.image)
-				: `Images (${state.filter ? `${state.visible.length} of ${state.rows.length}` : state.rows.length})  sort: ${sortLabel[state.sort]}`;
+	const title = spec && listState ? listTitle(spec, listState, spec.titleExtra?.(state)) : state.view === 'image' && state.image ? imageTitle(state.image) : '';
 
 	// Ink redraws everything when a frame fills the terminal: the frame stays one line short.
 	return (
@@ -151,15 +147,15 @@ export function App(props: AppProps) {
 			{showFilter ? (
 				<Text wrap="truncate">
 					<Text color={theme.key}>/</Text>
-					<Text>{visible(state.filter)}</Text>
-					{state.filterEditing ? <Text inverse> </Text> : <Text color={theme.dim}>{'  (/ edits, esc clears)'}</Text>}
+					<Text>{visible(listState?.filter ?? '')}</Text>
+					{listState?.filterEditing ? <Text inverse> </Text> : <Text color={theme.dim}>{'  (/ edits, esc clears)'}</Text>}
 				</Text>
 			) : null}
 			{body}
 			{state.notice && shown.notice ? (
 				<Line color={state.notice.level === 'error' ? theme.error : theme.accent}>{`${state.notice.level === 'error' ? '✗' : '✓'} ${visible(state.notice.text.split('\n')[0])}`}</Line>
 			) : null}
-			<Footer context={context} width={width} hidden={state.archive ? daemonActions : undefined} note={state.pick ? 'pick mode: enter writes to stdout, q cancels' : undefined} />
+			<Footer context={context} width={width} hidden={hidden} note={state.pick ? 'pick mode: enter writes to stdout, q cancels' : undefined} />
 		</Box>
 	);
 }

@@ -98,3 +98,18 @@ export function windowStart(previous: number, cursor: number, height: number, le
 	if (cursor >= start + height) start = cursor - height + 1;
 	return Math.max(0, Math.min(start, Math.max(0, length - height)));
 }
+
+/**
+ * The column shrunk to what `rows` hold (never below its title), when that
+ * is less than it asks for: "latest" needs no 10 cells. A column whose
+ * content reaches its `want` (or width) is returned as it is.
+ */
+export function fitToContent<Row>(column: Column<Row>, rows: readonly Row[]): Column<Row> {
+	let widest = displayWidth(column.title);
+	const limit = column.want ?? column.width;
+	for (const row of rows) {
+		widest = Math.max(widest, displayWidth(column.cell(row)));
+		if (widest >= limit) return column;
+	}
+	return {...column, width: Math.min(column.width, widest), want: column.want === undefined ? undefined : Math.min(column.want, widest)};
+}

@@ -22,6 +22,10 @@ import {EngineError} from '../engine/errors.js';
 import {exactDetail, loadImageDetail} from '../engine/image-detail.js';
 import {indentJson} from '../format/json-indent.js';
 import type {Msg} from './state.js';
+import {can, type Source} from './lists/capability.js';
+import {engineFeeds, type Feeds} from './lists/feeds.js';
+
+const feedNames = Object.keys(engineFeeds) as (keyof typeof engineFeeds)[];
 
 const eventDebounceMs = 150;
 /** During a continuous storm of events, reload at least this often. */
@@ -49,10 +53,15 @@ export class Controller {
 	private inflight = new Set<AbortController>();
 	private detailAbort?: AbortController;
 
+	/** What the source can do (an archive: no daemon), for which feeds to load. */
+	private readonly source: Source;
+
 	constructor(
 		readonly engine: ImageSource,
 		private readonly dispatch: (msg: Msg) => void,
-	) {}
+	) {
+		this.source = engine.kind === 'archive' ? {archive: engine.label} : {};
+	}
 
 	start(): void {
 		void this.reload();
@@ -127,14 +136,17 @@ export class Controller {
 	private async loadLists(generation: number): Promise<void> {
 		const abort = this.track();
 		try {
-			const [images, containers] = await Promise.all([this.engine.listImages({signal: abort.signal}), this.engine.listContainers({all: true, signal: abort.signal})]);
+			// Every feed the source can give (source/ui/lists/feeds.ts), at once.
+			const names = feedNames.filter((name) => can(this.source, engineFeeds[name].needs));
+			const answers = await Promise.all(names.map((name) => engineFeeds[name].load(this.engine, abort.signal)));
 			if (this.stopped || generation < this.shown) return;
 			this.shown = generation;
 			clearTimeout(this.retryTimer);
 			this.retryTimer = undefined;
-			this.send({type: 'lists', images, containers});
+			const data = Object.fromEntries(names.map((name, index) => [name, answers[index]])) as Partial<Feeds>;
+			this.send({type: 'data', data, answered: true});
 			if (this.eventsDown) this.follow();
-			void this.countLayers(images.map((image) => image.Id));
+			void this.countLayers((data.images ?? []).map((image) => image.Id));
 		} catch (error) {
 			if (this.stopped || abort.signal.aborted || generation < this.shown) return;
 			this.failed(error);
@@ -148,7 +160,7 @@ export class Controller {
 		this.events?.close();
 		this.eventsDown = false;
 		const subscription = this.engine.events(
-			['image', 'container'],
+			[...new Set(feedNames.filter((name) => can(this.source, engineFeeds[name].needs)).flatMap((name) => engineFeeds[name].events))],
 			(event) => {
 				// A tag or untag changes the image's inspect document (RepoTags): read it again for the format column.
 				if (event.Type === 'image' && (event.Action === 'tag' || event.Action === 'untag') && event.Actor?.ID) this.forgetInspect(event.Actor.ID);

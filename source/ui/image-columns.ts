@@ -3,7 +3,7 @@
  * and the first frame drawn before ink loads (ui/preframe.ts) share them.
  */
 import {createdSince, imageSize} from '../format/units.js';
-import {cellText, shortId, type Column} from './columns.js';
+import {cellText, fitToContent, shortId, type Column} from './columns.js';
 import {displayWidth} from '../text/width.js';
 import type {ImageRow} from './rows.js';
 
@@ -23,18 +23,12 @@ export function imageColumns(layerCounts: Record<string, number>, now: number, f
 		{title: 'LAYERS', width: 6, align: 'right', priority: 2, cell: (row) => (layerCounts[row.id] === undefined ? '…' : String(layerCounts[row.id]))},
 		{title: 'CTRS', width: 4, align: 'right', priority: 1, cell: (row) => String(row.containers)},
 	];
-	if (rows?.length) for (const index of [1, 3, 4]) columns[index] = fitToContent(columns[index], rows);
+	if (rows?.length) {
+		for (const index of [3, 4]) columns[index] = fitToContent(columns[index], rows);
+		// docker never cuts a tag: a long one asks for its whole width, and gets it when the terminal has room.
+		columns[1] = fitToContent({...columns[1], want: Math.max(columns[1].width, ...rows.map((row) => displayWidth(columns[1].cell(row))))}, rows);
+	}
 	// A template as a column (F; source/ui/format/column.ts), after SIZE.
 	if (formatColumn) columns.splice(5, 0, formatColumn);
 	return columns;
-}
-
-function fitToContent(column: Column<ImageRow>, rows: readonly ImageRow[]): Column<ImageRow> {
-	let widest = displayWidth(column.title);
-	const limit = column.want ?? column.width;
-	for (const row of rows) {
-		widest = Math.max(widest, displayWidth(column.cell(row)));
-		if (widest >= limit) return column;
-	}
-	return {...column, width: Math.min(column.width, widest), want: column.want === undefined ? undefined : Math.min(column.want, widest)};
 }

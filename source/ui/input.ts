@@ -6,8 +6,11 @@
 import {actionFor, type Action, type Context} from './keymap.js';
 import {overlayContext, overlayKey} from './overlays/index.js';
 import type {Msg, State} from './state.js';
+import {overlayPage} from './layout.js';
 import {filesMessageFor, filesTyping} from './files/keys.js';
 import {filesContext} from './files/reducer.js';
+import {specs} from './lists/registry.js';
+import type {ListAction} from './lists/spec.js';
 
 export interface KeyPress {
 	/** keyName() of the whole chunk. */
@@ -20,9 +23,14 @@ export interface KeyPress {
 export function contextOf(state: State): Context {
 	if (state.help) return 'help';
 	if (state.overlay) return overlayContext(state.overlay);
-	if (state.filterEditing) return 'filter';
 	if (state.view === 'image' && state.image) return state.image.tab === 'files' ? filesContext(state.image) : state.image.tab;
-	return state.view === 'containers' ? 'containers' : 'images';
+	const list = state.view === 'image' ? 'images' : state.view;
+	return state.lists[list].filterEditing ? 'filter' : list;
+}
+
+/** The filter being typed into: the shown list's. */
+function filterText(state: State): string {
+	return state.view === 'image' ? '' : state.lists[state.view].filter;
 }
 
 const actionMessages: Partial<Record<Action, Msg>> = {
@@ -39,27 +47,15 @@ const actionMessages: Partial<Record<Action, Msg>> = {
 	help: {type: 'help'},
 	sort: {type: 'sort'},
 	filter: {type: 'filterStart'},
-	showImages: {type: 'view', view: 'images'},
-	showContainers: {type: 'view', view: 'containers'},
 	nextTab: {type: 'tab', delta: 1},
 	prevTab: {type: 'tab', delta: -1},
 	filterAccept: {type: 'filterAccept'},
 	filterClear: {type: 'filterClear'},
-	tag: {type: 'startAction', action: 'tag'},
-	run: {type: 'startAction', action: 'run'},
-	push: {type: 'startAction', action: 'push'},
-	pull: {type: 'startAction', action: 'pull'},
-	removeImage: {type: 'startAction', action: 'removeImage'},
-	build: {type: 'startAction', action: 'build'},
-	commit: {type: 'startAction', action: 'commit'},
-	logs: {type: 'startAction', action: 'logs'},
-	stop: {type: 'startAction', action: 'stop'},
-	removeContainer: {type: 'startAction', action: 'removeContainer'},
-	format: {type: 'format', msg: {kind: 'open'}},
-	formatColumn: {type: 'format', msg: {kind: 'column'}},
 	formatFilterClear: {type: 'format', msg: {kind: 'clearFilter'}},
-	browse: {type: 'open', browse: true},
 	pick: {type: 'format', msg: {kind: 'pick'}},
+	// The keys that show a list, and each list's own actions, come from the specs.
+	...Object.fromEntries(specs.map((spec) => [spec.show.action, {type: 'view', view: spec.id}])),
+	...Object.fromEntries(specs.flatMap((spec) => spec.actions.map((action: ListAction) => [action.action, {type: 'act', action: action.action}]))),
 };
 
 export function messageFor(action: Action): Msg | undefined {
@@ -71,7 +67,8 @@ function takesText(state: State): boolean {
 	if (state.help) return false;
 	const overlay = state.overlay;
 	if (overlay) return (overlay.kind === 'form' && overlay.form.fields[overlay.form.focus]?.kind === 'text') || overlay.kind === 'format';
-	return state.filterEditing || contextOf(state) === 'filesSearch';
+	const context = contextOf(state);
+	return context === 'filter' || context === 'filesSearch';
 }
 
 /** The messages one key press means in `state`; `step` applies each so the next sees its effect. */
@@ -98,7 +95,7 @@ function single(state: State, press: KeyPress, step: (state: State, msg: Msg) =>
 	if (action === 'forceQuit') return step(state, {type: 'quit'});
 	const text = press.ctrl || press.meta ? '' : press.input.replace(/[\x00-\x1f\x7f]/g, '');
 	if (state.overlay && !state.help) {
-		const result = overlayKey(state.overlay, {name: press.name, text: text || undefined, page: Math.max(1, state.height - 8)});
+		const result = overlayKey(state.overlay, {name: press.name, text: text || undefined, page: overlayPage(state)});
 		if (!result.handled) return state;
 		let next: State = {...state, overlay: result.overlay};
 		// An overlay that needs more than itself (the format box reads the state's documents) asks the reducer.
@@ -113,10 +110,10 @@ function single(state: State, press: KeyPress, step: (state: State, msg: Msg) =>
 		const typed = filesTyping(context, press.name, text);
 		return typed ? step(state, typed) : state;
 	}
-	if (press.name === 'backspace') return step(state, {type: 'filterInput', text: state.filter.slice(0, -1)});
+	if (press.name === 'backspace') return step(state, {type: 'filterInput', text: filterText(state).slice(0, -1)});
 	if (press.name === 'ctrl+u') return step(state, {type: 'filterInput', text: ''});
-	if (press.name === 'ctrl+w') return step(state, {type: 'filterInput', text: state.filter.replace(/\S*\s*$/, '')});
-	return text ? step(state, {type: 'filterInput', text: state.filter + text}) : state;
+	if (press.name === 'ctrl+w') return step(state, {type: 'filterInput', text: filterText(state).replace(/\S*\s*$/, '')});
+	return text ? step(state, {type: 'filterInput', text: filterText(state) + text}) : state;
 }
 
 /** The key name of one character of a chunk (Ink names only whole chunks). */

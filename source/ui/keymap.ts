@@ -3,8 +3,10 @@
  * help overlay, so the three cannot disagree.
  */
 import type {FilesAction} from './files/keys.js';
+import {specs} from './lists/registry.js';
+import type {AnySpec, Capability, ListAction, ListId} from './lists/spec.js';
 
-export type Context = 'images' | 'containers' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
+export type Context = ListId | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
 
 /** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
 export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
@@ -26,6 +28,7 @@ export type Action =
 	| 'filter'
 	| 'showImages'
 	| 'showContainers'
+	| 'showEngines'
 	| 'nextTab'
 	| 'prevTab'
 	| 'filterAccept'
@@ -60,7 +63,7 @@ export type FormatAction =
 
 /** The keyboard actions on images and containers (source/ui/actions). */
 export type ImageAction = 'run' | 'push' | 'pull' | 'removeImage' | 'build';
-export type ContainerAction = 'commit' | 'logs' | 'stop' | 'removeContainer';
+export type ContainerAction = 'commit' | 'logs' | 'stop' | 'removeContainer' | 'start' | 'restart' | 'exec' | 'useEngine';
 
 export interface Binding {
 	action: Action;
@@ -73,22 +76,37 @@ export interface Binding {
 	/** One line for the help overlay. */
 	description: string;
 	contexts: Context[] | 'all';
+	/** What the source must be able to do (source/ui/lists/capability.ts): the footer leaves it out, the key says why. */
+	needs?: Capability;
 }
 
-const lists: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
+const listIds: Context[] = specs.map((spec) => spec.id);
+const lists: Context[] = [...listIds, 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
 
-export const bindings: Binding[] = [
+/** A spec's action as a binding of its list (and of the screens it is also valid in). */
+function specBinding(spec: AnySpec, action: ListAction): Binding {
+	return {action: action.action, keys: action.keys, label: action.label === undefined ? undefined : `${keyLabel(action.keys[0])} ${action.label}`, footer: action.footer, description: action.description, contexts: [spec.id, ...(action.alsoIn ?? [])], needs: action.needs};
+}
+
+/** What every list has, made from its spec: Enter, the sort, the filter, the keys of the other lists. */
+function listBindings(spec: AnySpec): Binding[] {
+	const own: Binding[] = [];
+	if (spec.open) own.push(specBinding(spec, spec.open));
+	const sorts = spec.sorts.map((sort: {label: string}) => sort.label.replace(/ [↑↓]$/, ''));
+	if (sorts.length > 1) own.push({action: 'sort', keys: ['s'], label: 's sort', footer: 6, description: `Cycle the sort: ${sorts.join(', ')}`, contexts: [spec.id]});
+	own.push({action: 'filter', keys: ['/'], label: '/ filter', description: `Filter by ${spec.filterHint} as you type`, contexts: [spec.id]});
+	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
+	return own;
+}
+
+export const defaultBindings: readonly Binding[] = [
 	{action: 'up', keys: ['up', 'k'], description: 'Move up', contexts: lists},
 	{action: 'down', keys: ['down', 'j'], label: '↑↓ move', footer: 8, description: 'Move down', contexts: lists},
 	{action: 'pageUp', keys: ['pageup'], description: 'Page up', contexts: lists},
 	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: lists},
 	{action: 'top', keys: ['g', 'home'], description: 'Go to the top', contexts: lists},
 	{action: 'bottom', keys: ['G', 'end'], description: 'Go to the bottom', contexts: lists},
-	{action: 'open', keys: ['enter'], label: 'enter open', description: 'Open the selected image', contexts: ['images']},
-	{action: 'sort', keys: ['s'], label: 's sort', footer: 6, description: 'Cycle the sort: created, size, name', contexts: ['images']},
-	{action: 'filter', keys: ['/'], label: '/ filter', description: 'Filter by REPOSITORY:TAG or ID as you type', contexts: ['images']},
-	{action: 'showImages', keys: ['1'], label: '1 images', description: 'Show images', contexts: ['containers']},
-	{action: 'showContainers', keys: ['2'], label: '2 containers', description: 'Show containers', contexts: ['images']},
+	...specs.flatMap(listBindings),
 	{action: 'nextTab', keys: ['tab', 'right', 'l'], label: 'tab next', description: 'Next tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'prevTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history']},
@@ -96,16 +114,13 @@ export const bindings: Binding[] = [
 	{action: 'formatFilterClear', keys: ['escape'], label: 'esc back', description: 'Back to the image list (a kept format filter is removed first)', contexts: ['inspect']},
 	{action: 'back', keys: ['backspace'], description: 'Back to the image list', contexts: ['inspect']},
 	{action: 'filterAccept', keys: ['enter'], label: 'enter keep', description: 'Keep the filter and return to the list', contexts: ['filter']},
-	{action: 'filterClear', keys: ['escape'], label: 'esc clear', footer: 7, description: 'Clear the filter', contexts: ['filter', 'images']},
+	{action: 'filterClear', keys: ['escape'], label: 'esc clear', footer: 7, description: 'Clear the filter', contexts: ['filter', ...listIds]},
 	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
 	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
 	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},
-	{action: 'tag', keys: ['t'], label: 't tag', description: 'Tag the image', contexts: ['images', 'layers', 'history', 'inspect']},
-	// The format box (source/ui/format): a Go template over the inspect JSON, as `imgscope inspect --format` runs it.
-	{action: 'format', keys: ['f'], label: 'f format', footer: 4, description: 'Open the image on its Inspect tab with a template box (docker --format, live)', contexts: ['images', 'layers', 'history', 'inspect']},
-	{action: 'formatColumn', keys: ['F'], label: 'F column', footer: 6, description: 'Show the kept (or last) template as a column of the list; again: remove it', contexts: ['images']},
-	{action: 'browse', keys: ['right', 'l'], description: 'Open the selected image (also in pick mode, where Enter picks)', contexts: ['images']},
 	{action: 'pick', keys: ['enter'], description: "Pick mode (stdout is a pipe): write this image's inspect output (the kept format's) and exit", contexts: ['layers', 'history', 'inspect']},
+	// Each list's own actions (source/ui/lists/<list>.ts): forms and questions; nothing happens until they are answered.
+	...specs.flatMap((spec) => spec.actions.map((action: ListAction) => specBinding(spec, action))),
 	{action: 'formatAccept', keys: ['enter'], label: 'enter keep', description: 'Keep the template as the Inspect filter for every image (empty: remove it); pick mode: write the result to stdout', contexts: ['format']},
 	{action: 'formatClose', keys: ['escape'], label: 'esc close', description: 'Close the box (the kept filter stays as it was)', contexts: ['format']},
 	{action: 'formatOlder', keys: ['up'], label: '↑↓ history', description: 'Recall an earlier template (kept across runs)', contexts: ['format']},
@@ -115,16 +130,6 @@ export const bindings: Binding[] = [
 	{action: 'formatScrollDown', keys: ['pagedown'], label: 'pgdn scroll', description: 'Scroll the result down', contexts: ['format']},
 	{action: 'formatClearInput', keys: ['ctrl+u'], label: 'ctrl+u clear', description: 'Clear the template', contexts: ['format']},
 	{action: 'lineEdit', keys: ['ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: delete a word, to the end; go to the start, the end', contexts: ['format']},
-	// Actions (source/ui/actions): each opens a form or a question; nothing happens until it is answered.
-	{action: 'run', keys: ['r'], label: 'r run', footer: 4, description: 'Run a container from the image (detached, or attached to this terminal)', contexts: ['images', 'layers', 'history', 'inspect']},
-	{action: 'push', keys: ['p'], label: 'p push', footer: 4, description: 'Push the image to a registry, with progress per layer', contexts: ['images', 'layers', 'history', 'inspect']},
-	{action: 'removeImage', keys: ['d'], label: 'd rm', footer: 4, description: 'Remove the tag or the image (asks first)', contexts: ['images']},
-	{action: 'pull', keys: ['P'], label: 'P pull', footer: 5, description: 'Pull an image by reference, with progress per layer', contexts: ['images']},
-	{action: 'build', keys: ['b'], label: 'b build', footer: 5, description: 'Build an image from a directory and Dockerfile; cached steps marked', contexts: ['images']},
-	{action: 'logs', keys: ['l'], label: 'l logs', footer: 4, description: "Show the container's log, followed while it runs", contexts: ['containers']},
-	{action: 'commit', keys: ['c'], label: 'c commit', footer: 4, description: 'Commit the container to a new image', contexts: ['containers']},
-	{action: 'stop', keys: ['s'], label: 's stop', footer: 4, description: 'Stop the container (SIGTERM, SIGKILL after 10 s)', contexts: ['containers']},
-	{action: 'removeContainer', keys: ['d'], label: 'd rm', footer: 4, description: 'Remove the container (asks first)', contexts: ['containers']},
 	// A running push, pull, build or a log (overlays/task.ts).
 	{action: 'up', keys: ['up', 'k'], description: 'Scroll up', contexts: ['task']},
 	{action: 'down', keys: ['down', 'j'], label: '↑↓ scroll', description: 'Scroll down (at the end the view follows new lines)', contexts: ['task']},
@@ -175,12 +180,42 @@ export const bindings: Binding[] = [
 	{action: 'forceQuit', keys: ['ctrl+c'], description: 'Quit, from anywhere', contexts: 'all'},
 ];
 
+/**
+ * The table with the user's keys in place of ours (action -> keys, from a
+ * config file): every binding of an overridden action takes the new keys,
+ * and its footer label shows the first of them. Pure; a key bound twice in
+ * one context goes to the binding listed first, as always.
+ */
+export function withOverrides(table: readonly Binding[], overrides: Partial<Record<Action, string[]>>): Binding[] {
+	return table.map((binding) => {
+		const keys = overrides[binding.action];
+		if (!keys?.length) return binding;
+		const label = binding.label && binding.label.indexOf(' ') > 0 ? `${keyLabel(keys[0])} ${binding.label.slice(binding.label.indexOf(' ') + 1)}` : binding.label;
+		return {...binding, keys: keys.slice(), label};
+	});
+}
+
+/** The table in use: the defaults, or with the overrides given at start (useKeyOverrides). */
+export let bindings: readonly Binding[] = defaultBindings;
+
+/** Binds the user's keys for the rest of the run (call before the App starts). */
+export function useKeyOverrides(overrides: Partial<Record<Action, string[]>>): void {
+	bindings = withOverrides(defaultBindings, overrides);
+}
+
 function applies(binding: Binding, context: Context): boolean {
 	return binding.contexts === 'all' || binding.contexts.includes(context);
 }
 
-/** The actions that need a daemon: reading an archive (`--archive`), the footer leaves them out and they say so. */
-export const daemonActions: ReadonlySet<Action> = new Set<Action>(['tag', 'run', 'push', 'pull', 'removeImage', 'build', 'commit', 'logs', 'stop', 'removeContainer', 'showContainers']);
+/** The actions the source cannot do (reading an archive: those that need a daemon); the footer leaves them out. */
+export function unavailable(can: (need: Capability) => boolean): ReadonlySet<Action> {
+	return new Set(bindings.filter((binding) => binding.needs && !can(binding.needs)).map((binding) => binding.action));
+}
+
+/** What a binding needs of the source, for the key's refusal. */
+export function needsOf(context: Context, action: Action): Capability | undefined {
+	return bindings.find((binding) => binding.action === action && applies(binding, context))?.needs;
+}
 
 export function actionFor(context: Context, key: string): Action | undefined {
 	return bindings.find((binding) => applies(binding, context) && binding.keys.includes(key))?.action;
@@ -214,7 +249,7 @@ export function footerFitted(context: Context, width: number, hidden?: ReadonlyS
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = ['images', 'containers', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
+	const order: Context[] = [...listIds, 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
 	return order.map((context) => ({
 		context,
 		rows: bindings
@@ -226,6 +261,11 @@ export function helpSections(): {context: Context; rows: {keys: string; descript
 /** How many lines the `?` help has (a title per section with rows, its rows, the Ctrl+C line). */
 export function helpLineCount(): number {
 	return helpSections().reduce((count, section) => count + (section.rows.length ? section.rows.length + 1 : 0), 1);
+}
+
+/** A key as the footer writes it: `t`, `enter`, `pgdn`. */
+export function keyLabel(key: string): string {
+	return key.length === 1 ? key : displayKey(key).toLowerCase();
 }
 
 export function displayKey(key: string): string {

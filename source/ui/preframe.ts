@@ -13,8 +13,10 @@
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import {displayWidth, truncateToWidth} from '../text/width.js';
 import {fitColumns, formatHeader, formatRow, windowStart} from './columns.js';
-import {imageColumns} from './image-columns.js';
 import {footerFitted} from './keymap.js';
+import {imagesSpec} from './lists/images.js';
+import {listOf} from './lists/select.js';
+import {listTitle} from './lists/title.js';
 import type {Screen} from './screen.js';
 import {initialState, layout, reduce, type State} from './state.js';
 import {theme} from './theme.js';
@@ -62,18 +64,17 @@ function lineText(text: string, style: Style, width: number): string {
 	return line([{...style, text: text === '' ? ' ' : text}], width);
 }
 
-const sortLabel = {created: 'created ↓', size: 'size ↓', name: 'name ↑'} as const;
-
 /**
  * The App's first frame for `state` (the image list, nothing over it), one
  * string per terminal line; undefined for any other state.
  */
 export function firstFrameLines(state: State, endpointUrl: string, now = Date.now()): string[] | undefined {
-	if (state.view !== 'images' || state.help || state.overlay || state.banner || state.filter || state.filterEditing || state.notice || state.pick || state.format.column !== undefined) return undefined;
+	const list = listOf(state, imagesSpec);
+	if (state.view !== 'images' || state.help || state.overlay || state.banner || list.filter || list.filterEditing || state.notice || state.pick || state.format.column !== undefined || theme.marker) return undefined;
 	const {width} = state;
 	// App's layout: with nothing optional showing, the title, the body and the footer.
 	const bodyHeight = layout(state).body;
-	const title = `Images (${state.rows.length})  sort: ${sortLabel[state.sort]}`;
+	const title = listTitle(imagesSpec, list);
 	const lines = [
 		line(
 			[
@@ -87,12 +88,12 @@ export function firstFrameLines(state: State, endpointUrl: string, now = Date.no
 	// ui/components/Table.tsx, for the list's first frame (its window starts at the top).
 	const header = bodyHeight >= 2;
 	const rowsHeight = header ? bodyHeight - 1 : bodyHeight;
-	const fitted = fitColumns(imageColumns(state.layerCounts, now, undefined, state.visible), width);
+	const fitted = fitColumns(imagesSpec.columns(state, list.visible, now), width);
 	if (header) lines.push(lineText(formatHeader(fitted), {bold: true, color: theme.header}, width));
-	const start = windowStart(0, state.cursor, Math.max(1, rowsHeight), state.visible.length);
-	const slice = rowsHeight > 0 ? state.visible.slice(start, start + rowsHeight) : [];
-	slice.forEach((row, offset) => lines.push(lineText(formatRow(row, fitted), {inverse: start + offset === state.cursor}, width)));
-	for (let i = slice.length; i < rowsHeight; i++) lines.push(lineText(i === 0 && state.visible.length === 0 ? 'No images on this engine.' : '', {}, width));
+	const start = windowStart(list.top, list.cursor, Math.max(1, rowsHeight), list.visible.length);
+	const slice = rowsHeight > 0 ? list.visible.slice(start, start + rowsHeight) : [];
+	slice.forEach((row, offset) => lines.push(lineText(formatRow(row, fitted), {inverse: start + offset === list.cursor}, width)));
+	for (let i = slice.length; i < rowsHeight; i++) lines.push(lineText(i === 0 && list.visible.length === 0 ? imagesSpec.empty.none : '', {}, width));
 	// ui/components/Footer.tsx
 	const footer: Segment[] = [];
 	footerFitted('images', width).forEach((label, index) => {

@@ -43,13 +43,17 @@ export function imageRows(images: ImageSummary[], containers: ContainerSummary[]
 	return rows;
 }
 
-export function sortRows(rows: ImageRow[], sort: SortKey): ImageRow[] {
-	const byName = (a: ImageRow, b: ImageRow) => compare(a.repository, b.repository) || compare(a.tag, b.tag) || compare(a.id, b.id);
-	const sorted = rows.slice();
-	if (sort === 'created') sorted.sort((a, b) => b.created - a.created || byName(a, b));
-	else if (sort === 'size') sorted.sort((a, b) => b.size - a.size || byName(a, b));
-	else sorted.sort(byName);
-	return sorted;
+const byName = (a: ImageRow, b: ImageRow) => compare(a.repository, b.repository) || compare(a.tag, b.tag) || compare(a.id, b.id);
+
+/** The sorts: newest first (as `docker image ls`), biggest first, by name. */
+export const compareRows: Record<SortKey, (a: ImageRow, b: ImageRow) => number> = {
+	created: (a, b) => b.created - a.created || byName(a, b),
+	size: (a, b) => b.size - a.size || byName(a, b),
+	name: byName,
+};
+
+export function sortRows(rows: readonly ImageRow[], sort: SortKey): ImageRow[] {
+	return rows.slice().sort(compareRows[sort]);
 }
 
 function compare(a: string, b: string): number {
@@ -57,9 +61,12 @@ function compare(a: string, b: string): number {
 }
 
 /** Case-insensitive substring on REPOSITORY:TAG, or a prefix of the ID (with or without sha256:). */
-export function filterRows(rows: ImageRow[], filter: string): ImageRow[] {
+export function filterRows(rows: readonly ImageRow[], filter: string): readonly ImageRow[] {
 	const needle = filter.trim().toLowerCase();
-	if (!needle) return rows;
-	const idNeedle = needle.replace(/^sha256:/, '');
-	return rows.filter((row) => `${row.repository}:${row.tag}`.toLowerCase().includes(needle) || row.id.slice(7).startsWith(idNeedle));
+	return needle ? rows.filter((row) => matchesRow(row, needle)) : rows;
+}
+
+/** `needle`: trimmed and lower-cased, not empty. */
+export function matchesRow(row: ImageRow, needle: string): boolean {
+	return `${row.repository}:${row.tag}`.toLowerCase().includes(needle) || row.id.slice(7).startsWith(needle.replace(/^sha256:/, ''));
 }

@@ -4,16 +4,23 @@
  */
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
-import {archiveOnlyNotice} from '../engine/image-source.js';
 import {handleKey, type KeyPress} from './input.js';
-import {helpLineCount} from './keymap.js';
+import {helpLineCount, type Action} from './keymap.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
 import {startAction, type StartableAction} from './actions/start.js';
-import {filterRows, imageRows, sortOrder, sortRows, type ImageRow, type SortKey} from './rows.js';
+import type {ImageRow} from './rows.js';
+import {layout, listPage, tabPage, type Layout} from './layout.js';
+import {missing} from './lists/capability.js';
+import {emptyFeeds, type Feeds} from './lists/feeds.js';
+import {imagesSpec} from './lists/images.js';
+import {initialList, moved, reduceList, type ListMove, type ListMsg, type ListState} from './lists/list-state.js';
+import {isList, specOf, specs} from './lists/registry.js';
+import type {ListAction, ListId} from './lists/spec.js';
+import {listOf, selectedOf} from './lists/select.js';
 import {reduceFiles, type FilesEvent, type FilesScreen} from './files/reducer.js';
 import {filteredInspectLength, initialFormat, reduceFormat, type FormatMsg, type FormatState, type PickState} from './format/reduce.js';
 
-export type View = 'images' | 'containers' | 'image';
+export type View = ListId | 'image';
 export type Tab = 'layers' | 'history' | 'inspect' | 'files';
 export const tabs: Tab[] = ['layers', 'history', 'inspect', 'files'];
 
@@ -33,21 +40,13 @@ export interface ImageScreen {
 
 export interface State {
 	view: View;
-	images: ImageSummary[];
-	containers: ContainerSummary[];
+	/** What the controller loaded (source/ui/lists/feeds.ts): every list's rows are made from it. */
+	data: Feeds;
+	/** The engine has answered once. */
 	loaded: boolean;
-	rows: ImageRow[];
-	/** rows in the current sort; kept so typing in the filter does not re-sort. */
-	sorted: ImageRow[];
-	/** sorted rows after the filter: what the list shows. */
-	visible: ImageRow[];
+	/** Every list's state (source/ui/lists/list-state.ts), by list. */
+	lists: Record<ListId, ListState<unknown>>;
 	layerCounts: Record<string, number>;
-	sort: SortKey;
-	filter: string;
-	filterEditing: boolean;
-	cursor: number;
-	selectedKey?: string;
-	containerCursor: number;
 	image?: ImageScreen;
 	help: boolean;
 	/** The first line of the help shown (it scrolls). */
@@ -76,18 +75,27 @@ export interface State {
 
 export type Msg =
 	| {type: 'lists'; images: ImageSummary[]; containers: ContainerSummary[]}
+	/** Feeds loaded; `answered`: from the engine, which answers again (the banner goes). */
+	| {type: 'data'; data: Partial<Feeds>; answered?: boolean}
 	| {type: 'layerCounts'; counts: Record<string, number>; /** The raw inspect JSON read for the counts, by id (the format column uses it). */ docs?: Record<string, string>}
 	| {type: 'engineDown'; message: string}
 	| {type: 'engineUp'}
 	| {type: 'resize'; width: number; height: number}
-	| {type: 'move'; to: 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'}
+	| {type: 'move'; to: ListMove}
 	| {type: 'sort'}
 	| {type: 'filterStart'}
 	| {type: 'filterInput'; text: string}
 	| {type: 'filterAccept'}
 	| {type: 'filterClear'}
-	| {type: 'view'; view: 'images' | 'containers'}
+	/** A message for one list's state (a click, a wheel turn); `list` defaults to the one shown. */
+	| {type: 'list'; list?: ListId; msg: ListMsg<unknown>}
+	| {type: 'view'; view: ListId}
+	/** Enter on a list: its spec's open action; in pick mode, Images picks unless `browse`. */
 	| {type: 'open'; /** Open even in pick mode (where Enter picks). */ browse?: boolean}
+	/** Open the selected image on its Layers tab. */
+	| {type: 'openImage'; browse?: boolean}
+	/** A list action (source/ui/lists/<list>.ts), by name: its capability is checked, then its handler runs. */
+	| {type: 'act'; action: Action}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
 	| {type: 'detailError'; ref: string; message: string}
 	| {type: 'tab'; delta: 1 | -1}
@@ -110,68 +118,76 @@ export type Msg =
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export function initialState(width = 80, height = 24): State {
-	return {view: 'images', images: [], containers: [], loaded: false, rows: [], sorted: [], visible: [], layerCounts: {}, sort: 'created', filter: '', filterEditing: false, cursor: 0, containerCursor: 0, help: false, height, width, quit: false, effects: [], nextId: 1, format: initialFormat()};
+	const lists = Object.fromEntries(specs.map((spec) => [spec.id, initialList()])) as Record<ListId, ListState<unknown>>;
+	return {view: 'images', data: emptyFeeds(), loaded: false, lists, layerCounts: {}, help: false, height, width, quit: false, effects: [], nextId: 1, format: initialFormat()};
 }
 
-/** Rows of the current list that fit on screen (header, footer and chrome excluded). */
-export function pageSize(state: State): number {
-	return Math.max(1, state.height - 6);
+export {layout, type Layout};
+
+/** Rows an image tab pages by (source/ui/layout.ts counts every page). */
+export const pageSize = tabPage;
+
+/** The list on screen, if a list is. */
+export function shownList(state: State): ListId | undefined {
+	return isList(state.view) ? state.view : undefined;
 }
 
-/** Which of the optional lines App draws, and the body's height under them. */
-export interface Layout {
-	filter: boolean;
-	banner: boolean;
-	notice: boolean;
-	body: number;
+export {listOf, selectedOf};
+
+/** Applies a list message to one list, with its spec's rules and the page the screen gives it. */
+export function withList(state: State, id: ListId, msg: ListMsg<unknown>): State {
+	const list = reduceList(state.lists[id], msg, specOf(id), listPage({...state, view: id}));
+	return list === state.lists[id] ? state : {...state, lists: {...state.lists, [id]: list}};
 }
 
-/**
- * The title and the footer always show; then, while there is room, the
- * filter line, the engine banner and the notice; the body gets what is left
- * (none in a 20x4 terminal, where the title used to be pushed off).
- */
-export function layout(state: State): Layout {
-	// Ink redraws everything when a frame fills the terminal: the frame stays one line short.
-	let room = Math.max(3, state.height - 1) - 2;
-	const take = (wanted: boolean) => (wanted && room > 0 ? (room--, true) : false);
-	const filter = take(state.view === 'images' && (state.filterEditing || Boolean(state.filter)));
-	const banner = take(Boolean(state.banner));
-	const notice = take(Boolean(state.notice));
-	return {filter, banner, notice, body: room};
-}
-
-/** Recomputes what the list shows; re-sorts only when the rows or the sort changed. */
-function withVisible(state: State, rows = state.rows, resort = false): State {
-	const sorted = resort || rows !== state.rows ? sortRows(rows, state.sort) : state.sorted;
-	const visible = filterRows(sorted, state.filter);
-	const wanted = state.selectWhenSeen;
-	const matches = (row: ImageRow) => (wanted?.ref ? row.ref === wanted.ref : row.id === wanted?.id);
-	// The image the user just made must show, selected, even when the filter would hide it.
-	if (wanted && state.filter && !visible.some(matches) && sorted.some(matches)) return withVisible({...state, filter: '', filterEditing: false, sorted}, rows);
-	const seen = wanted ? visible.findIndex(matches) : -1;
-	if (seen >= 0) return {...state, rows, sorted, visible, cursor: seen, selectedKey: visible[seen].key, selectWhenSeen: undefined};
-	const kept = state.selectedKey ? visible.findIndex((row) => row.key === state.selectedKey) : -1;
-	const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, visible.length - 1));
-	return {...state, rows, sorted, visible, cursor, selectedKey: kept >= 0 ? state.selectedKey : visible[cursor]?.key};
-}
-
-function moved(position: number, length: number, to: Extract<Msg, {type: 'move'}>['to'], page: number): number {
-	const last = Math.max(0, length - 1);
-	switch (to) {
-		case 'up':
-			return Math.max(0, position - 1);
-		case 'down':
-			return Math.min(last, position + 1);
-		case 'pageUp':
-			return Math.max(0, position - page);
-		case 'pageDown':
-			return Math.min(last, position + page);
-		case 'top':
-			return 0;
-		case 'bottom':
-			return last;
+/** New data: each list whose feeds changed gets its rows made again (the same answer again re-sorts nothing). */
+function withData(state: State, data: Partial<Feeds>): State {
+	const merged: Feeds = {...state.data, ...data};
+	let next: State = {...state, data: merged};
+	for (const spec of specs) {
+		const changed = spec.feeds.some((feed) => merged[feed] !== state.data[feed]);
+		if (changed || !state.lists[spec.id].loaded) next = withList(next, spec.id, {type: 'rows', rows: spec.rows(merged)});
 	}
+	return withSeen(next);
+}
+
+/** A new tag, a built or committed image: selected as soon as the Images list has it, even when the filter would hide it. */
+function withSeen(state: State): State {
+	const wanted = state.selectWhenSeen;
+	if (!wanted) return state;
+	const matches = (row: ImageRow) => (wanted.ref ? row.ref === wanted.ref : row.id === wanted.id);
+	const list = listOf(state, imagesSpec);
+	const row = list.sorted.find(matches);
+	if (!row) return state;
+	let next = state;
+	if (!list.visible.includes(row)) next = withList(next, 'images', {type: 'filterClear'});
+	return {...withList(next, 'images', {type: 'select', key: row.key}), selectWhenSeen: undefined};
+}
+
+/** Runs a list action (a key, a menu choice, a click on its footer label): refused with the reason when the source cannot do it. */
+function act(state: State, action: Action): State {
+	const found = actionOf(state, action);
+	if (!found) return state;
+	const reason = missing(state, found.needs);
+	if (reason) return {...state, notice: {text: `${action}: ${reason}`, level: 'error'}};
+	return found.run(state, reduce);
+}
+
+/** The list action `action` where the state is: the shown list's, or one valid on the open image's tabs. */
+export function actionOf(state: State, action: Action): ListAction | undefined {
+	const list = shownList(state);
+	if (list) {
+		const spec = specOf(list);
+		return spec.open?.action === action ? spec.open : spec.actions.find((candidate: ListAction) => candidate.action === action);
+	}
+	if (state.view === 'image' && state.image) {
+		const tab = state.image.tab;
+		for (const spec of specs) {
+			const found = spec.actions.find((candidate: ListAction) => candidate.action === action && candidate.alsoIn?.includes(tab));
+			if (found) return found;
+		}
+	}
+	return undefined;
 }
 
 /** How many lines the current tab scrolls through. */
@@ -184,8 +200,9 @@ export function tabLength(screen: ImageScreen): number {
 export function reduce(state: State, msg: Msg): State {
 	switch (msg.type) {
 		case 'lists':
-			// The same answer again (the start-up hand-over): the rows stand, nothing is re-sorted.
-			return withVisible({...state, images: msg.images, containers: msg.containers, loaded: true, banner: undefined}, msg.images === state.images && msg.containers === state.containers ? state.rows : imageRows(msg.images, msg.containers));
+			return {...withData(state, {images: msg.images, containers: msg.containers}), loaded: true, banner: undefined};
+		case 'data':
+			return msg.answered ? {...withData(state, msg.data), loaded: true, banner: undefined} : withData(state, msg.data);
 		case 'layerCounts':
 			return {...state, layerCounts: {...state.layerCounts, ...msg.counts}, format: msg.docs ? {...state.format, docs: {...state.format.docs, ...msg.docs}} : state.format};
 		case 'engineDown':
@@ -195,18 +212,15 @@ export function reduce(state: State, msg: Msg): State {
 		case 'resize':
 			return {...state, width: msg.width, height: msg.height};
 		case 'move': {
-			const page = pageSize(state);
 			// The help scrolls (it is longer than a screen); its top stops where the last line shows, as Help draws it.
 			if (state.help) {
 				const shown = Math.max(1, layout(state).body);
 				return {...state, helpTop: moved(state.helpTop ?? 0, Math.max(1, helpLineCount() - shown + 1), msg.to, shown)};
 			}
-			if (state.view === 'images') {
-				const cursor = moved(state.cursor, state.visible.length, msg.to, page);
-				return {...state, cursor, selectedKey: state.visible[cursor]?.key};
-			}
-			if (state.view === 'containers') return {...state, containerCursor: moved(state.containerCursor, state.containers.length, msg.to, page)};
+			const list = shownList(state);
+			if (list) return withList(state, list, msg);
 			if (state.image) {
+				const page = tabPage(state);
 				const screen = state.image;
 				if (screen.tab === 'files') return reduceFiles(state, {type: 'move', to: msg.to}, reduce);
 				const length = filteredInspectLength(state) ?? tabLength(screen);
@@ -217,26 +231,44 @@ export function reduce(state: State, msg: Msg): State {
 			return state;
 		}
 		case 'sort':
-			return withVisible({...state, sort: sortOrder[(sortOrder.indexOf(state.sort) + 1) % sortOrder.length]}, state.rows, true);
 		case 'filterStart':
-			return {...state, filterEditing: true, view: 'images'};
 		case 'filterInput':
-			return withVisible({...state, filter: msg.text, cursor: 0, selectedKey: undefined});
-		case 'filterAccept':
-			return {...state, filterEditing: false};
-		case 'filterClear':
+		case 'filterAccept': {
+			const list = shownList(state);
+			return list ? withList(state, list, msg) : state;
+		}
+		case 'filterClear': {
+			const list = shownList(state);
+			if (!list) return state;
+			const shown = state.lists[list];
 			// Pick mode: Esc at the top (no filter to clear) ends with nothing written.
-			if (state.pick && state.view === 'images' && !state.filter && !state.filterEditing) return {...state, quit: true};
-			return withVisible({...state, filter: '', filterEditing: false});
-		case 'view':
-			if (state.archive && msg.view === 'containers') return {...state, notice: {text: `containers: ${archiveOnlyNotice}`, level: 'error'}};
-			return {...state, view: msg.view, image: undefined};
+			if (state.pick && list === 'images' && !shown.filter && !shown.filterEditing) return {...state, quit: true};
+			return withList(state, list, msg);
+		}
+		case 'list': {
+			const list = msg.list ?? shownList(state);
+			return list ? withList(state, list, msg.msg) : state;
+		}
+		case 'view': {
+			const reason = missing(state, specOf(msg.view).needs);
+			if (reason) return {...state, notice: {text: `${msg.view}: ${reason}`, level: 'error'}};
+			// The list keeps its window where it was; the page it gets may differ (a filter line).
+			return withList({...state, view: msg.view, image: undefined}, msg.view, {type: 'scroll', by: 0});
+		}
 		case 'open': {
+			if (state.pick && !msg.browse && (state.view === 'images' || state.view === 'image')) return reduceFormat(state, {kind: 'pick'}, reduce);
+			const list = shownList(state);
+			const open = list ? specOf(list).open : undefined;
+			return open ? act(state, open.action) : state;
+		}
+		case 'openImage': {
 			if (state.pick && !msg.browse) return reduceFormat(state, {kind: 'pick'}, reduce);
-			const row = state.visible[state.cursor];
+			const row = selectedOf(state, imagesSpec);
 			if (state.view !== 'images' || !row) return state;
 			return {...state, view: 'image', image: {ref: row.ref, id: row.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
 		}
+		case 'act':
+			return act(state, msg.action);
 		case 'detail':
 			if (state.image?.ref !== msg.ref) return state;
 			return reduceFormat({...state, image: {...state.image, detail: msg.detail, inspectLines: msg.inspectLines, error: undefined}}, {kind: 'refresh'}, reduce);
@@ -259,7 +291,6 @@ export function reduce(state: State, msg: Msg): State {
 		case 'key':
 			return handleKey(state.notice ? {...state, notice: undefined} : state, msg.press, reduce);
 		case 'startAction':
-			if (state.archive) return {...state, notice: {text: `${msg.action}: ${archiveOnlyNotice}`, level: 'error'}};
 			return startAction(state, msg.action, reduce);
 		case 'openOverlay':
 			return {...state, overlay: {...msg.overlay, id: state.nextId} as Overlay, nextId: state.nextId + 1, help: false};
@@ -276,7 +307,7 @@ export function reduce(state: State, msg: Msg): State {
 		case 'notice':
 			return {...state, notice: {text: msg.text, level: msg.level ?? 'info'}};
 		case 'selectWhenSeen':
-			return withVisible({...state, selectWhenSeen: {ref: msg.ref, id: msg.id}});
+			return withSeen({...state, selectWhenSeen: {ref: msg.ref, id: msg.id}});
 		case 'files':
 			return reduceFiles(state, msg.event, reduce);
 		case 'format':

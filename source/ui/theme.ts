@@ -1,8 +1,14 @@
-/** Colours, or none at all when NO_COLOR is set (https://no-color.org). */
-const noColor = 'NO_COLOR' in process.env && process.env.NO_COLOR !== '';
+/**
+ * Colours, or none at all when NO_COLOR is set (https://no-color.org), or
+ * the terminal draws no styles (FORCE_COLOR=0, TERM=dumb): then the
+ * selected row of a list is marked with `>` instead of reverse video.
+ */
+const env = process.env;
+const noColor = 'NO_COLOR' in env && env.NO_COLOR !== '';
+const noStyles = env.FORCE_COLOR === '0' || env.TERM === 'dumb';
 
 export function color(name: string): string | undefined {
-	return noColor ? undefined : name;
+	return noColor || noStyles ? undefined : name;
 }
 
 export const theme = {
@@ -16,4 +22,6 @@ export const theme = {
 	jsonNumber: color('yellow'),
 	jsonLiteral: color('magenta'),
 	accent: color('green'),
+	/** Mark the selected row with `>`: there are no colours to show it. */
+	marker: noColor || noStyles,
 };

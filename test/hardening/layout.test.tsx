@@ -16,7 +16,7 @@ import {pairHistory, stepsFromHistoryApi} from '../../source/layers/history.js';
 import {displayWidth} from '../../source/text/width.js';
 import {App} from '../../source/ui/App.js';
 import {fitColumns} from '../../source/ui/columns.js';
-import {imageColumns} from '../../source/ui/screens/Images.js';
+import {imageColumns} from '../../source/ui/image-columns.js';
 import {initialState, reduce, type State} from '../../source/ui/state.js';
 import {captured, capturedText, tick} from '../helpers/ink.js';
 
@@ -35,8 +35,8 @@ type Variant = {name: string; state(width: number, height: number): State};
 
 const listed = (width: number, height: number): State => reduce(initialState(width, height), {type: 'lists', images, containers: captured('containers.json')});
 const opened = (width: number, height: number, tabSteps: number): State => {
-	let state = reduce({...listed(width, height), filter: 'fixture/app:1'}, {type: 'filterAccept'});
-	state = reduce({...state, filter: '', filterEditing: false}, {type: 'open'});
+	let state = reduce(reduce(listed(width, height), {type: 'filterInput', text: 'fixture/app:1'}), {type: 'filterAccept'});
+	state = reduce(state, {type: 'open'});
 	if (state.image) {
 		const detail = detailFor(state.image.ref);
 		state = reduce(state, {type: 'detail', ref: state.image.ref, detail, inspectLines: indentJson(detail.inspect.raw).split('\n')});
@@ -48,7 +48,7 @@ const opened = (width: number, height: number, tabSteps: number): State => {
 const variants: Variant[] = [
 	{name: 'images', state: listed},
 	{name: 'images loading', state: (w, h) => initialState(w, h)},
-	{name: 'images with the banner and the filter', state: (w, h) => ({...listed(w, h), banner: 'Cannot connect to the Docker engine at unix:///x.sock: ENOENT\n  - is it running?', filter: 'fix', filterEditing: true})},
+	{name: 'images with the banner and the filter', state: (w, h) => ({...reduce(reduce(listed(w, h), {type: 'filterStart'}), {type: 'filterInput', text: 'fix'}), banner: 'Cannot connect to the Docker engine at unix:///x.sock: ENOENT\n  - is it running?'})},
 	{name: 'containers', state: (w, h) => ({...listed(w, h), view: 'containers'})},
 	{name: 'image: layers', state: (w, h) => opened(w, h, 0)},
 	{name: 'image: history', state: (w, h) => opened(w, h, 1)},

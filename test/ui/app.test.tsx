@@ -96,7 +96,7 @@ describe('the images screen', () => {
 		// Selection is inverse video; the state is what we can read here.
 		unmount();
 		const state = ['down', 'down', 'down', 'up'].reduce((s, to) => reduce(s, {type: 'move', to: to as 'up'}), listed() as State);
-		expect(state.cursor).toBe(2);
+		expect(state.lists.images.cursor).toBe(2);
 	});
 
 	it('shows the help overlay from the keymap and closes it', async () => {
@@ -113,7 +113,7 @@ describe('the images screen', () => {
 	});
 
 	it('a 20x4 terminal with the banner and the filter line: the title and the footer stay, the filter wins the one line left', async () => {
-		const initial = {...listed(), width: 20, height: 4, banner: 'engine gone', filter: 'base'};
+		const initial = {...reduce(listed() as State, {type: 'filterInput', text: 'base'}), width: 20, height: 4, banner: 'engine gone'};
 		const {lastFrame, unmount} = render(<App engine={engine} controller={null} initial={initial} />);
 		const frame = await waitFor(lastFrame, (f) => f.includes('imgscope'));
 		const lines = frame.split('\n');

@@ -70,8 +70,23 @@ export const logs: ActionHandler = async (request, context) => {
 	}
 };
 
+/** `S`: a question naming the container; `y` stops it, any other key keeps it running. */
+export function stopConfirm(subject: Record<string, string>): Omit<Extract<Overlay, {kind: 'confirm'}>, 'id'> {
+	return {
+		kind: 'confirm',
+		confirm: {
+			action: 'stop',
+			title: `Stop container ${visible(subject.name)}?`,
+			lines: [`container ${visible(subject.name)} (${shortId(subject.id)}), from ${visible(subject.image)}: ${visible(subject.status)}`, 'SIGTERM, then SIGKILL after 10 s, as docker stop'],
+			choices: [{key: 'y', label: 'stop', value: 'stop'}],
+			subject,
+		},
+	};
+}
+
 export const stop: ActionHandler = async (request, context) => {
 	const name = visible(request.subject.name);
+	context.dispatch({type: 'closeOverlay', id: request.overlayId});
 	context.dispatch({type: 'notice', text: `Stopping ${name}…`});
 	try {
 		const result = await stopContainer(context.engine, request.subject.id, {signal: context.signal});

@@ -2,13 +2,16 @@
  * What a key that starts an action does, given what is selected: the
  * reducer asks here, so the overlays are built from the state alone. Most
  * open a form or a confirmation; `l` (logs) opens its view and starts at
- * once; `s` (stop) needs no question and only queues its effect.
+ * once; `S` (stop) asks first, as remove does.
  */
 import type {ContainerSummary} from '../../engine/types.js';
-import type {EffectBody, Overlay} from '../overlays/index.js';
+import type {Overlay} from '../overlays/index.js';
 import type {Msg, State} from '../state.js';
+import {selectedOf} from '../lists/select.js';
+import {containersSpec} from '../lists/containers.js';
+import {imagesSpec} from '../lists/images.js';
 import {commitForm} from './commit.js';
-import {logsTask, removeContainerConfirm} from './container-ops.js';
+import {logsTask, removeContainerConfirm, stopConfirm} from './container-ops.js';
 import {buildForm} from './build.js';
 import {removeImageConfirm} from './remove-image.js';
 import {runForm} from './run.js';
@@ -23,18 +26,13 @@ type NewOverlay = Overlay extends infer O ? (O extends Overlay ? Omit<O, 'id'> :
 export function selectedImage(state: State): {ref: string; id: string} | undefined {
 	if (state.view === 'image' && state.image) return {ref: state.image.ref, id: state.image.id};
 	if (state.view !== 'images') return undefined;
-	const row = state.visible[state.cursor];
+	const row = selectedOf(state, imagesSpec);
 	return row ? {ref: row.ref, id: row.id} : undefined;
-}
-
-/** The containers in the order the Containers screen lists them (newest first). */
-export function containerOrder(containers: readonly ContainerSummary[]): ContainerSummary[] {
-	return containers.slice().sort((a, b) => b.Created - a.Created);
 }
 
 export function selectedContainer(state: State): ContainerSummary | undefined {
 	if (state.view !== 'containers') return undefined;
-	return containerOrder(state.containers)[state.containerCursor];
+	return selectedOf(state, containersSpec);
 }
 
 /** A container's name as the list shows it (made visible), and its subject for handlers. */
@@ -64,9 +62,9 @@ export function startOverlay(state: State, action: StartableAction): NewOverlay 
 		case 'removeImage': {
 			const image = selectedImage(state);
 			if (!image) return undefined;
-			const summary = state.images.find((candidate) => candidate.Id === image.id);
+			const summary = state.data.images.find((candidate) => candidate.Id === image.id);
 			const tags = (summary?.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
-			const users = state.containers.filter((container) => container.ImageID === image.id);
+			const users = state.data.containers.filter((container) => container.ImageID === image.id);
 			return removeImageConfirm(image.ref, image.id, tags, users.map((container) => containerSubject(container).name));
 		}
 		case 'commit': {
@@ -81,8 +79,10 @@ export function startOverlay(state: State, action: StartableAction): NewOverlay 
 			const container = selectedContainer(state);
 			return container ? removeContainerConfirm(containerSubject(container)) : undefined;
 		}
-		case 'stop':
-			return undefined;
+		case 'stop': {
+			const container = selectedContainer(state);
+			return container ? stopConfirm(containerSubject(container)) : undefined;
+		}
 	}
 }
 
@@ -94,12 +94,6 @@ const needsContainer: StartableAction[] = ['commit', 'logs', 'stop', 'removeCont
  * them. `step` is the reducer, so each message sees the state the last one left.
  */
 export function startAction(state: State, action: StartableAction, step: (state: State, msg: Msg) => State): State {
-	if (action === 'stop') {
-		const container = selectedContainer(state);
-		if (!container) return step(state, {type: 'notice', text: 'No container selected', level: 'error'});
-		const effect: EffectBody = {kind: 'submit', action: 'stop', values: {}, subject: containerSubject(container), overlayId: 0};
-		return step(state, {type: 'effect', effect});
-	}
 	const overlay = startOverlay(state, action);
 	if (!overlay) {
 		const what = needsContainer.includes(action) ? 'container' : 'image';

@@ -1,4 +1,4 @@
-import React, {useRef} from 'react';
+import React from 'react';
 import {theme} from '../theme.js';
 import {fitColumns, formatHeader, formatRow, windowStart, type Column} from '../columns.js';
 import {Line} from './Line.js';
@@ -8,20 +8,24 @@ import {Line} from './Line.js';
  * cost what 20 do. One line per row, and exactly `height` lines in all: the
  * header and the rows under it; with room for one line only, the selected
  * row alone (a 5-line terminal still shows where the cursor is); none for 0.
+ * The window starts at `top` (the list state keeps it: a click's row is
+ * `top` plus its line); the cursor is kept in it should the height differ.
+ * Without colours the selected row is marked `>` (reverse video is a style
+ * such a terminal does not draw).
  */
-export function Table<Row>(props: {columns: Column<Row>[]; rows: Row[]; cursor: number; height: number; width: number; empty?: string; rowKey(row: Row): string}) {
-	const start = useRef(0);
+export function Table<Row>(props: {columns: Column<Row>[]; rows: readonly Row[]; cursor: number; top?: number; height: number; width: number; empty?: string; rowKey(row: Row): string}) {
 	const height = Math.max(0, Math.floor(props.height));
 	const header = height >= 2;
 	const bodyHeight = header ? height - 1 : height;
-	const fitted = fitColumns(props.columns, props.width);
-	start.current = windowStart(start.current, props.cursor, Math.max(1, bodyHeight), props.rows.length);
-	const slice = bodyHeight > 0 ? props.rows.slice(start.current, start.current + bodyHeight) : [];
+	const gutter = theme.marker ? 2 : 0;
+	const fitted = fitColumns(props.columns, Math.max(0, props.width - gutter));
+	const start = windowStart(props.top ?? 0, props.cursor, Math.max(1, bodyHeight), props.rows.length);
+	const slice = bodyHeight > 0 ? props.rows.slice(start, start + bodyHeight) : [];
 	const lines = slice.map((row, offset) => {
-		const selected = start.current + offset === props.cursor;
+		const selected = start + offset === props.cursor;
 		return (
 			<Line key={props.rowKey(row)} inverse={selected}>
-				{formatRow(row, fitted)}
+				{(gutter ? (selected ? '> ' : '  ') : '') + formatRow(row, fitted)}
 			</Line>
 		);
 	});
@@ -32,7 +36,7 @@ export function Table<Row>(props: {columns: Column<Row>[]; rows: Row[]; cursor: 
 		<>
 			{header ? (
 				<Line bold color={theme.header}>
-					{formatHeader(fitted)}
+					{' '.repeat(gutter) + formatHeader(fitted)}
 				</Line>
 			) : null}
 			{lines}

@@ -12,6 +12,7 @@ import {visible} from '../../text/sanitize.js';
 import type {Context} from '../keymap.js';
 import {form} from '../overlays/form.js';
 import type {ImageScreen, Msg, State} from '../state.js';
+import {treeHeight} from '../layout.js';
 import {editField, insertText, textField, type TextField} from '../text-field.js';
 import {type FilesData, treeFor, versionFor, wasteFor} from './data.js';
 import {
@@ -77,10 +78,8 @@ export function emptyFiles(): FilesScreen {
 	return {load: {status: 'idle'}, aggregate: false, mode: 'tree', search: textField(), query: '', notFound: false, wasteCursor: 0};
 }
 
-/** Rows of the tree on screen: the App's frame less its chrome, the tab bar, the tab's two header lines and its status line. */
-export function treeHeight(height: number): number {
-	return Math.max(1, height - 7);
-}
+/** Rows of the tree on screen (counted in source/ui/layout.ts with the other pages). */
+export {treeHeight};
 
 /** The layer the Files tab shows: the one selected in the Layers tab (0-based, as in RootFS.Layers). */
 export function selectedLayer(screen: ImageScreen): number {

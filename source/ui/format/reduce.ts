@@ -7,6 +7,9 @@
 import {actionFor} from '../keymap.js';
 import type {Overlay, OverlayKey} from '../overlays/index.js';
 import type {Msg, State} from '../state.js';
+import {selectedOf} from '../lists/select.js';
+import {imagesSpec} from '../lists/images.js';
+import {formatPage} from '../layout.js';
 import {boxKey, openBox, withDoc, type FormatBox} from './box.js';
 import {filterView} from './evaluate.js';
 import {addToHistory, mergeHistory} from './history.js';
@@ -57,10 +60,7 @@ export function docOf(state: State, ref: string, id: string): string | undefined
 	return state.format.docs[id];
 }
 
-function resultPage(state: State): number {
-	// Title, tab bar, input, status and footer lines around the result.
-	return Math.max(1, state.height - 7);
-}
+const resultPage = formatPage;
 
 export function reduceFormat(state: State, msg: FormatMsg, step: Step): State {
 	switch (msg.kind) {
@@ -84,7 +84,7 @@ export function reduceFormat(state: State, msg: FormatMsg, step: Step): State {
 			return {...state, format: {...state.format, history: mergeHistory(msg.entries, state.format.history)}};
 		case 'pick': {
 			if (!state.pick) return state;
-			const target = state.view === 'image' && state.image ? {ref: state.image.ref} : state.view === 'images' ? state.visible[state.cursor] : undefined;
+			const target = state.view === 'image' && state.image ? {ref: state.image.ref} : state.view === 'images' ? selectedOf(state, imagesSpec) : undefined;
 			if (!target) return state;
 			const next = {...state, notice: {text: `reading ${target.ref}…`, level: 'info' as const}};
 			return step(next, {type: 'effect', effect: {kind: 'pick', ref: target.ref, template: state.format.filter ?? ''}});
@@ -106,8 +106,8 @@ export function reduceFormat(state: State, msg: FormatMsg, step: Step): State {
 function openFormat(state: State, step: Step): State {
 	let next = state;
 	if (state.view === 'images') {
-		if (!state.visible[state.cursor]) return state;
-		next = step(state, {type: 'open', browse: true});
+		if (!selectedOf(state, imagesSpec)) return state;
+		next = step(state, {type: 'openImage', browse: true});
 	}
 	if (next.view !== 'image' || !next.image) return state;
 	const {ref, id} = next.image;

@@ -84,11 +84,19 @@ describe.skipIf(!haveEngine)('the Containers view', () => {
 		}
 	});
 
-	it('s stops the container; d asks first: any other key keeps it, y removes it', async () => {
+	it('S asks first and stops the container on y; d asks first: any other key keeps it, y removes it', async () => {
 		const app = await openApp();
 		try {
 			await selectContainer(app, worker);
-			await app.write('s');
+			await app.write('S');
+			await app.waitFor((f) => f.includes(`Stop container ${worker}?`));
+			await app.write('x');
+			await app.waitFor((f) => !f.includes('Stop container'));
+			await tick(300);
+			expect(inspect(worker).State.Running).toBe(true);
+			await app.write('S');
+			await app.waitFor((f) => f.includes(`Stop container ${worker}?`));
+			await app.write('y');
 			await app.waitFor((f) => f.includes(`Stopped ${worker}`), 30_000);
 			expect(inspect(worker).State.Running).toBe(false);
 			await app.write('d');

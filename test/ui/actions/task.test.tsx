@@ -81,7 +81,7 @@ describe('the footer and the help', () => {
 			if (bindings.some((b) => b.action === 'help' && b.contexts !== 'all' && b.contexts.includes(context))) expect(labels.at(-1), context).toBe('? help');
 		}
 		expect(footerFitted('images', 80)).toEqual(expect.arrayContaining(['enter open', '/ filter', 'r run', 'd rm', '? help']));
-		expect(footerFitted('containers', 80)).toEqual(expect.arrayContaining(['l logs', 'c commit', 's stop', 'd rm', '? help']));
+		expect(footerFitted('containers', 80)).toEqual(expect.arrayContaining(['l logs', 'c commit', 'S stop', 'd rm', '? help']));
 		// Wide enough, everything shows.
 		expect(footerFitted('images', 300)).toEqual(expect.arrayContaining(['p push', 'P pull', 'b build', 's sort', '↑↓ move']));
 	});

@@ -1,0 +1,22 @@
+/**
+ * What the source can do, asked in one place: reading an archive (no
+ * engine), nothing that needs a daemon or a registry works; an image's
+ * archive (its export) works everywhere.
+ */
+import {archiveOnlyNotice} from '../../engine/image-source.js';
+import type {Capability} from './spec.js';
+
+export interface Source {
+	/** Set when reading an archive rather than an engine. */
+	archive?: string;
+}
+
+/** Why the source cannot do what needs `need`; undefined when it can. */
+export function missing(source: Source, need: Capability | undefined): string | undefined {
+	if (!need || need === 'archive') return undefined;
+	return source.archive !== undefined ? archiveOnlyNotice : undefined;
+}
+
+export function can(source: Source, need: Capability | undefined): boolean {
+	return missing(source, need) === undefined;
+}

@@ -1,0 +1,38 @@
+/** The Containers list (`docker ps -a`), newest first, and what can be done to a container. */
+import {containerColumns, containerName, mountsText, portsText, type ContainerRow} from './container-columns.js';
+import type {ListSpec} from './spec.js';
+
+const byName = (a: ContainerRow, b: ContainerRow) => (containerName(a) < containerName(b) ? -1 : containerName(a) > containerName(b) ? 1 : 0) || (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0);
+const newest = (a: ContainerRow, b: ContainerRow) => b.Created - a.Created || byName(a, b);
+/** Running first, then paused, restarting, created, exited, dead; newest first within each. */
+const stateOrder = ['running', 'paused', 'restarting', 'created', 'exited', 'dead'];
+const rank = (c: ContainerRow) => {
+	const index = stateOrder.indexOf(String(c.State ?? ''));
+	return index < 0 ? stateOrder.length : index;
+};
+
+export const containersSpec: ListSpec<ContainerRow> = {
+	id: 'containers',
+	title: 'Containers',
+	show: {key: '2', action: 'showContainers', label: 'containers'},
+	needs: 'daemon',
+	feeds: ['containers'],
+	rows: (data) => data.containers,
+	key: (row) => String(row.Id),
+	columns: (_state, rows, now) => containerColumns(now, rows),
+	sorts: [
+		{label: 'created ↓', compare: newest},
+		{label: 'state', compare: (a, b) => rank(a) - rank(b) || newest(a, b)},
+		{label: 'name ↑', compare: byName},
+	],
+	matches: (row, needle) =>
+		[containerName(row), row.Image, row.Status, portsText(row), mountsText(row)].some((text) => String(text ?? '').toLowerCase().includes(needle)) || String(row.Id).startsWith(needle),
+	filterHint: 'name, image, status, ports, mounts or ID',
+	empty: {loading: 'Loading containers…', none: 'No containers.', noMatch: (filter) => `No container matches "${filter}"`},
+	actions: [
+		{action: 'logs', keys: ['l'], label: 'logs', footer: 4, needs: 'daemon', description: "Show the container's log, followed while it runs", run: (state, step) => step(state, {type: 'startAction', action: 'logs'})},
+		{action: 'commit', keys: ['c'], label: 'commit', footer: 4, needs: 'daemon', description: 'Commit the container to a new image', run: (state, step) => step(state, {type: 'startAction', action: 'commit'})},
+		{action: 'stop', keys: ['S'], label: 'stop', footer: 4, needs: 'daemon', description: 'Stop the container (asks first; SIGTERM, SIGKILL after 10 s)', run: (state, step) => step(state, {type: 'startAction', action: 'stop'})},
+		{action: 'removeContainer', keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the container (asks first)', run: (state, step) => step(state, {type: 'startAction', action: 'removeContainer'})},
+	],
+};

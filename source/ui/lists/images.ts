@@ -1,0 +1,41 @@
+/** The Images list: one row per repo:tag, as `docker image ls` (source/ui/rows.ts), and its actions. */
+import {imageColumns} from '../image-columns.js';
+import {formatColumn} from '../format/column.js';
+import {compareRows, imageRows, matchesRow, type ImageRow} from '../rows.js';
+import type {Context} from '../keymap.js';
+import type {ListSpec} from './spec.js';
+
+/** The open image's tabs, where the image actions work on the open image. */
+const imageTabs: Context[] = ['layers', 'history', 'inspect'];
+
+export const imagesSpec: ListSpec<ImageRow> = {
+	id: 'images',
+	title: 'Images',
+	show: {key: '1', action: 'showImages', label: 'images'},
+	feeds: ['images', 'containers'],
+	rows: (data) => imageRows(data.images, data.containers),
+	key: (row) => row.key,
+	columns: (state, rows, now) => imageColumns(state.layerCounts, now, state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs), rows),
+	sorts: [
+		{label: 'created ↓', compare: compareRows.created},
+		{label: 'size ↓', compare: compareRows.size},
+		{label: 'name ↑', compare: compareRows.name},
+	],
+	matches: matchesRow,
+	filterHint: 'REPOSITORY:TAG or ID',
+	empty: {loading: 'Loading images…', none: 'No images on this engine.', noMatch: (filter) => `No image matches "${filter}"`},
+	open: {action: 'open', keys: ['enter'], label: 'open', description: 'Open the selected image', run: (state, step) => step(state, {type: 'openImage'})},
+	actions: [
+		{action: 'tag', keys: ['t'], label: 'tag', needs: 'daemon', alsoIn: imageTabs, description: 'Tag the image', run: (state, step) => step(state, {type: 'startAction', action: 'tag'})},
+		// The format box (source/ui/format): a Go template over the inspect JSON, as `imgscope inspect --format` runs it.
+		{action: 'format', keys: ['f'], label: 'format', footer: 4, alsoIn: imageTabs, description: 'Open the image on its Inspect tab with a template box (docker --format, live)', run: (state, step) => step(state, {type: 'format', msg: {kind: 'open'}})},
+		{action: 'formatColumn', keys: ['F'], label: 'column', footer: 6, description: 'Show the kept (or last) template as a column of the list; again: remove it', run: (state, step) => step(state, {type: 'format', msg: {kind: 'column'}})},
+		{action: 'browse', keys: ['right', 'l'], menu: false, description: 'Open the selected image (also in pick mode, where Enter picks)', run: (state, step) => step(state, {type: 'openImage', browse: true})},
+		// Actions (source/ui/actions): each opens a form or a question; nothing happens until it is answered.
+		{action: 'run', keys: ['r'], label: 'run', footer: 4, needs: 'daemon', alsoIn: imageTabs, description: 'Run a container from the image (detached, or attached to this terminal)', run: (state, step) => step(state, {type: 'startAction', action: 'run'})},
+		{action: 'push', keys: ['p'], label: 'push', footer: 4, needs: 'registry', alsoIn: imageTabs, description: 'Push the image to a registry, with progress per layer', run: (state, step) => step(state, {type: 'startAction', action: 'push'})},
+		{action: 'removeImage', keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the tag or the image (asks first)', run: (state, step) => step(state, {type: 'startAction', action: 'removeImage'})},
+		{action: 'pull', keys: ['P'], label: 'pull', footer: 5, needs: 'registry', description: 'Pull an image by reference, with progress per layer', run: (state, step) => step(state, {type: 'startAction', action: 'pull'})},
+		{action: 'build', keys: ['b'], label: 'build', footer: 5, needs: 'daemon', description: 'Build an image from a directory and Dockerfile; cached steps marked', run: (state, step) => step(state, {type: 'startAction', action: 'build'})},
+	],
+};
