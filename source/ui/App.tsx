@@ -13,6 +13,7 @@ import type {Suspend} from './actions/terminal.js';
 import {contextOf} from './input.js';
 import {keyName, unavailable} from './keymap.js';
 import {ImageScreen} from './screens/Image.js';
+import {layerHolders} from './layer-holders.js';
 import {ListScreen} from './screens/List.js';
 import {initialState, layout, reduce, shownList, type State} from './state.js';
 import {useFilesLoader} from './files/loader.js';
@@ -120,11 +121,17 @@ export function App(props: AppProps) {
 	const listState = list ? state.lists[list] : undefined;
 	// What the source cannot do (an archive: nothing that needs a daemon) stays out of the footer.
 	const hidden = useMemo(() => (state.archive === undefined ? undefined : unavailable((need) => can(state, need))), [state.archive]);
+	// The Layers tab's sharing marks, from the inspect documents the list read.
+	const openDiffIds = state.image?.detail?.inspect.value.RootFS?.Layers;
+	const holders = useMemo(
+		() => (state.image && openDiffIds ? layerHolders(state.image.id, openDiffIds, state.data.images, state.format.docs) : undefined),
+		[state.image?.id, openDiffIds, state.data.images, state.format.docs],
+	);
 
 	let body: React.ReactNode;
 	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} top={state.helpTop} />;
 	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
-	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} formatFilter={state.format.filter} />;
+	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} formatFilter={state.format.filter} holders={holders} />;
 	else if (spec) body = <ListScreen spec={spec} state={state} height={bodyHeight} width={width} />;
 
 	const title = spec && listState ? listTitle(spec, listState, spec.titleExtra?.(state)) : state.view === 'image' && state.image ? imageTitle(state.image) : '';
