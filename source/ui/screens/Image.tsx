@@ -23,9 +23,9 @@ function layerColumns(holders?: string[][]): Column<LayerRow>[] {
 		{title: 'DIFF ID', width: 12, priority: 4, cell: (row) => shortId(row.diffId)},
 		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => (row.size === undefined ? '?' : imageSize(row.size))},
 		{title: 'CUMULATIVE', width: 10, align: 'right', priority: 2, cell: (row) => (row.cumulativeSize === undefined ? '?' : imageSize(row.cumulativeSize))},
-		// How many other local images hold the layer (source/ui/layer-holders.ts); '·' none, '?' not known yet.
-		{title: 'SHARED', width: 6, align: 'right', priority: 3, cell: (row) => (holders ? (holders[row.index]?.length ? `+${holders[row.index].length}` : '·') : '?')},
 		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => stepText(row)},
+		// How many other local images hold the layer (source/ui/layer-holders.ts); '·' none, blank while not known.
+		{title: 'SHARED', width: 6, align: 'right', priority: 3, cell: (row) => (holders ? (holders[row.index]?.length ? `+${holders[row.index].length}` : '·') : '')},
 	];
 }
 
