@@ -3,6 +3,7 @@ import {build} from './build.js';
 import {commit} from './commit.js';
 import {logs, removeContainerAction, stop} from './container-ops.js';
 import {extract} from './extract.js';
+import {pruneBuildCacheAction, pruneContainersAction, pruneDangling, pruneUnused} from './prune.js';
 import {removeImageAction} from './remove-image.js';
 import {run} from './run.js';
 import {tag} from './tag.js';
@@ -21,4 +22,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	logs,
 	stop,
 	removeContainer: removeContainerAction,
+	pruneDangling,
+	pruneUnused,
+	pruneContainers: pruneContainersAction,
+	pruneBuildCache: pruneBuildCacheAction,
 };

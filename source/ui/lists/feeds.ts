@@ -5,6 +5,7 @@
  * source can give (a feed that needs a daemon is skipped for an archive); a
  * list's spec turns feeds into rows (Images reads images and containers).
  */
+import {loadDiskFeed, type DiskFeed} from './disk-feed.js';
 import type {ImageSource} from '../../engine/image-source.js';
 import type {ContainerSummary, ImageSummary} from '../../engine/types.js';
 import type {EngineChoice} from './engine-choice.js';
@@ -15,6 +16,8 @@ export interface Feeds {
 	containers: ContainerSummary[];
 	/** Docker contexts and DOCKER_HOST (the Engines list); loaded by the App, not from the engine. */
 	engines: EngineChoice[];
+	/** GET /system/df (the Disk list); an answer that failed keeps the last good one and says why. */
+	disk: DiskFeed;
 }
 
 export interface Feed<K extends keyof Feeds> {
@@ -28,8 +31,9 @@ export interface Feed<K extends keyof Feeds> {
 export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines'>]: Feed<K>} = {
 	images: {events: ['image'], load: (source, signal) => source.listImages({signal})},
 	containers: {events: ['container'], needs: 'daemon', load: (source, signal) => source.listContainers({all: true, signal})},
+	disk: {events: ['image', 'container', 'volume'], needs: 'daemon', load: loadDiskFeed},
 };
 
 export function emptyFeeds(): Feeds {
-	return {images: [], containers: [], engines: []};
+	return {images: [], containers: [], engines: [], disk: {}};
 }

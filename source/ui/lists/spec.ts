@@ -13,7 +13,7 @@ import type {Feeds} from './feeds.js';
 import type {ListRules} from './list-state.js';
 
 /** Every list, by the id its state and its view go by. A new list adds its id here and its spec to registry.ts. */
-export type ListId = 'images' | 'containers' | 'engines';
+export type ListId = 'images' | 'containers' | 'engines' | 'disk';
 
 /** What an action needs of the source: a daemon (not an archive), a registry (through the daemon), or an image's archive (engines export one). */
 export type Capability = 'daemon' | 'registry' | 'archive';
