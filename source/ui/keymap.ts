@@ -100,7 +100,7 @@ function listBindings(spec: AnySpec): Binding[] {
 	const sorts = spec.sorts.map((sort: {label: string}) => sort.label.replace(/ [↑↓]$/, ''));
 	if (sorts.length > 1) own.push({action: 'sort', keys: ['s'], label: 's sort', footer: 6, description: `Cycle the sort: ${sorts.join(', ')}`, contexts: [spec.id]});
 	own.push({action: 'filter', keys: ['/'], label: '/ filter', description: `Filter by ${spec.filterHint} as you type`, contexts: [spec.id]});
-	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
+	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, footer: other.show.footer, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
 	return own;
 }
 

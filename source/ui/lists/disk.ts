@@ -26,7 +26,8 @@ const actions: ListAction[] = [
 export const diskSpec: ListSpec<DiskRow> = {
 	id: 'disk',
 	title: 'Disk',
-	show: {key: '4', action: 'showDisk', label: 'disk'},
+	// The other lists' footers show it only when there is room: their own actions come first.
+	show: {key: '4', action: 'showDisk', label: 'disk', footer: 9},
 	needs: 'daemon',
 	feeds: ['disk'],
 	rows: (data) => diskRows(data.disk?.report),

@@ -50,7 +50,7 @@ export interface ListSpec<Row> extends ListRules<Row> {
 	/** The title's word: "Images". */
 	title: string;
 	/** The key that shows this list from any other ("1"), its action and the footer's word. */
-	show: {key: string; action: Action; label: string};
+	show: {key: string; action: Action; label: string; /** Its place in the other lists' footers (default 3; higher goes first when short). */ footer?: number};
 	/** The list needs this of the source (Containers: a daemon). */
 	needs?: Capability;
 	/** The feeds its rows are made from: they are made again when one of these changes. */
