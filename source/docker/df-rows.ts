@@ -118,6 +118,24 @@ function labeled(value: GoValue, labels: Record<string, string> | null | undefin
 }
 
 type JSONObject = Record<string, unknown>;
+
+/**
+ * A value made only when a template reaches it: the default tables never
+ * read the API structs under the columns, and decoding 2,000 image summaries
+ * would be most of what `df -v` spends.
+ */
+export function lazyValue(type: GoType, make: () => GoValue): GoValue {
+	let made: GoValue | undefined;
+	return {
+		type,
+		get v() {
+			made ??= make();
+			return made.v;
+		},
+	} as GoValue;
+}
+
+const lazy = (type: GoType, item: JSONObject): GoValue => lazyValue(type, () => unmarshal(type, decodeJSON(JSON.stringify(item))));
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
@@ -130,7 +148,7 @@ export interface RowTime {
 }
 
 /** formatter.ContainerContext for one container of the answer. */
-export function containerRow(c: JSONObject, trunc: boolean, time: RowTime, decoded = unmarshal(containerSummaryType, decodeJSON(JSON.stringify(c)))): GoValue {
+export function containerRow(c: JSONObject, trunc: boolean, time: RowTime, decoded = lazy(containerSummaryType, c)): GoValue {
 	const id = text(c.Id);
 	const created = num(c.Created);
 	const mounts = list<JSONObject>(c.Mounts);
@@ -253,7 +271,7 @@ export const VOLUME_HEADER = {
 	Size: 'SIZE', Status: 'STATUS',
 };
 
-export function volumeRow(v: JSONObject, decoded = unmarshal(volumeType, decodeJSON(JSON.stringify(v)))): GoValue {
+export function volumeRow(v: JSONObject, decoded = lazy(volumeType, v)): GoValue {
 	const usage = v.UsageData && typeof v.UsageData === 'object' ? (v.UsageData as JSONObject) : undefined;
 	const cluster = Boolean(v.ClusterVolume);
 	const columns: Columns = {

@@ -21,6 +21,7 @@ import {
 	containerContextType,
 	containerRow,
 	containerSummaryType,
+	lazyValue,
 	sortBuildCache,
 	VOLUME_HEADER,
 	volumeContextType,
@@ -130,7 +131,8 @@ const summaryTypes: Record<KindTotals['kind'], GoType> = {
 	'Build Cache': contextType('formatter.diskUsageBuilderContext', [field('builderSize', T.int64), field('buildCache', sliceOf(ptrTo(cacheRecordType)))], SUMMARY_COLUMNS),
 };
 
-const ptrs = (type: GoType, items: JSONObject[]): GoValue => ({type: sliceOf(ptrTo(type)), v: items.map(item => ({type: ptrTo(type), v: unmarshal(type, decodeJSON(JSON.stringify(item)))}))});
+const decoded = (type: GoType, item: JSONObject): GoValue => lazyValue(type, () => unmarshal(type, decodeJSON(JSON.stringify(item))));
+const ptrs = (type: GoType, items: JSONObject[]): GoValue => lazyValue(sliceOf(ptrTo(type)), () => ({type: sliceOf(ptrTo(type)), v: items.map(item => ({type: ptrTo(type), v: decoded(type, item)}))}));
 
 function summaryRows(report: DiskUsageReport): GoValue[] {
 	const totals = diskUsageTotals(report);
@@ -203,7 +205,7 @@ function verboseRows(report: DiskUsageReport, trunc: boolean, options: DiskUsage
 				tag = ref.tag;
 			}
 		}
-		const summary = unmarshal(summaryType, decodeJSON(JSON.stringify(image)));
+		const summary = decoded(summaryType, image);
 		images.push(rowValue(summary, image, repo, tag, '', {noTrunc: !trunc, now: options.now, location: options.location}));
 	}
 	// The virtual size is not shown.
