@@ -6,7 +6,7 @@ import {haveEngine} from '../helpers/engine.js';
 import {canRunPrivateDaemon, suitePrivateDaemon} from '../hardening/support/daemon.js';
 import {BASE, populate} from '../df/support/populate.js';
 import {dfCases} from './df-cases.js';
-import {describe as explain, imgscopeCommand, runAll, type Outcome} from './harness.js';
+import {describe as explain, imgscopeCommand, runAll, runCase, type Outcome} from './harness.js';
 
 // The daemon lists volumes in its map's order, a new one each time: a JSON
 // report is the same when it is the same with its volumes sorted by name.
@@ -44,7 +44,10 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('docker system df conform
 			{},
 			1,
 		);
-		for (const o of results) {
+		const command = await imgscopeCommand();
+		for (let o of results) {
+			// An age that ticked over between the two runs (a loaded machine runs them further apart): once more, later.
+			for (let again = 0; again < 3 && o.verdict === 'different' && !sameUpToVolumeOrder(o); again++) o = await runCase(o.case, command, {});
 			if (o.verdict === 'different' && sameUpToVolumeOrder(o)) o.verdict = 'reordered';
 			outcomes.set(o.case.id, o);
 		}
