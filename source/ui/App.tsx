@@ -124,7 +124,7 @@ export function App(props: AppProps) {
 
 	let body: React.ReactNode;
 	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} top={state.helpTop} />;
-	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
+	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} onPick={(id, index) => dispatch({type: 'menuPick', id, index})} />;
 	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} formatFilter={state.format.filter} />;
 	else if (state.view === 'container' && state.container) body = <ContainerScreen screen={state.container} height={bodyHeight} />;
 	else if (spec) body = <ListScreen spec={spec} state={state} height={bodyHeight} width={width} />;

@@ -6,7 +6,7 @@ import type {FilesAction} from './files/keys.js';
 import {specs} from './lists/registry.js';
 import type {AnySpec, Capability, ListAction, ListId} from './lists/spec.js';
 
-export type Context = ListId | 'container' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
+export type Context = ListId | 'container' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'menu' | 'task' | 'format' | FilesContext;
 
 /** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
 export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
@@ -29,6 +29,11 @@ export type Action =
 	| 'showImages'
 	| 'showContainers'
 	| 'showEngines'
+	| 'menu'
+	| 'sortMenu'
+	| 'menuMove'
+	| 'menuPick'
+	| 'mouse'
 	| 'nextTab'
 	| 'prevTab'
 	| 'filterAccept'
@@ -95,6 +100,8 @@ function listBindings(spec: AnySpec): Binding[] {
 	const sorts = spec.sorts.map((sort: {label: string}) => sort.label.replace(/ [↑↓]$/, ''));
 	if (sorts.length > 1) own.push({action: 'sort', keys: ['s'], label: 's sort', footer: 6, description: `Cycle the sort: ${sorts.join(', ')}`, contexts: [spec.id]});
 	own.push({action: 'filter', keys: ['/'], label: '/ filter', description: `Filter by ${spec.filterHint} as you type`, contexts: [spec.id]});
+	own.push({action: 'menu', keys: ['x'], label: 'x menu', footer: 6, description: 'Menu of everything that can be done to the selected row', contexts: [spec.id]});
+	if (sorts.length > 1) own.push({action: 'sortMenu', keys: ['o'], description: 'Choose the sort from a menu', contexts: [spec.id]});
 	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
 	return own;
 }
@@ -152,7 +159,9 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'toggle', keys: [' '], label: 'space toggle', description: 'Switch a yes/no field', contexts: ['form']},
 	{action: 'submit', keys: ['enter'], label: 'enter submit', description: 'Check the fields and do it', contexts: ['form']},
 	{action: 'lineEdit', keys: ['ctrl+u', 'ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: clear to start, word, to end; start, end', contexts: ['form', 'filter', 'filesSearch']},
-	{action: 'cancel', keys: ['escape'], label: 'esc cancel', description: 'Cancel: nothing is changed', contexts: ['form', 'confirm']},
+	{action: 'cancel', keys: ['escape'], label: 'esc cancel', description: 'Cancel: nothing is changed', contexts: ['form', 'confirm', 'menu']},
+	{action: 'menuMove', keys: ['up', 'down', 'j', 'k'], label: '↑↓ choose', description: 'Move through the menu', contexts: ['menu']},
+	{action: 'menuPick', keys: ['enter'], label: 'enter pick', description: "Do it (a digit or the item's own key picks at once; any other key closes the menu)", contexts: ['menu']},
 	// The Files tab (source/ui/files): a tree of the selected layer's changes.
 	{action: 'toggleDir', keys: ['enter', ' '], label: 'enter open', description: 'Open or close the directory', contexts: ['files']},
 	{action: 'expandDir', keys: ['right', 'l'], description: 'Open the directory (on an open one: go into it)', contexts: ['files']},
@@ -222,6 +231,11 @@ export function actionFor(context: Context, key: string): Action | undefined {
 	return bindings.find((binding) => applies(binding, context) && binding.keys.includes(key))?.action;
 }
 
+/** The keys bound now (the user's, when overridden) to `action` in `context`. */
+export function keysOf(context: Context, action: Action): string[] {
+	return bindings.find((binding) => binding.action === action && applies(binding, context))?.keys ?? [];
+}
+
 export function footerFor(context: Context): string[] {
 	return bindings.filter((binding) => binding.label && applies(binding, context)).map((binding) => binding.label!);
 }
@@ -250,7 +264,7 @@ export function footerFitted(context: Context, width: number, hidden?: ReadonlyS
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
+	const order: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'menu', 'task'];
 	return order.map((context) => ({
 		context,
 		rows: bindings

@@ -5,7 +5,9 @@
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
 import {handleKey, type KeyPress} from './input.js';
-import {helpLineCount, type Action} from './keymap.js';
+import {helpLineCount, keysOf, type Action} from './keymap.js';
+import {picked, type MenuItem} from './overlays/menu.js';
+import {visible} from '../text/sanitize.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
 import {containerSubject, immediateAction, startAction, type ImmediateAction, type StartableAction} from './actions/start.js';
 import type {ImageRow} from './rows.js';
@@ -14,7 +16,7 @@ import {missing} from './lists/capability.js';
 import {emptyFeeds, type Feeds} from './lists/feeds.js';
 import {imagesSpec} from './lists/images.js';
 import {containersSpec} from './lists/containers.js';
-import {initialList, moved, reduceList, type ListMove, type ListMsg, type ListState} from './lists/list-state.js';
+import {initialList, moved, reduceList, selectedRow, type ListMove, type ListMsg, type ListState} from './lists/list-state.js';
 import {isList, specOf, specs} from './lists/registry.js';
 import type {ListAction, ListId} from './lists/spec.js';
 import {listOf, selectedOf} from './lists/select.js';
@@ -109,6 +111,11 @@ export type Msg =
 	| {type: 'openImage'; browse?: boolean}
 	/** A list action (source/ui/lists/<list>.ts), by name: its capability is checked, then its handler runs. */
 	| {type: 'act'; action: Action}
+	/** `x`: the menu of everything that can be done to the selected row; `o`: the sort menu. */
+	| {type: 'menu'}
+	| {type: 'sortMenu'}
+	/** ink-select-input picked the item at `index` of the overlay's menu (or of a question drawn as one). */
+	| {type: 'menuPick'; id: number; index: number}
 	| {type: 'openContainer'}
 	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
 	| {type: 'immediate'; action: ImmediateAction}
@@ -187,6 +194,18 @@ function act(state: State, action: Action): State {
 	const reason = missing(state, found.needs);
 	if (reason) return {...state, notice: {text: `${action}: ${reason}`, level: 'error'}};
 	return found.run(state, reduce);
+}
+
+/** `x`: every action of the list's spec on the selected row, each with its key as bound now; greyed with the reason where the source cannot. */
+function openMenu(state: State): State {
+	const list = shownList(state);
+	if (!list) return state;
+	const spec = specOf(list);
+	const row = selectedRow(state.lists[list]);
+	const actions: ListAction[] = [...(spec.open && row ? [spec.open] : []), ...spec.actions.filter((action: ListAction) => action.menu !== false)];
+	const items: MenuItem[] = actions.map((action) => ({key: keysOf(list, action.action)[0], label: action.description, disabled: missing(state, action.needs), pick: {type: 'act', action: action.action}}));
+	const title = row ? `${spec.title}: ${visible(spec.name(row))}` : spec.title;
+	return reduce(state, {type: 'openOverlay', overlay: {kind: 'menu', menu: {title, items}}});
 }
 
 /** The list action `action` where the state is: the shown list's, or one valid on the open image's tabs. */
@@ -291,6 +310,30 @@ export function reduce(state: State, msg: Msg): State {
 		}
 		case 'act':
 			return act(state, msg.action);
+		case 'menu':
+			return openMenu(state);
+		case 'sortMenu': {
+			const list = shownList(state);
+			if (!list) return state;
+			const spec = specOf(list);
+			const items: MenuItem[] = spec.sorts.map((sort: {label: string}, index: number) => ({label: sort.label, pick: {type: 'list', list, msg: {type: 'sort', index}}}));
+			return reduce(state, {type: 'openOverlay', overlay: {kind: 'menu', menu: {title: `Sort ${spec.title.toLowerCase()} by`, items, initial: state.lists[list].sort}}});
+		}
+		case 'menuPick': {
+			const overlay = state.overlay;
+			if (overlay?.id !== msg.id) return state;
+			if (overlay.kind === 'menu') {
+				const item = overlay.menu.items[msg.index];
+				return item ? reduce({...state, overlay: undefined}, picked(item)) : state;
+			}
+			if (overlay.kind === 'confirm' && !overlay.confirm.busy) {
+				const choice = overlay.confirm.choices[msg.index];
+				if (!choice) return state;
+				const next = {...state, overlay: {...overlay, confirm: {...overlay.confirm, busy: true, error: undefined}}};
+				return withEffect(next, {kind: 'submit', action: overlay.confirm.action, values: {choice: choice.value}, subject: overlay.confirm.subject, overlayId: overlay.id});
+			}
+			return state;
+		}
 		case 'openContainer': {
 			const row = selectedOf(state, containersSpec);
 			if (state.view !== 'containers' || !row) return state;
