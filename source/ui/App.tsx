@@ -10,6 +10,7 @@ import {Controller} from './controller.js';
 import {OverlayView} from './components/OverlayView.js';
 import {runEffect, type EffectContext} from './effects.js';
 import type {Suspend} from './actions/terminal.js';
+import type {MouseInput} from './mouse-input.js';
 import {contextOf} from './input.js';
 import {keyName, unavailable} from './keymap.js';
 import {ImageScreen} from './screens/Image.js';
@@ -34,13 +35,15 @@ export interface AppProps {
 	suspend?: Suspend;
 	/** Pick-then-pipe (stdout is not a terminal): Enter picks an image's output, kept in the final state's `pick`. */
 	pick?: boolean;
+	/** The terminal's mouse reports (source/ui/mouse-input.ts), taken off the input before Ink reads it. */
+	mouse?: MouseInput;
 }
 
 export function App(props: AppProps) {
 	const {stdout, write: writeStdout} = useStdout();
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind === 'archive' ? {archive: props.engine.label} : {}), ...props.initial}));
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind === 'archive' ? {archive: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
 	const controller = useRef<Controller | null>(null);
 	const latest = useRef(state);
 	latest.current = state;
@@ -62,7 +65,7 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: props.engine.daemon ?? withoutDaemon(), source: props.engine, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout('')))};
+		const context: EffectContext = {engine: props.engine.daemon ?? withoutDaemon(), source: props.engine, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
 		for (const effect of fresh) void runEffect(effect, context);
 	}, [state.effects]);
 
@@ -73,6 +76,8 @@ export function App(props: AppProps) {
 		instance.start();
 		return () => instance.stop();
 	}, []);
+
+	useEffect(() => props.mouse?.listen((event) => dispatch({type: 'mouse', event})), [props.mouse]);
 
 	useEffect(() => {
 		if (!stdout) return;

@@ -55,6 +55,7 @@ const actionMessages: Partial<Record<Action, Msg>> = {
 	formatFilterClear: {type: 'format', msg: {kind: 'clearFilter'}},
 	pick: {type: 'format', msg: {kind: 'pick'}},
 	menu: {type: 'menu'},
+	mouse: {type: 'mouseCapture'},
 	sortMenu: {type: 'sortMenu'},
 	// The keys that show a list, and each list's own actions, come from the specs.
 	...Object.fromEntries(specs.map((spec) => [spec.show.action, {type: 'view', view: spec.id}])),

@@ -126,6 +126,7 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
 	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
 	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},
+	{action: 'mouse', keys: ['m'], description: "Turn the mouse off (the terminal's own text selection works) and on", contexts: lists},
 	{action: 'pick', keys: ['enter'], description: "Pick mode (stdout is a pipe): write this image's inspect output (the kept format's) and exit", contexts: ['layers', 'history', 'inspect']},
 	// Each list's own actions (source/ui/lists/<list>.ts): forms and questions; nothing happens until they are answered.
 	...specs.flatMap((spec) => spec.actions.map((action: ListAction) => specBinding(spec, action))),
@@ -247,6 +248,11 @@ export function footerFor(context: Context): string[] {
  * character (the arrows included).
  */
 export function footerFitted(context: Context, width: number, hidden?: ReadonlySet<Action>): string[] {
+	return footerItems(context, width, hidden).map((item) => item.label);
+}
+
+/** The footer's labels as footerFitted lays them out, each with the key it stands for (a click on it presses that key). */
+export function footerItems(context: Context, width: number, hidden?: ReadonlySet<Action>): {label: string; key: string}[] {
 	const items = bindings.map((binding, index) => ({binding, index})).filter(({binding}) => binding.label && applies(binding, context) && !hidden?.has(binding.action));
 	const help = items.find(({binding}) => binding.action === 'help');
 	const rest = items.filter((item) => item !== help);
@@ -259,8 +265,8 @@ export function footerFitted(context: Context, width: number, hidden?: ReadonlyS
 		used += cost;
 		chosen.add(item.index);
 	}
-	const labels = rest.filter((item) => chosen.has(item.index)).map((item) => item.binding.label!);
-	return help ? [...labels, help.binding.label!] : labels;
+	const shown = rest.filter((item) => chosen.has(item.index));
+	return (help ? [...shown, help] : shown).map(({binding}) => ({label: binding.label!, key: binding.keys[0]}));
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {

@@ -7,6 +7,7 @@ import type {ImageDetail} from '../engine/image-detail.js';
 import {handleKey, type KeyPress} from './input.js';
 import {helpLineCount, keysOf, type Action} from './keymap.js';
 import {picked, type MenuItem} from './overlays/menu.js';
+import {mouseMessages, type MouseEvent} from './mouse.js';
 import {visible} from '../text/sanitize.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
 import {containerSubject, immediateAction, startAction, type ImmediateAction, type StartableAction} from './actions/start.js';
@@ -86,6 +87,8 @@ export interface State {
 	pick?: PickState;
 	/** Reading an archive (`--archive`), not an engine: its path. Actions that need a daemon say so instead. */
 	archive?: string;
+	/** The terminal reports the mouse to us (off: its own text selection works); undefined where there is no terminal to ask. */
+	mouse?: boolean;
 }
 
 export type Msg =
@@ -117,6 +120,10 @@ export type Msg =
 	/** ink-select-input picked the item at `index` of the overlay's menu (or of a question drawn as one). */
 	| {type: 'menuPick'; id: number; index: number}
 	| {type: 'openContainer'}
+	/** A mouse report (source/ui/mouse.ts); `m` turns capture off and on. */
+	| {type: 'mouse'; event: MouseEvent}
+	| {type: 'mouseCapture'}
+	| {type: 'tabTo'; tab: Tab}
 	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
 	| {type: 'immediate'; action: ImmediateAction}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
@@ -245,8 +252,12 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, banner: msg.message};
 		case 'engineUp':
 			return {...state, banner: undefined};
-		case 'resize':
-			return {...state, width: msg.width, height: msg.height};
+		case 'resize': {
+			// Each list's window is fitted to the new height, so a click still finds its row.
+			let next: State = {...state, width: msg.width, height: msg.height};
+			for (const spec of specs) next = withList(next, spec.id, {type: 'scroll', by: 0});
+			return next;
+		}
 		case 'move': {
 			// The help scrolls (it is longer than a screen); its top stops where the last line shows, as Help draws it.
 			if (state.help) {
@@ -312,6 +323,13 @@ export function reduce(state: State, msg: Msg): State {
 			return act(state, msg.action);
 		case 'menu':
 			return openMenu(state);
+		case 'mouse':
+			return mouseMessages(state, msg.event).reduce(reduce, state.notice && !msg.event.release && msg.event.button === 0 ? {...state, notice: undefined} : state);
+		case 'mouseCapture':
+			if (state.mouse === undefined) return state;
+			return withEffect({...state, mouse: !state.mouse, notice: {text: state.mouse ? 'mouse off: the terminal selects text (m turns it back on)' : 'mouse on', level: 'info'}}, {kind: 'mouse', on: !state.mouse});
+		case 'tabTo':
+			return state.image ? {...state, image: {...state.image, tab: msg.tab}} : state;
 		case 'sortMenu': {
 			const list = shownList(state);
 			if (!list) return state;

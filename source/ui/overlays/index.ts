@@ -33,7 +33,9 @@ export type EffectBody =
 	/** Stops the running task (push, pull, build, log) the overlay showed. */
 	| {kind: 'cancel'; overlayId: number}
 	/** Saving a template to the history file; pick-then-pipe's read (source/ui/format/effects.ts). */
-	| FormatEffect;
+	| FormatEffect
+	/** Mouse reports on or off (the App writes the terminal's mode). */
+	| {kind: 'mouse'; on: boolean};
 
 export type Effect = EffectBody & {id: number};
 
