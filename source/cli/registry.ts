@@ -19,7 +19,9 @@ export const commands: CommandEntry[] = [
 	{name: 'files', summary: 'List what a layer changed, or the filesystem at a layer', load: async () => (await import('./files.js')).default},
 	{name: 'check', summary: 'Check wasted space against limits, for CI', load: async () => (await import('./check.js')).default},
 	{name: 'diff', summary: 'Compare two images: shared layers and changed files', load: async () => (await import('./diff.js')).default},
-	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
+	{name: 'ps', aliases: ['containers'], summary: 'List containers (docker ps)', load: async () => (await import('./ps.js')).default},
+	{name: 'container', summary: 'Containers: ls (list, ps), inspect (docker container ...)', load: async () => (await import('./container.js')).default},
+	{name: 'context', summary: 'Contexts: ls (docker context ls)', load: async () => (await import('./context.js')).default},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

@@ -3,6 +3,7 @@
 // test/fixtures/build.sh are named, so other suites' images cannot disturb them.
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {addContainerCases} from './containers.js';
 import {DOCKER_FUNCS, FIELDS, HISTORY_FORMATS, LANGUAGE, LS_FORMATS} from './templates.js';
 
 export interface Case {
@@ -13,6 +14,8 @@ export interface Case {
 	unordered?: boolean;
 	/** Extra environment for both clients (TZ: Go's time.Local). */
 	env?: Record<string, string>;
+	/** Shows a relative time of the test containers: run once they are over a minute old (containers.ts). */
+	clock?: boolean;
 }
 
 export const APP = 'fixture/app:1';
@@ -150,6 +153,9 @@ function build(): Case[] {
 	add(['ls', '--format']);
 	add(['history', '--human=maybe', APP]);
 	add(['inspect', '--nope', APP]);
+
+	// ---- ps, container inspect, context ls ----
+	addContainerCases(add);
 	return cases;
 }
 
