@@ -102,7 +102,7 @@ function listBindings(spec: AnySpec): Binding[] {
 	own.push({action: 'filter', keys: ['/'], label: '/ filter', description: `Filter by ${spec.filterHint} as you type`, contexts: [spec.id]});
 	own.push({action: 'menu', keys: ['x'], label: 'x menu', footer: 6, description: 'Menu of everything that can be done to the selected row', contexts: [spec.id]});
 	if (sorts.length > 1) own.push({action: 'sortMenu', keys: ['o'], description: 'Choose the sort from a menu', contexts: [spec.id]});
-	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
+	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, footer: 5, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
 	return own;
 }
 

@@ -87,6 +87,8 @@ export interface State {
 	pick?: PickState;
 	/** Reading an archive (`--archive`), not an engine: its path. Actions that need a daemon say so instead. */
 	archive?: string;
+	/** The docker context shown, once switched to one from the Engines list. */
+	context?: string;
 	/** The terminal reports the mouse to us (off: its own text selection works); undefined where there is no terminal to ask. */
 	mouse?: boolean;
 }
@@ -124,6 +126,8 @@ export type Msg =
 	| {type: 'mouse'; event: MouseEvent}
 	| {type: 'mouseCapture'}
 	| {type: 'tabTo'; tab: Tab}
+	/** The App now talks to the engine of context `name`: nothing of the old engine's state is kept. */
+	| {type: 'engineSwitched'; name: string}
 	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
 	| {type: 'immediate'; action: ImmediateAction}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
@@ -328,6 +332,12 @@ export function reduce(state: State, msg: Msg): State {
 		case 'mouseCapture':
 			if (state.mouse === undefined) return state;
 			return withEffect({...state, mouse: !state.mouse, notice: {text: state.mouse ? 'mouse off: the terminal selects text (m turns it back on)' : 'mouse on', level: 'info'}}, {kind: 'mouse', on: !state.mouse});
+		case 'engineSwitched': {
+			const fresh = initialState(state.width, state.height);
+			// Kept: the screen, the template history and kept filter, the ids (effects are taken by id), the contexts list.
+			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, context: msg.name, notice: {text: `engine: context ${msg.name}`, level: 'info'}};
+			return withData(kept, {engines: state.data.engines});
+		}
 		case 'tabTo':
 			return state.image ? {...state, image: {...state.image, tab: msg.tab}} : state;
 		case 'sortMenu': {

@@ -35,7 +35,9 @@ export type EffectBody =
 	/** Saving a template to the history file; pick-then-pipe's read (source/ui/format/effects.ts). */
 	| FormatEffect
 	/** Mouse reports on or off (the App writes the terminal's mode). */
-	| {kind: 'mouse'; on: boolean};
+	| {kind: 'mouse'; on: boolean}
+	/** Switch the explorer to the docker context `name` (the App swaps its engine). */
+	| {kind: 'useEngine'; name: string};
 
 export type Effect = EffectBody & {id: number};
 
