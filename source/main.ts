@@ -44,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
 		}
 		// Global flags first, up to the command name.
 		const head = parseArgs(argv, globalFlags, {stopAtFirstPositional: true});
-		const [name, ...rest] = head.positionals;
+		const [name, ...args] = head.positionals;
+		let rest = args;
 		if (head.flags.help || name === 'help') {
 			if (name && name !== 'help') return await commandHelp(name);
 			if (rest[0]) return await commandHelp(rest[0]);
@@ -54,40 +55,56 @@ export async function main(argv: string[]): Promise<number> {
 		const endpointOptions = {host: head.flags.host as string | undefined, context: head.flags.context as string | undefined};
 		const archive = head.flags.archive as string | undefined;
 		if (!name) return archive === undefined ? await explorer(endpointOptions) : await archiveExplorer(archive);
-		// Two-word commands (`image prune`, `system df`) before one-word ones.
-		const twoWords = rest.length > 0 ? findCommand(`${name} ${rest[0]}`) : undefined;
-		const entry = twoWords ?? findCommand(name);
+		const entry = findCommand(name);
 		if (!entry) throw new UsageError(`unknown command "${name}" for "imgscope"`);
-		const command = await entry.load();
-		const parsed = parseArgs(twoWords ? rest.slice(1) : rest, [...globalFlags, ...command.flags], {command: entry.name});
+		let command = await entry.load();
+		let commandName = entry.name;
+		if (command.subcommands) {
+			// A group (`container ls`, `context ls`): the next word picks the command.
+			const sub = command.subcommands.find((c) => c.name === rest[0] || c.aliases?.includes(rest[0]));
+			if (!sub && (rest[0] === '--help' || rest[0] === '-h')) {
+				stdout.write(`${commandUsage(command)}\n`);
+				return 0;
+			}
+			if (!sub) throw new UsageError(rest[0] === undefined || rest[0].startsWith('-') ? `"imgscope ${entry.name}" needs a subcommand (${command.subcommands.map((c) => c.name).join(', ')})` : `unknown command "${rest[0]}" for "imgscope ${entry.name}"`, entry.name);
+			command = sub;
+			commandName = `${entry.name} ${sub.name}`;
+			rest = rest.slice(1);
+		}
+		const parsed = parseArgs(rest, [...globalFlags, ...command.flags], {command: commandName});
 		// files, check and diff read archives (their own --archive, or the global one); the others need an engine.
 		if ((archive !== undefined || typeof parsed.flags.archive === 'string') && !command.flags.some((flag) => flag.name === 'archive')) {
-			throw new UsageError(`"imgscope ${entry.name}" needs an engine: --archive works with the explorer and with files, check and diff`, entry.name);
+			throw new UsageError(`"imgscope ${commandName}" needs an engine: --archive works with the explorer and with files, check and diff`, commandName);
 		}
 		if (parsed.flags.help) {
 			stdout.write(`${commandUsage(command)}\n`);
 			return 0;
 		}
 		if (parsed.positionals.length < (command.minArgs ?? 0)) {
-			throw new UsageError(`"imgscope ${entry.name}" requires ${command.minArgs === 1 ? '1 argument' : `at least ${command.minArgs} arguments`}`, entry.name);
+			throw new UsageError(`"imgscope ${commandName}" requires ${command.minArgs === 1 ? '1 argument' : `at least ${command.minArgs} arguments`}`, commandName);
 		}
 		if (command.maxArgs !== undefined && parsed.positionals.length > command.maxArgs) {
 			// docker's wording: "accepts no arguments" for a command that takes none.
 			const most = command.maxArgs === 0 ? 'accepts no arguments' : `accepts at most ${command.maxArgs} argument${command.maxArgs === 1 ? '' : 's'}`;
-			throw new UsageError(`"imgscope ${entry.name}" ${most}`, entry.name);
+			throw new UsageError(`"imgscope ${commandName}" ${most}`, commandName);
 		}
 		const context = makeContext({
 			host: (parsed.flags.host as string | undefined) ?? endpointOptions.host,
 			context: (parsed.flags.context as string | undefined) ?? endpointOptions.context,
 		});
 		if (archive !== undefined) context.archive = archive;
+		context.endpointOptions = {host: (parsed.flags.host as string | undefined) ?? endpointOptions.host, context: (parsed.flags.context as string | undefined) ?? endpointOptions.context};
 		return await command.run(context, parsed);
 	} catch (error) {
 		return report(error);
 	}
 }
 
-function commandUsage(command: {name: string; usage: string; summary: string; flags: import('./cli/args.js').FlagSpec[]}): string {
+function commandUsage(command: {name: string; usage: string; summary: string; flags: import('./cli/args.js').FlagSpec[]; subcommands?: {name: string; aliases?: string[]; summary: string}[]}): string {
+	if (command.subcommands) {
+		const list = command.subcommands.map((c) => `  ${[c.name, ...(c.aliases ?? [])].join(', ').padEnd(14)}  ${c.summary}`);
+		return [`Usage:  ${command.usage}`, '', command.summary, '', 'Commands:', ...list].join('\n');
+	}
 	return [`Usage:  ${command.usage}`, '', command.summary, '', 'Options:', flagHelp(command.flags)].join('\n');
 }
 

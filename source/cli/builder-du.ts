@@ -16,7 +16,7 @@ import {type Command, CommandError, fetched, writeRendered} from './command.js';
 export const BUILDER_DU_TABLE = 'table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.Shared}}\t{{.InUse}}\t{{.LastUsedSince}}\t{{.Description}}';
 
 const builderDu: Command = {
-	name: 'builder du',
+	name: 'du',
 	summary: 'List the build cache records (id, type, size, shared, in use, last used, description)',
 	usage: 'imgscope builder du [OPTIONS]',
 	flags: [

@@ -10,6 +10,8 @@ export interface CommandContext {
 	/** Connects lazily: commands that read an archive never touch the engine. */
 	engine(): Promise<Engine>;
 	archive?: string;
+	/** -H and --context as given (before or after the command name). */
+	endpointOptions?: {host?: string; context?: string};
 }
 
 export interface Command {
@@ -21,6 +23,8 @@ export interface Command {
 	minArgs?: number;
 	maxArgs?: number;
 	run(context: CommandContext, parsed: Parsed): Promise<number>;
+	/** A command group (`container`, `context`): the first argument names one of these. */
+	subcommands?: Command[];
 }
 
 /** A message for the person, with the exit status it deserves; printed without a stack. */

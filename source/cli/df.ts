@@ -10,7 +10,6 @@ import {type Command, CommandError, fetched, writeRendered} from './command.js';
 
 const df: Command = {
 	name: 'df',
-	aliases: ['system df'],
 	summary: 'Show disk usage: images, containers, volumes, build cache (docker system df)',
 	usage: 'imgscope df [OPTIONS]',
 	flags: [

@@ -39,7 +39,7 @@ async function confirmed(context: CommandContext, warning: string): Promise<bool
 }
 
 export const imagePrune: Command = {
-	name: 'image prune',
+	name: 'prune',
 	summary: 'Remove unused images (docker image prune)',
 	usage: 'imgscope image prune [OPTIONS]',
 	flags: [{name: 'all', short: 'a', type: 'bool', help: 'Remove all unused images, not just dangling ones'}, filterFlag('until=<timestamp>'), force],
@@ -55,7 +55,7 @@ export const imagePrune: Command = {
 };
 
 export const containerPrune: Command = {
-	name: 'container prune',
+	name: 'prune',
 	summary: 'Remove all stopped containers (docker container prune)',
 	usage: 'imgscope container prune [OPTIONS]',
 	flags: [filterFlag('until=<timestamp>'), force],
@@ -70,7 +70,7 @@ export const containerPrune: Command = {
 };
 
 export const builderPrune: Command = {
-	name: 'builder prune',
+	name: 'prune',
 	summary: 'Remove build cache (docker builder prune)',
 	usage: 'imgscope builder prune [OPTIONS]',
 	flags: [

@@ -19,12 +19,13 @@ export const commands: CommandEntry[] = [
 	{name: 'files', summary: 'List what a layer changed, or the filesystem at a layer', load: async () => (await import('./files.js')).default},
 	{name: 'check', summary: 'Check wasted space against limits, for CI', load: async () => (await import('./check.js')).default},
 	{name: 'diff', summary: 'Compare two images: shared layers and changed files', load: async () => (await import('./diff.js')).default},
-	{name: 'ps', aliases: ['containers'], summary: 'List containers', load: async () => (await import('./ps.js')).default},
-	{name: 'df', aliases: ['system df'], summary: 'Show disk usage (docker system df)', load: async () => (await import('./df.js')).default},
-	{name: 'image prune', summary: 'Remove unused images (docker image prune)', load: async () => (await import('./prune.js')).imagePrune},
-	{name: 'container prune', summary: 'Remove stopped containers (docker container prune)', load: async () => (await import('./prune.js')).containerPrune},
-	{name: 'builder prune', summary: 'Remove build cache (docker builder prune)', load: async () => (await import('./prune.js')).builderPrune},
-	{name: 'builder du', summary: 'List the build cache records, or say there are none', load: async () => (await import('./builder-du.js')).default},
+	{name: 'ps', aliases: ['containers'], summary: 'List containers (docker ps)', load: async () => (await import('./ps.js')).default},
+	{name: 'container', summary: 'Containers: ls (list, ps), inspect, prune (docker container ...)', load: async () => (await import('./container.js')).default},
+	{name: 'context', summary: 'Contexts: ls (docker context ls)', load: async () => (await import('./context.js')).default},
+	{name: 'df', summary: 'Show disk usage (docker system df)', load: async () => (await import('./df.js')).default},
+	{name: 'system', summary: 'System: df (docker system df)', load: async () => (await import('./disk-groups.js')).systemGroup},
+	{name: 'image', summary: 'Images: prune (docker image prune)', load: async () => (await import('./disk-groups.js')).imageGroup},
+	{name: 'builder', summary: 'Build cache: prune (docker builder prune), du', load: async () => (await import('./disk-groups.js')).builderGroup},
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

@@ -112,8 +112,10 @@ export function headerValue(columns: Record<string, string>): GoValue {
 	return {type: subHeaderContextType, v: new Map(entries)};
 }
 
-/** The columns of a row: method name -> its string result. */
-export type Columns = Record<string, () => string>;
+/** The columns of a row: method name -> its result (a string, or a Go value for the columns declared with another type). */
+export type Columns = Record<string, () => string | GoValue>;
+
+const columnValue = (r: string | GoValue): GoValue => (typeof r === 'string' ? {type: T.string, v: r} : r);
 
 const columnsOf = new WeakMap<object, Columns>();
 
@@ -121,11 +123,16 @@ const columnsOf = new WeakMap<object, Columns>();
  * A row context type: a struct embedding HeaderContext plus its unexported
  * fields, with the column methods on the pointer (as docker declares them).
  */
-export function contextType(name: string, fields: StructField[], columnNames: string[]): GoType {
-	const methods: Record<string, GoMethod> = {};
+export function contextType(
+	name: string,
+	fields: StructField[],
+	columnNames: string[],
+	options: {results?: Record<string, GoType>; methods?: Record<string, GoMethod>} = {},
+): GoType {
+	const methods: Record<string, GoMethod> = {...options.methods};
 	const columns = (recv: GoValue): Columns => columnsOf.get(recv.v as object)!;
 	for (const column of columnNames) {
-		methods[column] = {ptrReceiver: true, result: T.string, call: recv => ({type: T.string, v: columns(recv)[column]()})};
+		methods[column] = {ptrReceiver: true, result: options.results?.[column] ?? T.string, call: recv => columnValue(columns(recv)[column]())};
 	}
 	// Promoted from *HeaderContext: the (nil) Header of a row.
 	methods.FullHeader = {
@@ -141,7 +148,7 @@ export function contextType(name: string, fields: StructField[], columnNames: st
 		returnsError: true,
 		call: recv => {
 			const cols = columns(recv);
-			const map: GoValue = {type: T.mapStringAny, v: new Map(Object.keys(cols).map(k => [k, {type: T.string, v: cols[k]()}]))};
+			const map: GoValue = {type: T.mapStringAny, v: new Map(Object.keys(cols).map(k => [k, columnValue(cols[k]())]))};
 			const text = marshalJSON(map, {escapeHTML: true});
 			return {type: bytesType, v: [...Buffer.from(text, 'utf8')].map(b => ({type: T.uint8, v: BigInt(b)}))};
 		},

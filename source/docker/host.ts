@@ -33,6 +33,17 @@ export function configImagesFormat(env: NodeJS.ProcessEnv = process.env): string
 	}
 }
 
+/** The config file's psFormat (docker ps without --format), '' when none. */
+export function configPsFormat(env: NodeJS.ProcessEnv = process.env): string {
+	const dir = env.DOCKER_CONFIG || path.join(homedir(), '.docker');
+	try {
+		const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {psFormat?: unknown};
+		return typeof config.psFormat === 'string' ? config.psFormat : '';
+	} catch {
+		return '';
+	}
+}
+
 /**
  * Write and wait until the stream took it (large outputs, pipes). Bytes of
  * invalid UTF-8 that a template made (source/template/core.ts toBytes) are

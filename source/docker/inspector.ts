@@ -8,7 +8,7 @@
 //                 (docker sets that option on the shared template, so it stays
 //                 on for the images after it).
 import {compactJson, indentJson} from '../format/json-indent.js';
-import type {Template} from '../template/index.js';
+import type {GoValue, Template} from '../template/index.js';
 import {decodeJSON, dockerFuncs, execute, parse} from '../template/index.js';
 import {typedInspect} from './inspect-type.js';
 
@@ -41,13 +41,16 @@ export function prepareFormat(format: string): PreparedFormat {
 }
 
 /** Render docker's output for the items (in argument order). */
-export function renderInspect(prepared: PreparedFormat, items: InspectItem[]): InspectOutput {
+/** The typed pass's decoder: the daemon's JSON as the Go struct docker's client decodes it into (images by default). */
+export type TypedDecoder = (raw: GoValue) => GoValue;
+
+export function renderInspect(prepared: PreparedFormat, items: InspectItem[], typed: TypedDecoder = typedInspect): InspectOutput {
 	if (prepared.kind === 'error') return {stdout: '', errors: [prepared.message], exitCode: 64, errorOffset: prepared.offset};
 	const errors: string[] = [];
 	let stdout: string;
 	const offsets: number[] = [];
 	if (prepared.kind === 'template') {
-		stdout = renderTemplate(prepared.template, items, errors, offsets);
+		stdout = renderTemplate(prepared.template, items, errors, offsets, typed);
 	} else {
 		const raws: string[] = [];
 		for (const item of items) {
@@ -64,7 +67,7 @@ function renderArray(kind: 'indent' | 'json', raws: string[]): string {
 	return kind === 'indent' ? indentJson(joined, '', '    ') : compactJson(joined);
 }
 
-function renderTemplate(template: Template, items: InspectItem[], errors: string[], offsets: number[]): string {
+function renderTemplate(template: Template, items: InspectItem[], errors: string[], offsets: number[], typed: TypedDecoder): string {
 	let out = '';
 	let missingKey: 'default' | 'error' = 'default';
 	// Execution is a pure function of (document, missingkey): many tags of one
@@ -78,7 +81,7 @@ function renderTemplate(template: Template, items: InspectItem[], errors: string
 		const key = missingKey + item.raw;
 		let result = memo.get(key);
 		if (result === undefined) {
-			result = inspectOne(template, item.raw, missingKey);
+			result = inspectOne(template, item.raw, missingKey, typed);
 			memo.set(key, result);
 		}
 		if (result.usedRaw) missingKey = 'error';
@@ -100,7 +103,7 @@ interface OneResult {
 	usedRaw: boolean;
 }
 
-function inspectOne(template: Template, raw: string, missingKey: 'default' | 'error'): OneResult {
+function inspectOne(template: Template, raw: string, missingKey: 'default' | 'error', typed: TypedDecoder): OneResult {
 	let decoded;
 	try {
 		decoded = decodeJSON(raw);
@@ -109,7 +112,7 @@ function inspectOne(template: Template, raw: string, missingKey: 'default' | 'er
 		return {error: `unable to read inspect data: ${(error as Error).message}`, usedRaw: false};
 	}
 	try {
-		return {output: execute(template, typedInspect(decoded), {missingKey}), usedRaw: false};
+		return {output: execute(template, typed(decoded), {missingKey}), usedRaw: false};
 	} catch {
 		// Any failure of the typed pass, whatever it was, means a second try on the raw map.
 	}

@@ -103,8 +103,9 @@ function keyFields(t: GoType): KeyField[] {
 		for (const {path, type} of level) {
 			for (const f of type.fields ?? []) {
 				if (f.json === '-') continue;
-				if (f.embedded && f.json === undefined && f.type.kind === 'struct') {
-					next.push({path: [...path, f], type: f.type});
+				const ft = f.type.kind === 'ptr' ? f.type.elem! : f.type;
+				if (f.embedded && f.json === undefined && ft.kind === 'struct') {
+					next.push({path: [...path, f], type: ft});
 					continue;
 				}
 				if (!/^\p{Lu}/u.test(f.name)) continue;
@@ -129,7 +130,13 @@ function decodeStruct(type: GoType, j: GoValue): GoValue {
 		const kf = fields.find(f => f.key === key) ?? fields.find(f => f.key.toLowerCase() === key.toLowerCase());
 		if (!kf) continue;
 		let target = result.v as Record<string, GoValue>;
-		for (const f of kf.path.slice(0, -1)) target = target[f.name].v as Record<string, GoValue>;
+		for (const f of kf.path.slice(0, -1)) {
+			// An embedded *Struct is allocated when one of its keys is set (as encoding/json does).
+			if (f.type.kind === 'ptr') {
+				if (target[f.name].v === null) target[f.name] = {type: f.type, v: zeroValue(f.type.elem!)};
+				target = (target[f.name].v as GoValue).v as Record<string, GoValue>;
+			} else target = target[f.name].v as Record<string, GoValue>;
+		}
 		const last = kf.path[kf.path.length - 1];
 		// JSON null keeps the zero value (Go leaves the field untouched).
 		target[last.name] = unmarshal(last.type, v);

@@ -34,14 +34,37 @@ export class EndpointError extends Error {}
 
 export const defaultSocket = '/var/run/docker.sock';
 
+/** $DOCKER_CONFIG, or ~/.docker: where config.json and the context store live. */
+export function dockerConfigDir(options: EndpointOptions = {}): string {
+	const env = options.env ?? process.env;
+	return env.DOCKER_CONFIG || path.join(options.home ?? homedir(), '.docker');
+}
+
+/** The context's directory name in the store (contexts/meta/<id>, contexts/tls/<id>). */
+export function contextId(name: string): string {
+	return createHash('sha256').update(name).digest('hex');
+}
+
+/**
+ * The name of the context in use, as docker's resolveContextName picks it:
+ * --context, then "default" for -H or DOCKER_HOST, then DOCKER_CONTEXT, then
+ * the config's currentContext, then "default".
+ */
+export function currentContextName(options: EndpointOptions = {}): string {
+	const env = options.env ?? process.env;
+	if (options.context) return options.context;
+	if (options.host || env.DOCKER_HOST) return 'default';
+	return env.DOCKER_CONTEXT || currentContext(dockerConfigDir(options)) || 'default';
+}
+
 export function resolveEndpoint(options: EndpointOptions = {}): Endpoint {
 	const env = options.env ?? process.env;
-	const configDir = env.DOCKER_CONFIG || path.join(options.home ?? homedir(), '.docker');
+	const configDir = dockerConfigDir(options);
 	if (options.host && options.context) {
 		throw new EndpointError('conflicting options: either specify --host or --context, not both');
 	}
 	if (options.host) return parseHost(options.host, '-H', env);
-	const contextName = options.context ?? (env.DOCKER_HOST ? undefined : env.DOCKER_CONTEXT || currentContext(configDir));
+	const contextName = currentContextName(options);
 	if (contextName && contextName !== 'default') return contextEndpoint(configDir, env, contextName, options.context ? '--context' : env.DOCKER_CONTEXT ? 'DOCKER_CONTEXT' : 'the current context');
 	if (env.DOCKER_HOST) return parseHost(env.DOCKER_HOST, 'DOCKER_HOST', env);
 	return {kind: 'unix', socketPath: defaultSocket, url: `unix://${defaultSocket}`, source: 'the default socket'};
@@ -60,7 +83,7 @@ function currentContext(configDir: string): string | undefined {
 
 /** Context metadata lives under contexts/meta/<sha256 of the name>/meta.json. */
 function contextEndpoint(configDir: string, env: NodeJS.ProcessEnv, name: string, source: string): Endpoint {
-	const id = createHash('sha256').update(name).digest('hex');
+	const id = contextId(name);
 	const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
 	if (!existsSync(metaFile)) {
 		throw new EndpointError(`context "${name}" does not exist (looked for ${metaFile})`);

@@ -19,6 +19,8 @@ import type {ImageSource} from '../engine/image-source.js';
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import {App} from './App.js';
 import {createSuspend} from './actions/terminal.js';
+import {mouseOff, mouseOn} from './mouse.js';
+import {mouseInput} from './mouse-input.js';
 import {takeScreen, type Screen} from './screen.js';
 import {initialState, reduce, type State} from './state.js';
 
@@ -64,8 +66,11 @@ export async function runExplorer(options: {
 	let code = 0;
 	try {
 		// An attached container gets the real terminal meanwhile (source/ui/actions/terminal.ts): off the alternate screen and back.
-		const suspend = createSuspend({stdin, stdout, leave: '\x1b[?1049l\x1b[?25h', enter: '\x1b[?1049h\x1b[H'});
-		const instance = render(<App engine={engine} initial={initial} suspend={suspend} pick={pick} onExit={(state) => (last = state)} />, {
+		// The mouse: its reports are taken off the input before Ink reads it; off while someone else has the terminal.
+		const mouse = mouseInput(stdin, stdout);
+		if (process.env.IMGSCOPE_NO_MOUSE === undefined) mouse.set(true);
+		const suspend = createSuspend({stdin, stdout, leave: () => `${mouse.on ? mouseOff : ''}\x1b[?1049l\x1b[?25h`, enter: () => `\x1b[?1049h\x1b[H${mouse.on ? mouseOn : ''}`});
+		const instance = render(<App engine={engine} initial={initial} suspend={suspend} pick={pick} mouse={mouse} onExit={(state) => (last = state)} />, {
 			stdin,
 			stdout,
 			exitOnCtrlC: false,

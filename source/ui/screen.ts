@@ -14,7 +14,8 @@ export interface Screen {
 }
 
 export const enterAlt = '\x1b[?1049h\x1b[H';
-export const leaveAlt = '\x1b[?1049l\x1b[?25h';
+/** Leaves the alternate screen, shows the cursor, and turns mouse reports off (a no-op where they were not on). */
+export const leaveAlt = '\x1b[?1006l\x1b[?1000l\x1b[?1049l\x1b[?25h';
 
 /** `tty`: descriptors of /dev/tty, when stdin or stdout is not the terminal. */
 export function takeScreen(tty?: {input: number; output: number}): Screen {

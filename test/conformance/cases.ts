@@ -3,6 +3,7 @@
 // test/fixtures/build.sh are named, so other suites' images cannot disturb them.
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {addContainerCases} from './containers.js';
 import {DOCKER_FUNCS, FIELDS, HISTORY_FORMATS, LANGUAGE, LS_FORMATS} from './templates.js';
 
 export interface Case {
@@ -15,6 +16,8 @@ export interface Case {
 	env?: Record<string, string>;
 	/** What both read on stdin (a prune's answer); none: stdin stays as the suite's. */
 	input?: string;
+	/** Shows a relative time of the test containers: run once they are over a minute old (containers.ts). */
+	clock?: boolean;
 }
 
 export const APP = 'fixture/app:1';
@@ -153,6 +156,9 @@ function build(): Case[] {
 	add(['ls', '--format']);
 	add(['history', '--human=maybe', APP]);
 	add(['inspect', '--nope', APP]);
+
+	// ---- ps, container inspect, context ls ----
+	addContainerCases(add);
 	return cases;
 }
 

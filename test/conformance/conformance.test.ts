@@ -7,9 +7,10 @@ import {execFileSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {haveEngine} from '../helpers/engine.js';
 import {CASES, DANGLING, documentedException, knownDifference} from './cases.js';
+import {settled, setUpContainers, tearDownContainers} from './containers.js';
 import {DOCKER_CLI, describe as explain, imgscopeCommand, runAll, type Outcome} from './harness.js';
 
 function danglingId(): string {
@@ -30,8 +31,16 @@ describe.skipIf(!haveEngine)('docker conformance', () => {
 
 	beforeAll(async () => {
 		const started = Date.now();
+		setUpContainers();
 		const command = await imgscopeCommand();
-		const results = await runAll(SELECTED, command, {[DANGLING]: danglingId()});
+		const substitutions = {[DANGLING]: danglingId()};
+		const results = await runAll(SELECTED.filter(c => !c.clock), command, substitutions);
+		// Relative times of the test containers tick once a second in their first minute.
+		const clocked = SELECTED.filter(c => c.clock);
+		if (clocked.length > 0) {
+			await settled();
+			results.push(...(await runAll(clocked, command, substitutions)));
+		}
 		for (const o of results) outcomes.set(o.case.id, o);
 		const identical = results.filter(o => o.verdict === 'identical').length;
 		const reordered = results.filter(o => o.verdict === 'reordered').length;
@@ -50,6 +59,8 @@ describe.skipIf(!haveEngine)('docker conformance', () => {
 			JSON.stringify({summary, total: results.length, identical, reordered, exceptions, different: different.map(o => ({args: o.case.args, known: knownDifference(o.case), detail: explain(o)}))}, null, 2),
 		);
 	}, 900_000);
+
+	afterAll(() => tearDownContainers());
 
 	it.each(SELECTED.map(c => [c.id, c] as const))('%s', (id, c) => {
 		const o = outcomes.get(id);

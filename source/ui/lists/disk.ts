@@ -31,6 +31,7 @@ export const diskSpec: ListSpec<DiskRow> = {
 	needs: 'daemon',
 	feeds: ['disk'],
 	rows: (data) => diskRows(data.disk?.report),
+	name: (row) => (row.kind === 'total' ? row.totals.kind : row.name),
 	key: (row) => row.key,
 	columns: () => diskColumns(),
 	sorts: [

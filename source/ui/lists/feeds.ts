@@ -8,14 +8,14 @@
 import {loadDiskFeed, type DiskFeed} from './disk-feed.js';
 import type {ImageSource} from '../../engine/image-source.js';
 import type {ContainerSummary, ImageSummary} from '../../engine/types.js';
-import type {EngineChoice} from './engine-choice.js';
+import type {EngineRow} from './engines.js';
 import type {Capability} from './spec.js';
 
 export interface Feeds {
 	images: ImageSummary[];
 	containers: ContainerSummary[];
 	/** Docker contexts and DOCKER_HOST (the Engines list); loaded by the App, not from the engine. */
-	engines: EngineChoice[];
+	engines: EngineRow[];
 	/** GET /system/df (the Disk list); an answer that failed keeps the last good one and says why. */
 	disk: DiskFeed;
 }

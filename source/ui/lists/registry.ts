@@ -5,10 +5,11 @@
  */
 import {containersSpec} from './containers.js';
 import {diskSpec} from './disk.js';
+import {enginesSpec} from './engines.js';
 import {imagesSpec} from './images.js';
 import type {AnySpec, ListId} from './spec.js';
 
-export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, diskSpec];
+export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, enginesSpec, diskSpec];
 
 const byId = new Map<string, AnySpec>(specs.map((spec) => [spec.id, spec]));
 

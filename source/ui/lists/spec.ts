@@ -50,13 +50,15 @@ export interface ListSpec<Row> extends ListRules<Row> {
 	/** The title's word: "Images". */
 	title: string;
 	/** The key that shows this list from any other ("1"), its action and the footer's word. */
-	show: {key: string; action: Action; label: string; /** Its place in the other lists' footers (default 3; higher goes first when short). */ footer?: number};
+	show: {key: string; action: Action; label: string; /** Its place in the other lists' footers (default 5; higher goes first when short). */ footer?: number};
 	/** The list needs this of the source (Containers: a daemon). */
 	needs?: Capability;
 	/** The feeds its rows are made from: they are made again when one of these changes. */
 	feeds: readonly (keyof Feeds)[];
 	/** Its rows, from what the controller loaded (source/ui/lists/feeds.ts). */
 	rows(data: Feeds): readonly Row[];
+	/** The row as the menu's title names it (a ref, a container's name). */
+	name(row: Row): string;
 	/** The columns, fitted by source/ui/columns.ts; `rows` are those on screen (columns may shrink to them). */
 	columns(state: State, rows: readonly Row[], now: number): Column<Row>[];
 	sorts: readonly ListSort<Row>[];
