@@ -17,12 +17,24 @@ export interface DiskFeed {
 
 let last: DiskUsageJSON | undefined;
 
+/**
+ * The controller loads every feed together, so a slow df would hold back the
+ * image and container lists: past this, the last answer stands in and the
+ * request finishes on its own (the next reload shows it).
+ */
+const patienceMs = 2000;
+
 export async function loadDiskFeed(source: ImageSource, signal: AbortSignal): Promise<DiskFeed> {
 	if (!source.daemon) return {};
 	for (let attempt = 0; ; attempt++) {
 		try {
-			last = (await readDiskUsage(source.daemon, signal)).value;
-			return {report: last};
+			const answer = readDiskUsage(source.daemon, signal).then((a) => (last = a.value));
+			answer.catch(() => undefined);
+			let timer: NodeJS.Timeout | undefined;
+			const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, patienceMs, 'late')));
+			const first = await Promise.race([answer, late]);
+			clearTimeout(timer);
+			return first === 'late' ? {report: last} : {report: first};
 		} catch (error) {
 			if (signal.aborted) throw error;
 			const message = error instanceof Error ? error.message : String(error);
