@@ -1,103 +1,32 @@
 // The row contexts `docker system df -v` renders besides images
-// (docker/cli v28 cli/command/formatter container.go, volume.go,
-// buildcache.go): *ContainerContext, *volumeContext and *buildCacheContext as
+// (docker/cli v28 cli/command/formatter volume.go, buildcache.go; containers
+// are `ps`'s rows, docker/container-context.ts): *volumeContext and *buildCacheContext as
 // Go values, with the API structs they wrap (container.Summary, volume.Volume,
 // build.CacheRecord) decoded as the Go client decodes them.
-import {ellipsis, truncateID} from '../format/ids.js';
+import {truncateID} from '../format/ids.js';
 import type {Location} from '../format/time.js';
-import {goTimeString, UTC} from '../format/time.js';
+import {UTC} from '../format/time.js';
 import {humanDuration, humanSize, humanSizeWithPrecision} from '../format/units.js';
 import type {GoType, GoValue} from '../template/index.js';
-import {T, decodeJSON, formatTime, mapOf, ptrTo, quote, sliceOf, timeParts, timeType} from '../template/index.js';
+import {T, decodeJSON, formatTime, mapOf, ptrTo, sliceOf, timeParts, timeType} from '../template/index.js';
 import {contextType, contextValue, type Columns} from './formatter.js';
-import {descriptorType, field, platformType, struct} from './inspect-type.js';
-import {parseNormalizedNamed} from './reference.js';
+import {containerRow as psContainerRow, containerSummaryType} from './container-context.js';
+import {field, struct} from './inspect-type.js';
 import {unmarshal} from './unmarshal.js';
 
 const strs = sliceOf(T.string);
 const strMap = mapOf(T.string, T.string);
 
-// ---- container.Summary ----
-
-const portType = struct('container.Port', [
-	field('IP', T.string, 'IP', true),
-	field('PrivatePort', T.uint16, 'PrivatePort'),
-	field('PublicPort', T.uint16, 'PublicPort', true),
-	field('Type', T.string, 'Type'),
-]);
-const mountPointType = struct('container.MountPoint', [
-	field('Type', {kind: 'string', name: 'mount.Type'}, 'Type', true),
-	field('Name', T.string, 'Name', true),
-	field('Source', T.string, 'Source'),
-	field('Destination', T.string, 'Destination'),
-	field('Driver', T.string, 'Driver', true),
-	field('Mode', T.string, 'Mode'),
-	field('RW', T.bool, 'RW'),
-	field('Propagation', {kind: 'string', name: 'mount.Propagation'}, 'Propagation'),
-]);
-// network.EndpointSettings only ever prints as an address (a map of pointers).
-const endpointSettings = struct('network.EndpointSettings', [field('NetworkID', T.string, 'NetworkID'), field('EndpointID', T.string, 'EndpointID'), field('IPAddress', T.string, 'IPAddress')]);
-const networkSettingsSummary = struct('container.NetworkSettingsSummary', [field('Networks', mapOf(T.string, ptrTo(endpointSettings)), 'Networks')]);
-
-export const containerSummaryType = struct('container.Summary', [
-	field('ID', T.string, 'Id'),
-	field('Names', strs, 'Names'),
-	field('Image', T.string, 'Image'),
-	field('ImageID', T.string, 'ImageID'),
-	field('ImageManifestDescriptor', ptrTo(descriptorType), 'ImageManifestDescriptor', true),
-	field('Command', T.string, 'Command'),
-	field('Created', T.int64, 'Created'),
-	field('Ports', sliceOf(portType), 'Ports'),
-	field('SizeRw', T.int64, 'SizeRw', true),
-	field('SizeRootFs', T.int64, 'SizeRootFs', true),
-	field('Labels', strMap, 'Labels'),
-	field('State', {kind: 'string', name: 'container.ContainerState'}, 'State'),
-	field('Status', T.string, 'Status'),
-	field('HostConfig', {kind: 'struct', fields: [field('NetworkMode', T.string, 'NetworkMode', true), field('Annotations', strMap, 'Annotations', true)]}, 'HostConfig'),
-	field('NetworkSettings', ptrTo(networkSettingsSummary), 'NetworkSettings'),
-	field('Mounts', sliceOf(mountPointType), 'Mounts'),
-]);
-
-const CONTAINER_COLUMNS = ['ID', 'Names', 'Image', 'Command', 'CreatedAt', 'RunningFor', 'Ports', 'State', 'Status', 'Size', 'Labels', 'Mounts', 'LocalVolumes', 'Networks'];
-// formatter.Platform: a Stringer (platforms.FormatAll), so a nil *Platform prints <nil> under every verb.
-const formatterPlatform: GoType = {
-	...struct('formatter.Platform', [{name: 'Platform', type: platformType, embedded: true}]),
-	methods: {String: {result: T.string, call: recv => ({type: T.string, v: platformString(recv)})}},
-};
-
-function platformString(recv: GoValue): string {
-	const p = ((recv.v as Record<string, GoValue>).Platform.v ?? {}) as Record<string, GoValue>;
-	const os = p.OS?.v as string;
-	if (!os) return 'unknown';
-	return [os, p.Architecture?.v as string, p.Variant?.v as string].filter(Boolean).join('/');
-}
-
-export const containerContextType = withLabel(
-	withPlatform(contextType('formatter.ContainerContext', [field('trunc', T.bool), field('c', containerSummaryType), field('FieldsUsed', T.mapStringAny)], CONTAINER_COLUMNS)),
-);
+// ---- container.Summary: docker/container-context.ts has the row (shared with `ps`) ----
 
 export const CONTAINER_HEADER = {
 	ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS', State: 'STATE',
 	Status: 'STATUS', Size: 'SIZE', Labels: 'LABELS', Mounts: 'MOUNTS', LocalVolumes: 'LOCAL VOLUMES', Networks: 'NETWORKS', Platform: 'PLATFORM',
 };
 
-// ContainerContext.Platform returns *Platform: nil unless the daemon sent an
-// ImageManifestDescriptor with a platform (a 20.10 daemon never does).
-function withPlatform(type: GoType): GoType {
-	const ptr = ptrTo(formatterPlatform);
-	const marshal = type.methods!.MarshalJSON;
-	type.methods!.Platform = {ptrReceiver: true, result: ptr, call: () => ({type: ptr, v: null})};
-	// formatter.MarshalJSON turns the Platform method into a key too: null here.
-	type.methods!.MarshalJSON = {
-		...marshal,
-		call: (recv, args) => {
-			const out = marshal.call(recv, args);
-			const text = Buffer.from((out.v as GoValue[]).map(b => Number(b.v))).toString('utf8');
-			const withKey = text.replace(/,"Ports":/, ',"Platform":null,"Ports":');
-			return {type: out.type, v: [...Buffer.from(withKey, 'utf8')].map(b => ({type: T.uint8, v: BigInt(b)}))};
-		},
-	};
-	return type;
+/** formatter.ContainerContext for one container of the report (the `ps` row, its summary decoded when reached). */
+export function containerRow(c: JSONObject, trunc: boolean, time: RowTime): GoValue {
+	return psContainerRow(c, lazy(containerSummaryType, c), {trunc, now: time.now, location: time.location ?? UTC});
 }
 
 /** A `Label NAME` method reading the labels a row keeps for it. */
@@ -145,104 +74,6 @@ export interface RowTime {
 	/** Milliseconds since the epoch. */
 	now: number;
 	location?: Location;
-}
-
-/** formatter.ContainerContext for one container of the answer. */
-export function containerRow(c: JSONObject, trunc: boolean, time: RowTime, decoded = lazy(containerSummaryType, c)): GoValue {
-	const id = text(c.Id);
-	const created = num(c.Created);
-	const mounts = list<JSONObject>(c.Mounts);
-	const columns: Columns = {
-		ID: () => (trunc ? truncateID(id) : id),
-		Names: () => {
-			let names = list<string>(c.Names).map(n => String(n).slice(1));
-			if (trunc) {
-				const plain = names.find(n => n.split('/').length === 1);
-				if (plain !== undefined) names = [plain];
-			}
-			return names.join(',');
-		},
-		Image: () => containerImage(text(c.Image), text(c.ImageID), trunc),
-		Command: () => quote(trunc ? ellipsis(text(c.Command), 20) : text(c.Command)),
-		CreatedAt: () => goTimeString(created, time.location ?? UTC),
-		RunningFor: () => humanDuration(time.now - created * 1000) + ' ago',
-		Ports: () => displayablePorts(list<JSONObject>(c.Ports)),
-		State: () => text(c.State),
-		Status: () => text(c.Status),
-		Size: () => {
-			const rw = humanSizeWithPrecision(num(c.SizeRw), 3);
-			return num(c.SizeRootFs) > 0 ? `${rw} (virtual ${humanSizeWithPrecision(num(c.SizeRootFs), 3)})` : rw;
-		},
-		Labels: () =>
-			Object.entries(record(c.Labels) ?? {})
-				.map(([k, v]) => `${k}=${v}`)
-				.sort()
-				.join(','),
-		Mounts: () => mounts.map(m => (text(m.Name) === '' ? text(m.Source) : text(m.Name))).map(n => (trunc ? ellipsis(n, 15) : n)).join(','),
-		LocalVolumes: () => String(mounts.filter(m => m.Driver === 'local').length),
-		Networks: () => Object.keys(record((c.NetworkSettings as JSONObject | undefined)?.Networks) ?? {}).join(','),
-	};
-	const fields = {trunc: {type: T.bool, v: trunc}, c: decoded, FieldsUsed: {type: T.mapStringAny, v: null}};
-	return labeled(contextValue(containerContextType, fields, columns), record(c.Labels));
-}
-
-function containerImage(image: string, imageId: string, trunc: boolean): string {
-	if (image === '') return '<no image>';
-	if (trunc) {
-		const short = truncateID(imageId);
-		if (short === truncateID(image)) return short;
-		const ref = parseNormalizedNamed(image);
-		if (ref) return ref.tag !== undefined ? `${ref.familiar}:${ref.tag}` : ref.familiar;
-	}
-	return image;
-}
-
-/** formatter.DisplayablePorts. */
-export function displayablePorts(ports: JSONObject[]): string {
-	const sorted = ports
-		.map(p => ({ip: text(p.IP), priv: num(p.PrivatePort), pub: num(p.PublicPort), type: text(p.Type)}))
-		.sort((a, b) => a.priv - b.priv || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0) || a.pub - b.pub || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
-	const groups = new Map<string, {first: number; last: number}>();
-	const result: string[] = [];
-	const hostMappings: string[] = [];
-	const join = (ip: string, port: string | number): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
-	const form = (key: string, start: number, last: number): string => {
-		const parts = key.split('/');
-		let type = parts[0];
-		let ip = '';
-		if (parts.length > 1) {
-			ip = parts[0];
-			type = parts[1];
-		}
-		let group = String(start);
-		if (start !== last) group = `${group}-${last}`;
-		if (ip !== '') group = `${join(ip, group)}->${group}`;
-		return `${group}/${type}`;
-	};
-	for (const port of sorted) {
-		let key = port.type;
-		if (port.ip !== '') {
-			if (port.pub !== port.priv) {
-				hostMappings.push(`${join(port.ip, port.pub)}->${port.priv}/${port.type}`);
-				continue;
-			}
-			key = `${port.ip}/${port.type}`;
-		}
-		const group = groups.get(key);
-		if (!group) {
-			groups.set(key, {first: port.priv, last: port.priv});
-			continue;
-		}
-		if (port.priv === group.last + 1) {
-			group.last = port.priv;
-			continue;
-		}
-		result.push(form(key, group.first, group.last));
-		// Go replaces the map entry; its key keeps its first place in the order.
-		groups.set(key, {first: port.priv, last: port.priv});
-	}
-	for (const [key, g] of groups) result.push(form(key, g.first, g.last));
-	return [...result, ...hostMappings].join(', ');
 }
 
 // ---- volume.Volume ----

@@ -18,9 +18,7 @@ import {
 	buildCacheRow,
 	cacheRecordType,
 	CONTAINER_HEADER,
-	containerContextType,
 	containerRow,
-	containerSummaryType,
 	lazyValue,
 	sortBuildCache,
 	VOLUME_HEADER,
@@ -29,6 +27,7 @@ import {
 	volumeType,
 } from './df-rows.js';
 import {contextType, contextValue, finalFormat, headerValue, isTableFormat, writeFormatted, type FormatResult} from './formatter.js';
+import {containerContextType, containerSummaryType} from './container-context.js';
 import {IMAGE_HEADER, imageContextType, isDangling, rowValue, summaryType} from './image-context.js';
 import {field} from './inspect-type.js';
 import {parseNormalizedNamed} from './reference.js';

@@ -5,7 +5,6 @@
 // API's shape (no engine here has BuildKit's cache: see builder du).
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {displayablePorts} from '../../source/docker/df-rows.js';
 import {diskUsageTotals, renderDiskUsage} from '../../source/docker/disk-usage.js';
 import {buildCachePruneOutput, containerPruneOutput, imagePruneFilters, imagePruneOutput, isYes, mergePruneFilters, question, IMAGE_PRUNE_DANGLING_WARNING} from '../../source/docker/prune.js';
 
@@ -65,29 +64,6 @@ describe('docker system df formatting', () => {
 		const ids = renderDiskUsage(withCache, {format: '{{range .BuildCache}}{{.ID}} {{.LastUsedSince}}|{{end}}', verbose: true, now}).stdout;
 		expect(ids).toBe('cccccccccccccccccccc |aaaaaaaaaaaaaaaaaaaa 30 minutes ago|bbbbbbbbbbbbbbbbbbbb* 30 minutes ago|');
 	});
-});
-
-describe('docker\'s ports column', () => {
-	// Cases from docker/cli's TestDisplayablePorts.
-	const cases: [Record<string, unknown>[], string][] = [
-		[[{PrivatePort: 9988, Type: 'tcp'}], '9988/tcp'],
-		[[{IP: '::', PrivatePort: 9988, Type: 'tcp'}], '[::]:0->9988/tcp'],
-		[[{PrivatePort: 9988, PublicPort: 8899, Type: 'tcp'}], '9988/tcp'],
-		[[{IP: '::1', PrivatePort: 9988, PublicPort: 8899, Type: 'tcp'}], '[::1]:8899->9988/tcp'],
-		[[{PrivatePort: 9988, Type: 'udp'}, {PrivatePort: 9988, Type: 'udp'}], '9988/udp, 9988/udp'],
-		[[{IP: '::1', PublicPort: 9998, PrivatePort: 9998, Type: 'udp'}, {IP: '::1', PublicPort: 9999, PrivatePort: 9999, Type: 'udp'}], '[::1]:9998-9999->9998-9999/udp'],
-		[[{IP: '1.2.3.4', PrivatePort: 6677, PublicPort: 7766, Type: 'tcp'}, {PrivatePort: 9988, PublicPort: 8899, Type: 'udp'}], '9988/udp, 1.2.3.4:7766->6677/tcp'],
-		[
-			[
-				{IP: '1.2.3.4', PrivatePort: 9988, PublicPort: 8899, Type: 'udp'},
-				{IP: '1.2.3.4', PrivatePort: 9988, PublicPort: 8899, Type: 'tcp'},
-				{IP: '4.3.2.1', PrivatePort: 2233, PublicPort: 3322, Type: 'tcp'},
-				{IP: '::1', PrivatePort: 2233, PublicPort: 3322, Type: 'tcp'},
-			],
-			'4.3.2.1:3322->2233/tcp, [::1]:3322->2233/tcp, 1.2.3.4:8899->9988/tcp, 1.2.3.4:8899->9988/udp',
-		],
-	];
-	it.each(cases)('%j', (ports, expected) => expect(displayablePorts(ports)).toBe(expected));
 });
 
 describe('prune texts and filters', () => {
