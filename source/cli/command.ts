@@ -50,7 +50,8 @@ export async function fetched<T>(answer: Promise<T>): Promise<T> {
 
 /** Writes what a docker formatter rendered, or fails with its error (a template that fails: exit status 1). */
 export async function writeRendered(context: CommandContext, result: {stdout: string; error?: string}): Promise<number> {
-	if (result.error !== undefined) throw new CommandError(result.error, 1);
+	// What a streaming template wrote before it failed is written too, as docker's would be.
 	await writeAll(context.stdout, result.stdout);
+	if (result.error !== undefined) throw new CommandError(result.error, 1);
 	return 0;
 }

@@ -8,14 +8,14 @@ import {renderImageList, type ImageSummaryJSON} from '../docker/image-context.js
 import {type Command, CommandError, fetched, writeRendered} from './command.js';
 
 /** docker's filters.ParseFlag: `name=value`, name lower-cased, both trimmed; values are a set. */
-export function parseFilters(args: string[]): Record<string, string[]> {
+export function parseFilters(args: string[], flag = '-f, --filter'): Record<string, string[]> {
 	const filters: Record<string, string[]> = {};
 	for (const arg of args) {
 		if (arg === '') continue;
 		const eq = arg.indexOf('=');
 		if (eq < 0) {
 			// A flag value error: docker exits 125.
-			throw new CommandError(`invalid argument "${arg}" for "-f, --filter" flag: bad format of filter (expected name=value)`, 125);
+			throw new CommandError(`invalid argument "${arg}" for "${flag}" flag: bad format of filter (expected name=value)`, 125);
 		}
 		const name = arg.slice(0, eq).trim().toLowerCase();
 		const value = arg.slice(eq + 1).trim();

@@ -61,3 +61,43 @@ export function configVolumesFormat(env: NodeJS.ProcessEnv = process.env): strin
 		return '';
 	}
 }
+
+/** The `pruneFilters` of the docker client's config.json ("k=v" strings), or none. */
+export function configPruneFilters(env: NodeJS.ProcessEnv = process.env): string[] {
+	const dir = env.DOCKER_CONFIG || path.join(homedir(), '.docker');
+	try {
+		const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as {pruneFilters?: unknown};
+		return Array.isArray(config.pruneFilters) ? config.pruneFilters.filter((f): f is string => typeof f === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * One line from stdin (prompt.Confirm's scanner), without the newline; undefined
+ * at end of input with nothing read. Stops reading once it has the line.
+ */
+export function readLine(stream: NodeJS.ReadableStream = process.stdin): Promise<string | undefined> {
+	return new Promise((resolve) => {
+		let text = '';
+		let got = false;
+		const done = (line: string | undefined): void => {
+			stream.removeListener('data', onData);
+			stream.removeListener('end', onEnd);
+			stream.removeListener('error', onEnd);
+			stream.pause();
+			resolve(line);
+		};
+		const onData = (chunk: Buffer | string): void => {
+			got = true;
+			text += chunk.toString();
+			const newline = text.indexOf('\n');
+			if (newline >= 0) done(text.slice(0, newline).replace(/\r$/, ''));
+		};
+		const onEnd = (): void => done(got ? text : undefined);
+		stream.on('data', onData);
+		stream.once('end', onEnd);
+		stream.once('error', onEnd);
+		stream.resume();
+	});
+}

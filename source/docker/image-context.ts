@@ -40,7 +40,7 @@ export const imageContextType = contextType(
 	COLUMNS,
 );
 
-const HEADER = {
+export const IMAGE_HEADER = {
 	ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT',
 	Size: 'SIZE', Containers: 'CONTAINERS', VirtualSize: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE',
 };
@@ -82,12 +82,12 @@ export function renderImageList(images: ImageSummaryJSON[], options: ImageListOp
 			rows.push(rowValue(summary, image, repo, tag, digest, options));
 		}
 	}
-	return writeFormatted(format, rows, headerValue(HEADER));
+	return writeFormatted(format, rows, headerValue(IMAGE_HEADER));
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 
-function isDangling(image: ImageSummaryJSON): boolean {
+export function isDangling(image: ImageSummaryJSON): boolean {
 	const tags = strings(image.RepoTags);
 	const digests = strings(image.RepoDigests);
 	if (tags.length === 0 && digests.length === 0) return true;
@@ -126,7 +126,8 @@ export function imageRows(image: ImageSummaryJSON, needDigest: boolean, showDige
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-function rowValue(summary: GoValue, image: ImageSummaryJSON, repo: string, tag: string, digest: string, options: ImageListOptions): GoValue {
+/** One *imageContext row (also `system df -v`'s, with only noTrunc, now and location read from the options). */
+export function rowValue(summary: GoValue, image: ImageSummaryJSON, repo: string, tag: string, digest: string, options: Pick<ImageListOptions, 'noTrunc' | 'now' | 'location'>): GoValue {
 	const str = (s: string): GoValue => ({type: T.string, v: s});
 	const id = typeof image.Id === 'string' ? image.Id : '';
 	const created = num(image.Created);

@@ -54,6 +54,9 @@ const actionMessages: Partial<Record<Action, Msg>> = {
 	filterClear: {type: 'filterClear'},
 	formatFilterClear: {type: 'format', msg: {kind: 'clearFilter'}},
 	pick: {type: 'format', msg: {kind: 'pick'}},
+	menu: {type: 'menu'},
+	mouse: {type: 'mouseCapture'},
+	sortMenu: {type: 'sortMenu'},
 	// The keys that show a list, and each list's own actions, come from the specs.
 	...Object.fromEntries(specs.map((spec) => [spec.show.action, {type: 'view', view: spec.id}])),
 	...Object.fromEntries(specs.flatMap((spec) => spec.actions.map((action: ListAction) => [action.action, {type: 'act', action: action.action}]))),

@@ -14,6 +14,8 @@ export interface Case {
 	unordered?: boolean;
 	/** Extra environment for both clients (TZ: Go's time.Local). */
 	env?: Record<string, string>;
+	/** What both read on stdin (a prune's answer); none: stdin stays as the suite's. */
+	input?: string;
 	/** Shows a relative time of the test containers: run once they are over a minute old (containers.ts). */
 	clock?: boolean;
 }
@@ -30,6 +32,7 @@ export function dockerArgs(args: string[]): string[] {
 	const [command, ...rest] = args;
 	if (command === 'ls') return ['image', 'ls', ...rest];
 	if (command === 'inspect') return ['image', 'inspect', ...rest];
+	if (command === 'df') return ['system', 'df', ...rest];
 	return [command, ...rest];
 }
 

@@ -41,12 +41,15 @@ export function danglingId(): string {
 	}
 }
 
-export function run(file: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+/** One client run: stdout bytes, stderr text, exit status. */
+export function run(file: string, args: string[], env: Record<string, string> = {}, input?: string): Promise<RunResult> {
 	return new Promise(resolve => {
-		execFile(file, args, {encoding: 'buffer', maxBuffer: 64 << 20, timeout: 60_000, env: {...process.env, NO_COLOR: '1', ...env}}, (error, stdout, stderr) => {
+		const child = execFile(file, args, {encoding: 'buffer', maxBuffer: 64 << 20, timeout: 60_000, env: {...process.env, NO_COLOR: '1', ...env}}, (error, stdout, stderr) => {
 			const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
 			resolve({stdout, stderr: stderr.toString('utf8'), code});
 		});
+		// A question (prune) reads its answer from stdin; without input it sees the end of it.
+		if (input !== undefined) child.stdin?.end(input);
 	});
 }
 
@@ -103,8 +106,8 @@ export async function runCase(c: Case, imgscope: string[], substitutions: Record
 	const args = c.args.map(a => substitutions[a] ?? a);
 	let last: Outcome | undefined;
 	for (let attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
-		const docker = await run(DOCKER_CLI, dockerArgs(args), c.env);
-		const mine = await run(process.execPath, [...imgscope, ...args], c.env);
+		const docker = await run(DOCKER_CLI, dockerArgs(args), c.env, c.input);
+		const mine = await run(process.execPath, [...imgscope, ...args], c.env, c.input);
 		const v = verdict(c, docker, mine);
 		last = {case: c, docker, imgscope: mine, verdict: v, attempts: attempt};
 		if (v === 'identical' || v === 'exception') return last;

@@ -60,7 +60,7 @@ describe.skipIf(!haveEngine)('the Volumes view', () => {
 			term.keys('Escape');
 			// Escape then a key at once reads as Alt+key: wait for the list first.
 			await term.waitFor((s) => !s.includes('Files ('));
-			term.keys('x');
+			term.keys('e');
 			await term.waitFor((s) => s.includes('Extract a file of'));
 			term.type('dir/deep');
 			term.keys('Tab');
@@ -69,7 +69,7 @@ describe.skipIf(!haveEngine)('the Volumes view', () => {
 			await term.waitFor((s) => s.includes('Wrote got-it (5B)'), 20_000);
 			expect(readFileSync(path.join(dir, 'got-it'), 'utf8')).toBe('deep\n');
 			// Never over a file.
-			term.keys('x');
+			term.keys('e');
 			await term.waitFor((s) => s.includes('Extract a file of'));
 			term.type('plain');
 			term.keys('Tab');

@@ -4,6 +4,7 @@ import {commit} from './commit.js';
 import {exec, inspectContainer, restart, start} from './container-life.js';
 import {logs, removeContainerAction, stop} from './container-ops.js';
 import {extract} from './extract.js';
+import {pruneBuildCacheAction, pruneContainersAction, pruneDangling, pruneUnused} from './prune.js';
 import {removeImageAction} from './remove-image.js';
 import {run} from './run.js';
 import {tag} from './tag.js';
@@ -34,4 +35,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	createVolume: createVolumeAction,
 	removeVolume: removeVolumeAction,
 	pruneVolumes: pruneVolumesAction,
+	pruneDangling,
+	pruneUnused,
+	pruneContainers: pruneContainersAction,
+	pruneBuildCache: pruneBuildCacheAction,
 };

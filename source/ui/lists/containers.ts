@@ -22,6 +22,7 @@ export const containersSpec: ListSpec<ContainerRow> = {
 	needs: 'daemon',
 	feeds: ['containers'],
 	rows: (data) => data.containers,
+	name: containerName,
 	key: (row) => String(row.Id),
 	columns: (_state, rows, now) => containerColumns(now, rows),
 	sorts: [

@@ -5,12 +5,13 @@
  * source can give (a feed that needs a daemon is skipped for an archive); a
  * list's spec turns feeds into rows (Images reads images and containers).
  */
+import {loadDiskFeed, type DiskFeed} from './disk-feed.js';
 import type {ImageSource} from '../../engine/image-source.js';
 import type {RemoteTag} from '../../engine/registry/remote-tags.js';
 import type {ContainerSummary, ImageSummary} from '../../engine/types.js';
 import type {Volume, VolumeUsage} from '../../engine/volumes/types.js';
 import type {Engine} from '../../engine/engine.js';
-import type {EngineChoice} from './engine-choice.js';
+import type {EngineRow} from './engines.js';
 import type {Capability} from './spec.js';
 
 export interface Feeds {
@@ -20,9 +21,11 @@ export interface Feeds {
 	/** Sizes and links of the volumes (GET /system/df, slow: read in the background); undefined while counting. */
 	volumeSizes?: Record<string, VolumeUsage>;
 	/** Docker contexts and DOCKER_HOST (the Engines list); loaded by the App, not from the engine. */
-	engines: EngineChoice[];
+	engines: EngineRow[];
 	/** A remote repository's tags (the Tags list); loaded from its registry (engine/registry/remote-tags.ts), not from the engine. */
 	remoteTags: RemoteTag[];
+	/** GET /system/df (the Disk list); an answer that failed keeps the last good one and says why. */
+	disk: DiskFeed;
 }
 
 export interface Feed<K extends keyof Feeds> {
@@ -45,8 +48,9 @@ export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines' | 'remoteTags'>]
 		background: true,
 		load: async (source, signal) => Object.fromEntries(await import('../../engine/volumes/volumes.js').then((m) => m.volumeSizes(source.daemon as Engine, signal))),
 	},
+	disk: {events: ['image', 'container', 'volume'], needs: 'daemon', load: loadDiskFeed},
 };
 
 export function emptyFeeds(): Feeds {
-	return {images: [], containers: [], volumes: [], engines: [], remoteTags: []};
+	return {images: [], containers: [], volumes: [], engines: [], remoteTags: [], disk: {}};
 }

@@ -4,11 +4,13 @@
  * line here.
  */
 import {containersSpec} from './containers.js';
+import {diskSpec} from './disk.js';
+import {enginesSpec} from './engines.js';
 import {imagesSpec} from './images.js';
 import {volumesSpec} from './volumes.js';
 import type {AnySpec, ListId} from './spec.js';
 
-export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, volumesSpec];
+export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, volumesSpec, diskSpec, enginesSpec];
 
 const byId = new Map<string, AnySpec>(specs.map((spec) => [spec.id, spec]));
 

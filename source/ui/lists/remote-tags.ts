@@ -42,10 +42,11 @@ export function tagColumns(now: number): Column<RemoteTag>[] {
 export const remoteTagsSpec: ListSpec<RemoteTag> = {
 	id: 'tags',
 	title: 'Tags',
-	show: {key: '4', action: 'showTags', label: 'tags'},
+	show: {key: '6', action: 'showTags', label: 'tags'},
 	feeds: ['remoteTags'],
 	rows: (data) => data.remoteTags,
 	key: (t: RemoteTag) => t.tag,
+	name: (t: RemoteTag) => t.tag,
 	sorts: [
 		{label: 'name ↑', compare: byName},
 		{label: 'created ↓', compare: newest},

@@ -13,7 +13,7 @@ import type {Feeds} from './feeds.js';
 import type {ListRules} from './list-state.js';
 
 /** Every list, by the id its state and its view go by. A new list adds its id here and its spec to registry.ts. */
-export type ListId = 'images' | 'containers' | 'engines' | 'volumes' | 'tags';
+export type ListId = 'images' | 'containers' | 'engines' | 'volumes' | 'disk' | 'tags';
 
 /** What an action needs of the source: a daemon (not an archive), a registry (through the daemon), or an image's archive (engines export one). */
 export type Capability = 'daemon' | 'registry' | 'archive';
@@ -50,13 +50,15 @@ export interface ListSpec<Row> extends ListRules<Row> {
 	/** The title's word: "Images". */
 	title: string;
 	/** The key that shows this list from any other ("1"), its action and the footer's word. */
-	show: {key: string; action: Action; label: string; /** The footer priority of its key on the other lists (default 3). */ footer?: number};
+	show: {key: string; action: Action; label: string; /** Its place in the other lists' footers (default 5; higher goes first when short). */ footer?: number};
 	/** The list needs this of the source (Containers: a daemon). */
 	needs?: Capability;
 	/** The feeds its rows are made from: they are made again when one of these changes. */
 	feeds: readonly (keyof Feeds)[];
 	/** Its rows, from what the controller loaded (source/ui/lists/feeds.ts). */
 	rows(data: Feeds): readonly Row[];
+	/** The row as the menu's title names it (a ref, a container's name). */
+	name(row: Row): string;
 	/** The columns, fitted by source/ui/columns.ts; `rows` are those on screen (columns may shrink to them). */
 	columns(state: State, rows: readonly Row[], now: number): Column<Row>[];
 	sorts: readonly ListSort<Row>[];

@@ -20,6 +20,7 @@ export const volumesSpec: ListSpec<VolumeRow> = {
 	feeds: ['volumes', 'volumeSizes'],
 	rows: (data) => volumeRows(data.volumes, data.volumeSizes),
 	key: (row) => row.volume.Name,
+	name: (row) => row.volume.Name,
 	columns: (_state, _rows, now) => volumeColumns(now),
 	sorts: [
 		{label: 'name ↑', compare: byName},
@@ -31,9 +32,9 @@ export const volumesSpec: ListSpec<VolumeRow> = {
 	empty: {loading: 'Loading volumes…', none: 'No volumes.', noMatch: (filter) => `No volume matches "${filter}"`},
 	open: {action: 'open', keys: ['enter'], label: 'open', description: 'Open the volume: its inspect (as docker volume inspect prints it), the containers that mount it and its files', run: (state, step) => openVolumeAction(state, step, 'inspectVolume')},
 	actions: [
-		{action: 'extractVolumeFile', keys: ['x'], label: 'extract', footer: 5, needs: 'daemon', description: 'Extract a file of the volume to a path you type (never outside the current directory, never over a file)', run: (state, step) => openVolumeAction(state, step, 'extractVolumeFile')},
+		{action: 'extractVolumeFile', keys: ['e'], label: 'extract', footer: 5, needs: 'daemon', description: 'Extract a file of the volume to a path you type (never outside the current directory, never over a file)', run: (state, step) => openVolumeAction(state, step, 'extractVolumeFile')},
 		{action: 'exportVolume', keys: ['b'], label: 'back up', footer: 4, needs: 'daemon', description: 'Back up the volume to a .tar or .tar.gz file (progress in bytes)', run: (state, step) => openVolumeAction(state, step, 'exportVolume')},
-		{action: 'importVolume', keys: ['R'], label: 'restore', footer: 5, needs: 'daemon', description: 'Restore a tar into a new or an empty volume (a volume with files only if you ask)', run: (state, step) => openVolumeAction(state, step, 'importVolume')},
+		{action: 'importVolume', keys: ['i'], label: 'restore', footer: 5, needs: 'daemon', description: 'Restore a tar into a new or an empty volume (a volume with files only if you ask)', run: (state, step) => openVolumeAction(state, step, 'importVolume')},
 		{action: 'createVolume', keys: ['n'], label: 'new', footer: 5, needs: 'daemon', description: 'Create a volume (name, driver, labels K=V, driver options K=V)', run: (state, step) => openVolumeAction(state, step, 'createVolume')},
 		{action: 'removeVolume', keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the volume (asks first, names the containers using it; F removes them first)', run: (state, step) => openVolumeAction(state, step, 'removeVolume')},
 		{action: 'pruneVolumes', keys: ['P'], label: 'prune', footer: 5, needs: 'daemon', description: 'Remove unused volumes (asks first, lists them with their sizes; anonymous ones unless A)', run: (state, step) => openVolumeAction(state, step, 'pruneVolumes')},

@@ -17,13 +17,15 @@ import {FilesTab} from './Files.js';
 const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect', files: 'Files'} as const;
 const detailLines = 4;
 
-function layerColumns(): Column<LayerRow>[] {
+function layerColumns(holders?: string[][]): Column<LayerRow>[] {
 	return [
 		{title: '#', width: 3, align: 'right', priority: 0, cell: (row) => String(row.index)},
 		{title: 'DIFF ID', width: 12, priority: 4, cell: (row) => shortId(row.diffId)},
 		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => (row.size === undefined ? '?' : imageSize(row.size))},
 		{title: 'CUMULATIVE', width: 10, align: 'right', priority: 2, cell: (row) => (row.cumulativeSize === undefined ? '?' : imageSize(row.cumulativeSize))},
 		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => stepText(row)},
+		// How many other local images hold the layer (source/ui/layer-holders.ts); '·' none, blank while not known.
+		{title: 'SHARED', width: 6, align: 'right', priority: 3, cell: (row) => (holders ? (holders[row.index]?.length ? `+${holders[row.index].length}` : '·') : '')},
 	];
 }
 
@@ -49,7 +51,13 @@ function historyColumns(now: number): Column<HistoryRow>[] {
 	];
 }
 
-export function ImageScreen(props: {screen: Screen; height: number; width: number; /** The kept format filter (source/ui/format): the Inspect tab shows its output. */ formatFilter?: string}) {
+export function ImageScreen(props: {
+	screen: Screen;
+	height: number;
+	width: number;
+	/** The kept format filter (source/ui/format): the Inspect tab shows its output. */ formatFilter?: string;
+	/** Per layer, the other local images holding it (source/ui/layer-holders.ts). */ holders?: string[][];
+}) {
 	const {screen, width} = props;
 	const tabBar = (
 		<Text wrap="truncate">
@@ -74,7 +82,7 @@ export function ImageScreen(props: {screen: Screen; height: number; width: numbe
 	} else if (!screen.detail) {
 		body = <Body height={bodyHeight} lines={[<Line key="l">Loading {visible(screen.ref)}…</Line>]} />;
 	} else if (screen.tab === 'layers') {
-		body = <LayersTab screen={screen} height={bodyHeight} width={width} />;
+		body = <LayersTab screen={screen} height={bodyHeight} width={width} holders={props.holders} />;
 	} else if (screen.tab === 'files') {
 		body = <FilesTab screen={screen} height={bodyHeight} width={width} />;
 	} else if (screen.tab === 'history') {
@@ -101,7 +109,9 @@ function Body(props: {height: number; lines: React.ReactNode[]}) {
 
 /** The selected row's full text, wrapped, under the table. */
 function Detail(props: {title: string; text: string; width: number; height: number}) {
-	const wrapped = wrapText(props.text, Math.max(10, props.width - 2), Math.max(0, props.height - 1));
+	// Each paragraph (the step, then which images hold the layer) wrapped on its own.
+	const room = Math.max(0, props.height - 1);
+	const wrapped = props.text.split('\n').flatMap((paragraph) => wrapText(paragraph, Math.max(10, props.width - 2), room)).slice(0, room);
 	const lines = [
 		<Line key="t" color={theme.title} bold>
 			{props.title}
@@ -111,9 +121,9 @@ function Detail(props: {title: string; text: string; width: number; height: numb
 	return <Body height={props.height} lines={lines} />;
 }
 
-function LayersTab(props: {screen: Screen; height: number; width: number}) {
+function LayersTab(props: {screen: Screen; height: number; width: number; holders?: string[][]}) {
 	const {pairing, pairingSource} = props.screen.detail!;
-	const columns = useMemo(layerColumns, []);
+	const columns = useMemo(() => layerColumns(props.holders), [props.holders]);
 	const cursor = props.screen.cursor.layers;
 	const selected = pairing.layers[cursor];
 	const detailHeight = props.height >= 12 ? detailLines + 2 : 0;
@@ -124,7 +134,7 @@ function LayersTab(props: {screen: Screen; height: number; width: number}) {
 			{detailHeight > 0 && selected ? (
 				<Detail
 					title={`layer ${selected.index}  ${cellText(selected.diffId)}${note}`}
-					text={selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}
+					text={`${selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}${heldBy(props.holders?.[selected.index])}`}
 					width={props.width}
 					height={detailHeight}
 				/>
@@ -133,6 +143,13 @@ function LayersTab(props: {screen: Screen; height: number; width: number}) {
 			) : null}
 		</>
 	);
+}
+
+/** The key under the table: which other local images hold the selected layer (names already made visible). */
+function heldBy(names: string[] | undefined): string {
+	if (names === undefined) return '';
+	if (names.length === 0) return '\nno other local image holds this layer';
+	return `\nalso in ${names.length} other image${names.length === 1 ? '' : 's'}: ${names.join(', ')}`;
 }
 
 function HistoryTab(props: {screen: Screen; height: number; width: number}) {

@@ -1,0 +1,48 @@
+/**
+ * The Disk list's feed: GET /system/df through the engine. A 20.10 daemon
+ * answers one disk usage request at a time ("a disk usage operation is
+ * already running"), and reloads can overlap: that one is asked again once.
+ * Any other failure is kept as the feed's error (the title says it) rather
+ * than thrown: the other lists must not show the engine as gone because df
+ * failed.
+ */
+import {readDiskUsage, type DiskUsageJSON} from '../../engine/disk-usage.js';
+import type {ImageSource} from '../../engine/image-source.js';
+import {visible} from '../../text/sanitize.js';
+
+export interface DiskFeed {
+	report?: DiskUsageJSON;
+	error?: string;
+}
+
+let last: DiskUsageJSON | undefined;
+
+/**
+ * The controller loads every feed together, so a slow df would hold back the
+ * image and container lists: past this, the last answer stands in and the
+ * request finishes on its own (the next reload shows it).
+ */
+const patienceMs = 2000;
+
+export async function loadDiskFeed(source: ImageSource, signal: AbortSignal): Promise<DiskFeed> {
+	if (!source.daemon) return {};
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const answer = readDiskUsage(source.daemon, signal).then((a) => (last = a.value));
+			answer.catch(() => undefined);
+			let timer: NodeJS.Timeout | undefined;
+			const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, patienceMs, 'late')));
+			const first = await Promise.race([answer, late]);
+			clearTimeout(timer);
+			return first === 'late' ? {report: last} : {report: first};
+		} catch (error) {
+			if (signal.aborted) throw error;
+			const message = error instanceof Error ? error.message : String(error);
+			if (attempt === 0 && /already running/.test(message)) {
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				continue;
+			}
+			return {report: last, error: visible(message.split('\n')[0])};
+		}
+	}
+}

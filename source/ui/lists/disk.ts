@@ -1,0 +1,47 @@
+/**
+ * The Disk list (`4`): where the bytes go, as `docker system df -v` counts
+ * them: the totals per kind with what is reclaimable, then the images by
+ * what removing each would free; the prune keys ask first (ui/actions/prune.ts).
+ */
+import {pruneConfirm, type PruneKind} from '../actions/prune.js';
+import type {State} from '../state.js';
+import {diskColumns, diskCompare, diskRows, type DiskRow} from './disk-rows.js';
+import type {ListAction, ListSpec, Step} from './spec.js';
+
+function prune(kind: PruneKind): (state: State, step: Step) => State {
+	return (state, step) => {
+		const asked = pruneConfirm(kind, state.data.disk?.report);
+		if ('notice' in asked) return step(state, {type: 'notice', text: asked.notice});
+		return step(state, {type: 'openOverlay', overlay: asked});
+	};
+}
+
+const actions: ListAction[] = [
+	{action: 'pruneDangling', keys: ['p'], label: 'prune dangling', footer: 4, needs: 'daemon', description: 'Remove the dangling images (asks first: which, and the bytes freed)', run: prune('pruneDangling')},
+	{action: 'pruneUnused', keys: ['P'], label: 'prune unused', footer: 5, needs: 'daemon', description: 'Remove every image no container uses (asks first)', run: prune('pruneUnused')},
+	{action: 'pruneContainers', keys: ['c'], label: 'prune stopped', footer: 5, needs: 'daemon', description: 'Remove the stopped containers (asks first)', run: prune('pruneContainers')},
+	{action: 'pruneBuildCache', keys: ['b'], label: 'prune cache', footer: 5, needs: 'daemon', description: 'Remove build cache, dangling or all (asks first; says so when the engine has none)', run: prune('pruneBuildCache')},
+];
+
+export const diskSpec: ListSpec<DiskRow> = {
+	id: 'disk',
+	title: 'Disk',
+	// The other lists' footers show it only when there is room: their own actions come first.
+	show: {key: '4', action: 'showDisk', label: 'disk', footer: 9},
+	needs: 'daemon',
+	feeds: ['disk'],
+	rows: (data) => diskRows(data.disk?.report),
+	name: (row) => (row.kind === 'total' ? row.totals.kind : row.name),
+	key: (row) => row.key,
+	columns: () => diskColumns(),
+	sorts: [
+		{label: 'unique ↓', compare: diskCompare('unique')},
+		{label: 'shared ↓', compare: diskCompare('shared')},
+		{label: 'size ↓', compare: diskCompare('size')},
+	],
+	matches: (row, needle) => (row.kind === 'total' ? true : row.name.toLowerCase().includes(needle) || row.image.Id.replace(/^sha256:/, '').startsWith(needle)),
+	filterHint: 'image name or ID',
+	empty: {loading: 'Reading disk usage…', none: 'No disk usage answer from the engine.', noMatch: (filter) => `No image matches "${filter}"`},
+	actions,
+	titleExtra: (state) => (state.data.disk?.error ? `disk usage: ${state.data.disk.error}` : ''),
+};

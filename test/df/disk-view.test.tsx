@@ -1,0 +1,106 @@
+// The Disk view and the Layers tab's sharing marks, on a private dockerd
+// populated by support/populate.ts (the view's prune keys change the whole
+// engine): figures against `docker system df`, the questions before a prune,
+// and what a prune answered yes to does. Pure parts on the captured answer.
+import {readFileSync} from 'node:fs';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {Engine} from '../../source/engine/engine.js';
+import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import type {DiskUsageJSON} from '../../source/engine/disk-usage.js';
+import {App} from '../../source/ui/App.js';
+import {pruneConfirm} from '../../source/ui/actions/prune.js';
+import {bar, diskCompare, diskRows} from '../../source/ui/lists/disk-rows.js';
+import {haveEngine} from '../helpers/engine.js';
+import {keys, tick, waitFor} from '../helpers/ink.js';
+import {canRunPrivateDaemon, suitePrivateDaemon} from '../hardening/support/daemon.js';
+import {BASE, populate} from './support/populate.js';
+
+const report = JSON.parse(readFileSync(new URL('./fixtures/system-df.json', import.meta.url), 'utf8')) as DiskUsageJSON;
+
+describe('Disk view rows and questions (pure)', () => {
+	it('puts the four totals first, then the images by what removing each frees', () => {
+		const rows = diskRows(report).sort(diskCompare('unique'));
+		expect(rows.slice(0, 4).map((r) => (r.kind === 'total' ? r.totals.kind : ''))).toEqual(['Images', 'Containers', 'Local Volumes', 'Build Cache']);
+		const uniques = rows.slice(4).map((r) => (r.kind === 'image' ? r.unique : -1));
+		expect(uniques).toEqual([...uniques].sort((a, b) => b - a));
+		expect(bar(1, 4, 8)).toBe('██░░░░░░');
+		expect(bar(0, 0, 8)).toBe('');
+	});
+
+	it('asks before a prune, naming what goes and the bytes; says so when there is nothing', () => {
+		const dangling = pruneConfirm('pruneDangling', report);
+		expect('confirm' in dangling && dangling.confirm.lines[1]).toBe('frees at least 6B (their unique bytes; layers only they share go too)');
+		const containers = pruneConfirm('pruneContainers', report);
+		expect('confirm' in containers && containers.confirm.lines[0]).toBe('df-created, df-exited');
+		expect(pruneConfirm('pruneBuildCache', {...report, BuildCache: null})).toEqual({notice: 'No build cache: the engine reports none (the legacy builder keeps no cache records)'});
+		expect(pruneConfirm('pruneDangling', {...report, Images: []})).toEqual({notice: 'No dangling images to remove'});
+		// Names from the engine are made visible in the question.
+		const hostile = pruneConfirm('pruneUnused', {...report, Images: [{Id: 'sha256:ab', RepoTags: ['x\x1b[2J:1'], Size: 10, SharedSize: 0, Containers: 0}]});
+		expect('confirm' in hostile && hostile.confirm.lines[0]).toBe('x\\x1b[2J:1');
+	});
+});
+
+describe.skipIf(!haveEngine || !canRunPrivateDaemon())('Disk view on a private dockerd', () => {
+	const daemon = suitePrivateDaemon([BASE]);
+	let engine: Engine;
+	beforeAll(() => {
+		populate(daemon);
+		engine = new Engine(resolveEndpoint({host: daemon.url}));
+	}, 300_000);
+	afterAll(() => engine?.close());
+
+	it('shows docker system df\'s totals and each image\'s shared and unique bytes', async () => {
+		const app = render(<App engine={engine} />);
+		await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f), 15_000);
+		app.stdin.write('4');
+		const frame = await waitFor(app.lastFrame, (f) => /Disk \(\d+\)/.test(f) && f.includes('Local Volumes'), 15_000);
+		const summary = daemon.docker(['system', 'df', '--format', '{{.Type}}|{{.Size}}|{{.Reclaimable}}']).trim().split('\n');
+		for (const line of summary) {
+			const [kind, size, reclaimable] = line.split('|');
+			expect(frame).toMatch(new RegExp(`${kind}\\s.*${size.replace('.', '\\.')}\\s+${reclaimable.replace(/[.()]/g, (c) => `\\${c}`)}`));
+		}
+		const l3 = daemon.docker(['system', 'df', '-v', '--format', '{{range .Images}}{{if eq .Repository "df/l3"}}{{.SharedSize}} {{.UniqueSize}}{{end}}{{end}}']).trim().split(' ');
+		expect(frame).toMatch(new RegExp(`df/l3:1\\s+[\\d.]+\\w+\\s+${l3[0].replace('.', '\\.')}\\s+${l3[1].replace('.', '\\.')}`));
+		app.unmount();
+	}, 60_000);
+
+	it('asks before pruning dangling images: no keeps them, yes removes them and says what the engine freed', async () => {
+		const dangling = () => daemon.docker(['image', 'ls', '-q', '--filter', 'dangling=true']).trim();
+		expect(dangling()).not.toBe('');
+		const app = render(<App engine={engine} />);
+		await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f), 15_000);
+		app.stdin.write('4');
+		await waitFor(app.lastFrame, (f) => f.includes('Local Volumes'), 15_000);
+		app.stdin.write('p');
+		await waitFor(app.lastFrame, (f) => f.includes('Remove 1 dangling image?') && f.includes('frees at least'));
+		app.stdin.write('n');
+		await tick(300);
+		expect(dangling()).not.toBe('');
+		app.stdin.write('p');
+		await waitFor(app.lastFrame, (f) => f.includes('Remove 1 dangling image?'));
+		app.stdin.write('y');
+		await waitFor(app.lastFrame, (f) => /total reclaimed space: [\d.]+\w*B/.test(f), 15_000);
+		expect(dangling()).toBe('');
+		app.stdin.write('b');
+		await waitFor(app.lastFrame, (f) => f.includes('No build cache: the engine reports none'));
+		app.unmount();
+	}, 60_000);
+
+	it('marks in the Layers tab how many other local images hold each layer, and names them', async () => {
+		const app = render(<App engine={engine} />);
+		await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f), 15_000);
+		app.stdin.write('/');
+		await tick();
+		app.stdin.write('df/l3');
+		app.stdin.write(keys.enter);
+		await tick();
+		app.stdin.write(keys.enter);
+		await waitFor(app.lastFrame, (f) => f.includes('SHARED') && /\+\d/.test(f), 15_000);
+		app.stdin.write('j');
+		const frame = await waitFor(app.lastFrame, (f) => f.includes('also in 3 other images'));
+		expect(frame).toMatch(/also in 3 other images: .*df\/l1:1/);
+		app.unmount();
+	}, 60_000);
+});
