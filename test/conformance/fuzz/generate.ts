@@ -162,7 +162,9 @@ export class Generator {
 		} else if (roll < 0.3) {
 			head = ['split ', this.operand(scope, 's'), ' ', this.rng.pick(STRINGS)];
 		} else {
-			const target = this.fieldOf(scope, r.chance(0.8) ? r.pick(['l', 'm']) : '*');
+			// Never a number field: `range .Size` is 2.5 million rounds, and nested ones never end (in docker too).
+			let target = this.fieldOf(scope, r.chance(0.8) ? r.pick(['l', 'm']) : '*');
+			if (target.kind === 'n' || /Size|Unix|Nanosecond|Year|Seconds|Minutes|Retries/.test(target.path)) target = {path: '.', kind: scope.dotKind};
 			head = target.path;
 			elem = target.kind === 'm' ? 's' : target.kind === 'l' ? 's' : 'x';
 		}

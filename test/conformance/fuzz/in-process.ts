@@ -24,20 +24,32 @@ export class ImgscopePool {
 
 	constructor(size: number) {
 		for (let i = 0; i < size; i++) {
-			const child = fork(fileURLToPath(new URL('imgscope-server.mjs', import.meta.url)), [bundle.href], {
-				stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-				env: {...process.env, NO_COLOR: '1'},
-			});
-			const server: Server = {child, busy: false, pending: new Map()};
-			child.on('message', (m: {id?: number; code: number; stdout: string; stderr: string}) => {
-				if (m.id === undefined) return;
-				const resolve = server.pending.get(m.id);
-				server.pending.delete(m.id);
-				resolve?.({code: m.code, stdout: Buffer.from(m.stdout, 'base64'), stderr: m.stderr});
-			});
-			child.unref();
+			const server: Server = {child: undefined as unknown as ChildProcess, busy: false, pending: new Map()};
+			this.start(server);
 			this.servers.push(server);
 		}
+	}
+
+	/** (Re)starts a server's process. */
+	private start(server: Server): void {
+		const child = fork(fileURLToPath(new URL('imgscope-server.mjs', import.meta.url)), [bundle.href], {
+			stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+			env: {...process.env, NO_COLOR: '1'},
+		});
+		child.on('message', (m: {id?: number; code: number; stdout: string; stderr: string}) => {
+			if (m.id === undefined) return;
+			const resolve = server.pending.get(m.id);
+			server.pending.delete(m.id);
+			resolve?.({code: m.code, stdout: Buffer.from(m.stdout, 'base64'), stderr: m.stderr});
+		});
+		child.unref();
+		server.child = child;
+	}
+
+	private replace(server: Server): void {
+		server.child.kill('SIGKILL');
+		server.pending.clear();
+		this.start(server);
 	}
 
 	async run(argv: string[]): Promise<RunResult> {
@@ -50,7 +62,16 @@ export class ImgscopePool {
 		try {
 			const id = this.nextId++;
 			return await new Promise<RunResult>(resolve => {
-				server!.pending.set(id, resolve);
+				// As harness.ts's processes: a case still running after 60 s is stopped (exit -1), and its server replaced.
+				const timer = setTimeout(() => {
+					server!.pending.delete(id);
+					this.replace(server!);
+					resolve({code: -1, stdout: Buffer.alloc(0), stderr: ''});
+				}, 60_000);
+				server!.pending.set(id, r => {
+					clearTimeout(timer);
+					resolve(r);
+				});
 				server!.child.send({id, argv});
 			});
 		} finally {
