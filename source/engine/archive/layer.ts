@@ -117,8 +117,14 @@ export class LayerScanner implements ByteSink {
 				this.anomaly('unsupported-type', `${h.name} (type ${JSON.stringify(h.flag)})`, n.path);
 				type = 'other';
 				break;
-			default:
-				type = 'other';
+			case 'char':
+				type = 'chardev';
+				break;
+			case 'block':
+				type = 'blockdev';
+				break;
+			case 'fifo':
+				type = 'fifo';
 		}
 		const entry: FileEntry = {path: n.path, type, size: type === 'file' ? h.size : 0, mode: h.mode, uid: h.uid, gid: h.gid};
 		if (type === 'symlink') entry.linkTarget = h.linkname;

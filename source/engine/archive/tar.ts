@@ -12,6 +12,8 @@
  * and those are capped.
  */
 
+import {decodeName} from '../../text/byte-names.js';
+
 export type TarType = 'file' | 'hardlink' | 'symlink' | 'dir' | 'char' | 'block' | 'fifo' | 'unknown';
 
 export interface TarHeader {
@@ -225,11 +227,12 @@ function typeOf(flag: string): TarType {
 	}
 }
 
+/** A NUL-terminated name: bytes that are not UTF-8 kept as escaped bytes (byte-names.ts), never U+FFFD. */
 function cString(buf: Buffer, start: number, length: number): string {
 	const end = start + length;
 	let i = start;
 	while (i < end && buf[i] !== 0) i++;
-	return buf.toString('utf8', start, i);
+	return decodeName(buf, start, i);
 }
 
 /** Octal (space or NUL padded) or GNU base-256 when the high bit of the first byte is set. */
@@ -266,9 +269,9 @@ function parsePax(data: Buffer): Record<string, string> {
 		if (space < 0) break;
 		const len = Number(data.toString('latin1', off, space));
 		if (!Number.isSafeInteger(len) || len <= space - off || off + len > data.length) throw new TarError('invalid pax header record');
-		const record = data.toString('utf8', space + 1, off + len - 1);
-		const eq = record.indexOf('=');
-		if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
+		// Values are UTF-8 by the standard, raw bytes where GNU tar wrote hdrcharset=BINARY: decoded as names are.
+		const eq = data.indexOf(0x3d, space + 1);
+		if (eq > space + 1 && eq < off + len - 1) out[data.toString('latin1', space + 1, eq)] = decodeName(data, eq + 1, off + len - 1);
 		off += len;
 	}
 	return out;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {ArchiveError, extractFile} from '../../engine/archive/index.js';
 import type {Engine} from '../../engine/engine.js';
 import {baseName} from '../../layers/paths.js';
-import {visible} from '../../text/sanitize.js';
+import {visible, visibleName} from '../../text/sanitize.js';
 import {safeFileName} from '../files/reducer.js';
 import type {ActionHandler} from './types.js';
 
@@ -45,7 +45,7 @@ export const extract: ActionHandler = async (request, context) => {
 		const source = archive ? archive.source : exported(context.engine, imageId, context.signal);
 		const result = await extractFile(source, Number(layer), filePath, root, name, {blobPath: blobPath || undefined, signal: context.signal, image: archive?.image});
 		context.dispatch({type: 'closeOverlay', id: request.overlayId});
-		context.dispatch({type: 'notice', text: `Extracted ${visible(filePath)} from layer ${layer} to ${visible(result.path)} (${result.bytes} bytes)`});
+		context.dispatch({type: 'notice', text: `Extracted ${visibleName(filePath)} from layer ${layer} to ${visibleName(result.path)} (${result.bytes} bytes)`});
 	} catch (error) {
 		if (context.signal.aborted) return;
 		const message = error instanceof Error ? error.message : String(error);

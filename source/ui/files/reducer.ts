@@ -8,7 +8,7 @@
 import type {ReadProgress} from '../../engine/archive/index.js';
 import type {FileTree} from '../../layers/tree.js';
 import {baseName} from '../../layers/paths.js';
-import {visible} from '../../text/sanitize.js';
+import {visible, visibleName} from '../../text/sanitize.js';
 import type {Context} from '../keymap.js';
 import {form} from '../overlays/form.js';
 import type {ImageScreen, Msg, State} from '../state.js';
@@ -274,7 +274,7 @@ function startExtract(state: State, s: FilesShown, step: (state: State, msg: Msg
 	if (!node) return state;
 	const removed = !s.files.aggregate && node.change === 'removed';
 	const version = versionFor(s.data, node.path, s.layer, removed);
-	const shownPath = visible(node.path);
+	const shownPath = visibleName(node.path);
 	if (!version || node.children || (version.entry.type !== 'file' && version.entry.type !== 'hardlink')) {
 		const what = node.children ? 'a directory' : version ? `a ${version.entry.type}` : 'not stored in this layer';
 		return step(state, {type: 'notice', level: 'error', text: `${shownPath} is ${what}: only regular files can be extracted`});
