@@ -19,11 +19,13 @@ const layers: Command = {
 		const engine = await context.engine();
 		const detail = await loadImageDetail(engine, ref);
 		const {pairing} = detail;
+		// Said on stderr so that stdout stays the document: the pairing below is a guess.
+		if (!pairing.exact) context.stderr.write(`imgscope: warning: the image's history does not say which steps made layers (no empty_layer flags); the pairing of steps and layers is guessed\n`);
 		if (parsed.flags.json) {
 			const document = {
 				image: ref,
 				id: detail.inspect.value.Id,
-				pairing: detail.pairingSource === 'config' ? 'config' : pairing.exact ? 'exact' : 'inferred',
+				pairing: !pairing.exact ? 'inferred' : detail.pairingSource === 'config' ? 'config' : 'exact',
 				layers: pairing.layers.map((layer) => ({
 					index: layer.index,
 					diff_id: layer.diffId,

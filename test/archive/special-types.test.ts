@@ -16,7 +16,7 @@ import {layer, legacyArchive, sha256} from './helpers.js';
 async function specialTar(): Promise<Buffer> {
 	const pack = tar.pack();
 	const out = buffer(pack);
-	const add = (header: tar.Headers) => new Promise<void>((res, rej) => pack.entry(header, e => (e ? rej(e) : res())));
+	const add = (header: Partial<tar.Header> & {name: string}) => new Promise<void>((res, rej) => pack.entry(header as tar.Header, e => (e ? rej(e) : res())));
 	await add({name: 'dev/null', type: 'character-device', devmajor: 1, devminor: 3, mode: 0o666});
 	await add({name: 'dev/loop0', type: 'block-device', devmajor: 7, devminor: 0, mode: 0o660});
 	await add({name: 'run/pipe', type: 'fifo', mode: 0o644});
