@@ -78,9 +78,9 @@ function Reading(props: {screen: ImageScreen; height: number; width: number}) {
 		<Text key="bar" wrap="truncate">
 			<Text color={theme.accent}>{'█'.repeat(filled)}</Text>
 			<Text color={theme.dim}>{'░'.repeat(barWidth - filled)}</Text>
-			{`  ${imageSize(read)} read${total ? ` of about ${imageSize(total)}` : ''}`}
+			{`  ${imageSize(read)} read${total && read <= total ? ` of about ${imageSize(total)}` : ''}`}
 		</Text>,
-		<Line key="l">{p && p.layer > 0 ? `layer ${p.layer}${layers ? ` of ${layers}` : ''}` : 'waiting for the engine…'}</Line>,
+		<Line key="l">{!p || p.layer === 0 ? 'waiting for the engine…' : p.position !== undefined ? `layer ${p.position}${layers ? ` of ${layers}` : ''}` : `${p.layer}${layers ? ` of ${layers}` : ''} layers begun (in the export's order)`}</Line>,
 		<Line key="gap" />,
 		<Line key="esc" color={theme.dim}>
 			esc cancels reading
