@@ -1,3 +1,4 @@
+import {openLayerCache} from '../cache/layer-cache.js';
 import {loadImageDetail} from '../engine/image-detail.js';
 import {imageSize} from '../format/units.js';
 import type {Command} from './command.js';
@@ -17,7 +18,8 @@ const layers: Command = {
 	async run(context, parsed) {
 		const ref = parsed.positionals[0];
 		const engine = await context.engine();
-		const detail = await loadImageDetail(engine, ref);
+		// The config read once is kept in the layer index: the next look needs no export.
+		const detail = await loadImageDetail(engine, ref, {cache: openLayerCache({disabled: context.noCache})});
 		const {pairing} = detail;
 		// Said on stderr so that stdout stays the document: the pairing below is a guess.
 		if (!pairing.exact) context.stderr.write(`imgscope: warning: the image's history does not say which steps made layers (no empty_layer flags); the pairing of steps and layers is guessed\n`);
