@@ -289,6 +289,8 @@ function startExtract(state: State, s: FilesShown, step: (state: State, msg: Msg
 			layer: String(layer),
 			path: node.path,
 			blobPath: s.data.blobPaths[layer] ?? '',
+			// Visible in the final filesystem: the engine can copy it out of a created container.
+			final: version.hiddenAt === undefined ? '1' : '',
 		}),
 	};
 	return step(state, {type: 'openOverlay', overlay});
