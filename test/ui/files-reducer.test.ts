@@ -146,7 +146,7 @@ describe('files reducer: keys through the keymap', () => {
 		expect(s.overlay?.kind).toBe('form');
 		const form = s.overlay!.kind === 'form' ? s.overlay!.form : undefined;
 		expect(form!.title).toBe('Extract usr/bin/sh (100 bytes) from layer 0, as it was before layer 1 removed it');
-		expect(form!.subject).toEqual({imageId: 'sha256:img', ref: 'img:1', layer: '0', path: 'usr/bin/sh', blobPath: 'blobs/0'});
+		expect(form!.subject).toEqual({imageId: 'sha256:img', ref: 'img:1', layer: '0', path: 'usr/bin/sh', blobPath: 'blobs/0', final: ''});
 		expect(form!.fields[0].text.value).toBe('sh');
 	});
 

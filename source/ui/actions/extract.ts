@@ -47,7 +47,7 @@ export const extract: ActionHandler = async (request, context) => {
 		if (final === '1' && context.source?.kind !== 'archive' && !hasRawBytes(filePath)) {
 			const result = await extractFromContainer(context.engine, imageId, filePath, root, name, context.signal);
 			context.dispatch({type: 'closeOverlay', id: request.overlayId});
-			context.dispatch({type: 'notice', text: `Extracted ${visibleName(filePath)} to ${visibleName(result.path)} (${result.bytes} bytes)`});
+			context.dispatch({type: 'notice', text: `Extracted ${visibleName(filePath)} from layer ${layer} to ${visibleName(result.path)} (${result.bytes} bytes)`});
 			return;
 		}
 		// Reading an archive (no engine), or a file a later layer hides: the export, that one layer only.
