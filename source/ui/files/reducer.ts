@@ -36,7 +36,8 @@ export type FilesLoad =
 	| {status: 'idle'}
 	| {status: 'reading'; token: number; progress?: ReadProgress}
 	| {status: 'ready'; data: FilesData}
-	| {status: 'cancelled'}
+	/** enginePreparing: no byte of the export had come, so the engine was still making it (it goes on until done). */
+	| {status: 'cancelled'; enginePreparing?: boolean}
 	| {status: 'error'; message: string};
 
 export interface FilesScreen {
@@ -168,7 +169,9 @@ export function reduceFiles(state: State, event: FilesEvent, step: (state: State
 			if (screen.id !== event.imageId || files.load.status !== 'reading' || files.load.token !== event.token) return state;
 			return withFiles(state, {...files, load: {status: 'error', message: event.message}});
 		case 'cancel':
-			return files.load.status === 'reading' || files.load.status === 'idle' ? withFiles(state, {...files, load: {status: 'cancelled'}}) : state;
+			if (files.load.status === 'idle') return withFiles(state, {...files, load: {status: 'cancelled'}});
+			if (files.load.status !== 'reading') return state;
+			return withFiles(state, {...files, load: {status: 'cancelled', enginePreparing: !(files.load.progress?.bytesRead && files.load.progress.bytesRead > 0)}});
 		case 'retry':
 			return files.load.status === 'cancelled' || files.load.status === 'error' ? withFiles(state, {...files, load: {status: 'idle'}}) : state;
 		case 'layer': {

@@ -46,7 +46,11 @@ export function FilesTab(props: {screen: ImageScreen; height: number; width: num
 	if (load.status === 'cancelled' || load.status === 'error') {
 		const lines = [
 			load.status === 'cancelled' ? (
-				<Line key="c">Reading the image was cancelled: nothing is running.</Line>
+				<Line key="c">
+					{load.enginePreparing
+						? 'Reading the image was cancelled. The engine was still preparing its export: it goes on until that is done, then lets go (imgscope runs nothing).'
+						: 'Reading the image was cancelled: nothing is running.'}
+				</Line>
 			) : (
 				<Line key="e" color={theme.error}>{`Could not read the image: ${visible(load.message.split('\n')[0])}`}</Line>
 			),
