@@ -20,11 +20,12 @@ import {createHash} from 'node:crypto';
 import type {Anomaly, EntryType, FileEntry, LayerEntries} from '../layers/types.js';
 
 const magic = Buffer.from('ISLX', 'latin1');
-const version = 1;
+// 2: device and fifo types of their own, names decoded with invalid bytes as lone surrogates.
+const version = 2;
 const digestFlag = 1;
 const hashBytes = 32;
 
-const types: EntryType[] = ['file', 'dir', 'symlink', 'hardlink', 'other'];
+const types: EntryType[] = ['file', 'dir', 'symlink', 'hardlink', 'other', 'chardev', 'blockdev', 'fifo'];
 const hasLink = 0x10;
 const hasDigest = 0x20;
 

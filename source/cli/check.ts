@@ -23,7 +23,7 @@ import {readCiFile, type CiFile} from './ci-file.js';
 import type {Command} from './command.js';
 import {archiveFlag, imageSpec, openImage} from './image-source.js';
 import {remoteFlags} from './remote.js';
-import {emit, emitJsonDocument, shownPath, shownSize} from './layer-output.js';
+import {emit, emitJsonDocument, pathJson, shownPath, shownSize} from './layer-output.js';
 import {renderTable} from './text-table.js';
 
 export type RuleName = 'lowest-efficiency' | 'highest-wasted-bytes' | 'highest-user-wasted-percent';
@@ -175,7 +175,7 @@ const check: Command = {
 					ciConfig: ciFile?.path ?? null,
 					pass: !failed,
 				},
-				{wasted: report.wasted.map(w => ({path: w.path, bytes: w.bytes, addedIn: w.addedIn, hiddenIn: w.hiddenIn, hiddenBy: w.hiddenBy}))},
+				{wasted: report.wasted.map(w => ({...pathJson(w.path), bytes: w.bytes, addedIn: w.addedIn, hiddenIn: w.hiddenIn, hiddenBy: w.hiddenBy}))},
 			);
 			return failed ? 1 : 0;
 		}

@@ -10,7 +10,7 @@ import {UsageError} from './args.js';
 import type {Command} from './command.js';
 import {archiveFlag, imageSpec, openImage} from './image-source.js';
 import {remoteFlags} from './remote.js';
-import {changeJson, emit, emitJsonDocument, entryJson, shownPath, shownSize} from './layer-output.js';
+import {changeJson, emit, emitJsonDocument, entryJson, pathJson, shownPath, shownSize} from './layer-output.js';
 import {renderTable} from './text-table.js';
 
 /** `--layer` as given: a non-negative integer; its range is checked once the image is read. */
@@ -70,7 +70,7 @@ const files: Command = {
 			const entries = visible.map(v => {
 				const c = changed.get(v.entry.path);
 				const {type, size, ...rest} = entryJson(v.entry);
-				const out: Record<string, unknown> = {path: v.entry.path, change: c?.change ?? null, type, size, layer: v.layer, ...rest};
+				const out: Record<string, unknown> = {...pathJson(v.entry.path), change: c?.change ?? null, type, size, layer: v.layer, ...rest};
 				if (c?.what) out.what = c.what;
 				return out;
 			});

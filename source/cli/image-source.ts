@@ -225,8 +225,10 @@ export function progressLine(stderr: NodeJS.WritableStream, label: string, now: 
 			if (t - last < 100) return;
 			last = t;
 			const layers = p.layers === undefined ? '' : ` of ${p.layers}`;
-			const total = p.totalBytes === undefined ? '' : ` of ${humanSize(p.totalBytes)}`;
-			const layer = p.layer > 0 ? `layer ${p.layer}${layers}, ` : '';
+			// The total is an estimate (the image size, not the export's): past it, the count goes on alone.
+			const total = p.totalBytes === undefined || p.bytesRead > p.totalBytes ? '' : ` of ${humanSize(p.totalBytes)}`;
+			// RootFS order when the reader knows which layer this is, else how many the export has begun.
+			const layer = p.layer === 0 ? '' : p.position !== undefined ? `layer ${p.position}${layers}, ` : `${p.layer}${layers} layers begun, `;
 			const text = `reading ${shown}: ${layer}${humanSize(p.bytesRead)}${total} read`;
 			draw(text);
 		},

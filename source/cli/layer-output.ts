@@ -2,7 +2,8 @@
 import type {Change} from '../layers/changes.js';
 import type {FileEntry} from '../layers/types.js';
 import {humanSize} from '../format/units.js';
-import {visible} from '../text/sanitize.js';
+import {pathBytes} from '../text/byte-names.js';
+import {visibleName} from '../text/sanitize.js';
 
 /**
  * Writes text, waiting for the stream to take it. A reader that went away
@@ -28,15 +29,28 @@ export function octalMode(mode: number): string {
 /** An entry's metadata for JSON output (contents are never read, only their sha256). */
 export function entryJson(entry: FileEntry): Record<string, unknown> {
 	const out: Record<string, unknown> = {type: entry.type, size: entry.size, mode: octalMode(entry.mode), uid: entry.uid, gid: entry.gid};
-	if (entry.linkTarget !== undefined) out.linkTarget = entry.linkTarget;
+	if (entry.linkTarget !== undefined) {
+		out.linkTarget = entry.linkTarget;
+		const bytes = pathBytes(entry.linkTarget);
+		if (bytes !== undefined) out.linkTargetBytes = bytes;
+	}
 	if (entry.digest !== undefined) out.digest = `sha256:${entry.digest}`;
 	return out;
+}
+
+/**
+ * A path for JSON: the name as decoded (a byte that is not UTF-8 is the lone surrogate U+DC80+byte,
+ * which JSON writes as `\udce9`: Python's surrogateescape), and only then its exact bytes in base64.
+ */
+export function pathJson(path: string): {path: string; pathBytes?: string} {
+	const bytes = pathBytes(path);
+	return bytes === undefined ? {path} : {path, pathBytes: bytes};
 }
 
 /** A change for JSON: path, change, type, size first (what the issue promises), then details. */
 export function changeJson(change: Change): Record<string, unknown> {
 	const {type, size, ...rest} = entryJson(change.entry);
-	const out: Record<string, unknown> = {path: change.path, change: change.change, type, size, ...rest};
+	const out: Record<string, unknown> = {...pathJson(change.path), change: change.change, type, size, ...rest};
 	if (change.what) out.what = change.what;
 	if (change.before && change.change === 'modified') out.before = entryJson(change.before);
 	return out;
@@ -77,9 +91,9 @@ function indent(json: string): string {
 
 /** A path for a text line: control characters escaped, link targets shown the way `tar tv` does. */
 export function shownPath(path: string, entry?: FileEntry): string {
-	const p = visible(path);
-	if (entry?.type === 'symlink') return `${p} -> ${visible(entry.linkTarget ?? '')}`;
-	if (entry?.type === 'hardlink') return `${p} link to ${visible(entry.linkTarget ?? '')}`;
+	const p = visibleName(path);
+	if (entry?.type === 'symlink') return `${p} -> ${visibleName(entry.linkTarget ?? '')}`;
+	if (entry?.type === 'hardlink') return `${p} link to ${visibleName(entry.linkTarget ?? '')}`;
 	return p;
 }
 

@@ -1,3 +1,4 @@
+import {openLayerCache} from '../cache/layer-cache.js';
 import {loadImageDetail} from '../engine/image-detail.js';
 import {imageSize} from '../format/units.js';
 import type {Command} from './command.js';
@@ -20,13 +21,16 @@ const layers: Command = {
 	async run(context, parsed) {
 		const ref = parsed.positionals[0];
 		const remote = isRemote(parsed.flags, ref) ? (await remoteImageDetail(context, ref, parsed.flags, !parsed.flags['manifest-only'])).detail : undefined;
-		const detail = remote ?? (await loadImageDetail(await context.engine(), ref));
+		// The config read once is kept in the layer index: the next look needs no export.
+		const detail = remote ?? (await loadImageDetail(await context.engine(), ref, {cache: openLayerCache({disabled: context.noCache})}));
 		const {pairing} = detail;
+		// Said on stderr so that stdout stays the document: the pairing below is a guess.
+		if (!pairing.exact) context.stderr.write(`imgscope: warning: the image's history does not say which steps made layers (no empty_layer flags); the pairing of steps and layers is guessed\n`);
 		if (parsed.flags.json) {
 			const document = {
 				image: ref,
 				id: detail.inspect.value.Id,
-				pairing: detail.pairingSource === 'config' ? 'config' : pairing.exact ? 'exact' : 'inferred',
+				pairing: !pairing.exact ? 'inferred' : detail.pairingSource === 'config' ? 'config' : 'exact',
 				...(remote ? {sizes: remote.sizes} : {}),
 				layers: pairing.layers.map((layer) => ({
 					index: layer.index,

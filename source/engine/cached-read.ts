@@ -47,6 +47,7 @@ export async function readImageLayers(source: ImageSource, ref: string, inspect:
 			signal: options.signal,
 			onProgress: options.onProgress,
 			expectedLayers,
+			expectedDiffIds: inspect.RootFS?.Layers ?? undefined,
 			totalBytes: options.totalBytes,
 			// What goes into the index must have been hashed as it streamed; without a cache the engine's word is taken.
 			verifyDiffIds: options.cache ? true : exported.verifyDiffIds,

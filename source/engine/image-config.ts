@@ -19,7 +19,7 @@ const maxJsonBlob = 8 * 1024 * 1024;
  * the config file (`<hex>.json`); in an OCI layout it names the config or a
  * manifest/index blob that leads to it.
  */
-export async function readConfigFromSave(stream: Readable, imageId: string): Promise<ImageConfig | undefined> {
+export async function readConfigFromSave(stream: Readable, imageId: string, onRaw?: (raw: Buffer) => void): Promise<ImageConfig | undefined> {
 	const hex = imageId.replace(/^sha256:/, '');
 	const blobs = new Map<string, unknown>();
 	const tar = extract();
@@ -37,12 +37,15 @@ export async function readConfigFromSave(stream: Readable, imageId: string): Pro
 			const chunks: Buffer[] = [];
 			body.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
 			body.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
+				const raw = Buffer.concat(chunks);
+				const text = raw.toString('utf8');
 				if (text.startsWith('{')) {
 					try {
 						const parsed = JSON.parse(text);
 						const key = name.startsWith('blobs/sha256/') ? name.slice('blobs/sha256/'.length) : name.replace(/\.json$/, '');
 						blobs.set(key, parsed);
+						// The config's own bytes (named by the image ID), for the layer index to keep.
+						if (key === hex && isConfig(parsed)) onRaw?.(raw);
 						found = resolveConfig(blobs, hex);
 					} catch {
 						// Not JSON after all (a layer that starts with "{"): ignore it.

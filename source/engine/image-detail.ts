@@ -5,7 +5,8 @@
  * ambiguous.
  */
 import {pairHistory, stepsFromConfig, stepsFromHistoryApi, type HistoryStep, type Pairing} from '../layers/history.js';
-import {readConfigFromSave} from './image-config.js';
+import type {LayerCache} from '../cache/layer-cache.js';
+import {type ImageConfig, readConfigFromSave} from './image-config.js';
 import type {ImageSource} from './image-source.js';
 import type {HistoryItem, InspectResult} from './types.js';
 
@@ -19,22 +20,22 @@ export interface ImageDetail {
 	pairingSource: 'config' | 'inferred';
 }
 
-export async function loadImageDetail(engine: ImageSource, ref: string, options: {signal?: AbortSignal; exact?: boolean} = {}): Promise<ImageDetail> {
+export async function loadImageDetail(engine: ImageSource, ref: string, options: {signal?: AbortSignal; exact?: boolean; cache?: LayerCache} = {}): Promise<ImageDetail> {
 	const [inspect, history] = await Promise.all([engine.inspectImage(ref, options.signal), engine.history(ref, options.signal)]);
 	const diffIds = inspect.value.RootFS?.Layers ?? [];
 	const apiSteps = stepsFromHistoryApi(history);
 	const pairing = pairHistory(apiSteps, diffIds);
 	const detail: ImageDetail = {ref, inspect, history, steps: apiSteps, pairing, pairingSource: 'inferred'};
 	// An archive has its config at hand: its pairing is always the config's.
-	if (engine.kind === 'archive' || (!pairing.exact && options.exact !== false)) return exactDetail(engine, detail, options.signal);
+	if (engine.kind === 'archive' || (!pairing.exact && options.exact !== false)) return exactDetail(engine, detail, options.signal, options.cache);
 	return detail;
 }
 
 /** Re-pairs with the config's empty_layer flags; keeps the inference if the config cannot be read. */
-export async function exactDetail(engine: ImageSource, detail: ImageDetail, signal?: AbortSignal): Promise<ImageDetail> {
+export async function exactDetail(engine: ImageSource, detail: ImageDetail, signal?: AbortSignal, cache?: LayerCache): Promise<ImageDetail> {
 	try {
 		const id = detail.inspect.value.Id;
-		const config = engine.imageConfig ? await engine.imageConfig(id, signal) : engine.daemon ? await readConfigFromSave(await engine.daemon.saveImage(id, signal), id) : undefined;
+		const config = engine.imageConfig ? await engine.imageConfig(id, signal) : engine.daemon ? await daemonConfig(engine.daemon, id, signal, cache) : undefined;
 		if (!config?.history) return detail;
 		const apiSteps = stepsFromHistoryApi(detail.history);
 		const steps = stepsFromConfig(config.history, apiSteps);
@@ -43,4 +44,17 @@ export async function exactDetail(engine: ImageSource, detail: ImageDetail, sign
 	} catch {
 		return detail;
 	}
+}
+
+/** The config from the layer index when it holds it (checked against the ID), else from an export, then kept there. */
+async function daemonConfig(daemon: NonNullable<ImageSource['daemon']>, id: string, signal: AbortSignal | undefined, cache: LayerCache | undefined): Promise<ImageConfig | undefined> {
+	const kept = cache?.config(id);
+	if (kept) {
+		try {
+			return JSON.parse(kept.toString('utf8')) as ImageConfig;
+		} catch {
+			// its bytes hash to the ID, so this is the image's own (odd) config: read it again below
+		}
+	}
+	return readConfigFromSave(await daemon.saveImage(id, signal), id, raw => cache?.putConfig(id, raw));
 }

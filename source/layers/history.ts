@@ -125,14 +125,20 @@ export function stepsFromConfig(
 	history: {created?: string; created_by?: string; comment?: string; empty_layer?: boolean}[],
 	api?: HistoryStep[],
 ): HistoryStep[] {
+	// A history with no empty_layer flag at all (some archives; the engine refuses to load one
+	// whose steps outnumber its layers) says nothing about which step made a layer: inferred.
+	const flagged = history.some((entry) => entry.empty_layer !== undefined) || history.length === 0;
 	return history.map((entry, index) => {
+		// Without flags the API's sizes were laid on the steps by the same guess (an archive's
+		// emulated history): they would make it look certain.
 		const fromApi = api && api.length === history.length ? api[index] : undefined;
+		const size = flagged ? fromApi?.size : undefined;
 		return {
 			created: entry.created,
 			createdBy: entry.created_by ?? '',
 			comment: entry.comment,
-			emptyLayer: Boolean(entry.empty_layer),
-			size: fromApi?.size,
+			emptyLayer: flagged ? Boolean(entry.empty_layer) : undefined,
+			size,
 			id: fromApi?.id,
 			tags: fromApi?.tags,
 		};

@@ -158,6 +158,10 @@ export function buildImageModel(layers: readonly LayerInput[]): ImageModel {
 				hide(node, 'overwritten');
 				if (old.entry.type === 'dir' && entry.type !== 'dir') hideSubtree(node, 'replaced');
 			}
+			// Removed (or under an opaque directory) and added again by the same layer: the path
+			// never went away, its old version was overwritten.
+			const prev = node.versions[node.versions.length - 1];
+			if (prev && prev.hiddenAt === L && (prev.hiddenBy === 'removed' || prev.hiddenBy === 'opaque')) prev.hiddenBy = 'overwritten';
 			const v: Version = {layer: L, entry};
 			node.versions.push(v);
 			node.current = v;

@@ -4,7 +4,8 @@
  * what the model needs (no mtime, no names of users, never contents).
  */
 
-export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+/** `other` is what no tar type names (an unknown type flag, kept as an anomaly). */
+export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'chardev' | 'blockdev' | 'fifo' | 'other';
 
 export interface FileEntry {
 	/** Normalised: relative to the root, no leading `/` or `./`, no trailing `/`, no `.` or `..` parts. */

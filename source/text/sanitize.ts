@@ -16,7 +16,9 @@
  *   wezterm: yes; Ink's string-width: yes; docker's go-runewidth: no), so a frame that kept it
  *   would be misaligned somewhere. Without it every one of them draws `☁` in one column.
  *
- * A backslash stays as is (the output is for eyes, not for parsing back).
+ * A backslash stays as is (the output is for eyes, not for parsing back); visibleName, for file
+ * names, escapes it (`\\`) and shows bytes that were not UTF-8 (byte-names.ts) as `\xe9`, so
+ * every name reads back unambiguously.
  * When nothing needs escaping the input string itself is returned.
  */
 import {displayWidth} from './width.js';
@@ -114,4 +116,16 @@ export function visibleMultiline(s: string, opts: MultilineOptions = {}): string
 
 function widthOf(s: string): number {
 	return displayWidth(s);
+}
+
+const NAME_SPECIAL = /[\\\udc80-\udcff]/;
+const NAME_SPECIAL_G = /\\|(?<![\ud800-\udbff])[\udc80-\udcff]/g;
+
+/**
+ * A file name (decoded by byte-names.ts) for eyes: like visible(), and a byte that was not UTF-8
+ * as `\xNN`, a backslash as `\\`; `caf\xe9` (one byte) and `caf\\xe9` (a real backslash) differ.
+ */
+export function visibleName(name: string): string {
+	if (NAME_SPECIAL.test(name)) name = name.replace(NAME_SPECIAL_G, ch => (ch === '\\' ? '\\\\' : '\\x' + hex(ch.charCodeAt(0) - 0xdc00, 2)));
+	return visible(name);
 }

@@ -20,6 +20,7 @@
 import type {ImageSource} from '../engine/image-source.js';
 import {EngineError} from '../engine/errors.js';
 import {exactDetail, loadImageDetail} from '../engine/image-detail.js';
+import {openLayerCache} from '../cache/layer-cache.js';
 import {indentJson} from '../format/json-indent.js';
 import type {Msg} from './state.js';
 import {can, type Source} from './lists/capability.js';
@@ -256,7 +257,7 @@ export class Controller {
 			const inspectLines = indentJson(detail.inspect.raw).split('\n');
 			this.send({type: 'detail', ref, detail, inspectLines});
 			if (!detail.pairing.exact) {
-				const exact = await exactDetail(this.engine, detail, abort.signal);
+				const exact = await exactDetail(this.engine, detail, abort.signal, this.engine.kind === 'engine' ? openLayerCache() : undefined);
 				if (!abort.signal.aborted) this.send({type: 'detail', ref, detail: exact, inspectLines});
 			}
 		} catch (error) {

@@ -99,13 +99,13 @@ describe('the progress line', () => {
 		const out = new Capture(true);
 		let now = 1000;
 		const p = progressLine(out, 'test-layers/waste:1', () => now);
-		p.update({bytesRead: 1_500_000, layer: 2, layers: 11});
+		p.update({bytesRead: 1_500_000, layer: 2, layers: 11, position: 2});
 		expect(out.text).toBe('\r\x1b[2Kreading test-layers/waste:1: layer 2 of 11, 1.5MB read');
 		now += 50;
 		p.update({bytesRead: 2_000_000, layer: 3, layers: 11});
 		expect(out.text).not.toContain('layer 3');
 		now += 60;
-		p.update({bytesRead: 123_456_789, layer: 3, layers: 11, totalBytes: 208_000_000});
+		p.update({bytesRead: 123_456_789, layer: 3, layers: 11, position: 3, totalBytes: 208_000_000});
 		const last = out.text.split('\r\x1b[2K').at(-1)!;
 		expect(last).toBe('reading test-layers/waste:1: layer 3 of 11, 123.5MB of 208…');
 		expect(last.length).toBeLessThanOrEqual(59);
@@ -115,6 +115,17 @@ describe('the progress line', () => {
 		p.done();
 		p.update({bytesRead: 1, layer: 1});
 		expect(out.text.length).toBe(length);
+	});
+
+	it('says layers begun when the RootFS position is unknown, and drops an estimate the count passed', () => {
+		const out = new Capture(true);
+		let now = 1000;
+		const p = progressLine(out, 'img', () => now);
+		p.update({bytesRead: 1_270_000_000, layer: 3, layers: 8, totalBytes: 1_260_000_000});
+		expect(out.text).toBe('\r\x1b[2Kreading img: 3 of 8 layers begun, 1.27GB read');
+		now += 200;
+		p.update({bytesRead: 1_270_000_000, layer: 3, layers: 8, position: 6, totalBytes: 1_260_000_000});
+		expect(out.text.split('\r\x1b[2K').at(-1)).toBe('reading img: layer 6 of 8, 1.27GB read');
 	});
 
 	it('control characters in the name are shown, not sent to the terminal', () => {

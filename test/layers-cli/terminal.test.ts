@@ -83,7 +83,7 @@ describe('the progress line in a terminal', () => {
 		engine.hang = false;
 		terminal = run('files slow/image:1 --layer 1');
 		await terminal.waitFor(s => s.includes("reading slow/image:1: waiting for the engine's export (2 layers, "));
-		const reading = await terminal.waitFor(s => /reading slow\/image:1: layer \d of 2, [\d.]+k?B read/.test(s));
+		const reading = await terminal.waitFor(s => /reading slow\/image:1: (layer \d of 2|\d of 2 layers begun), [\d.]+k?B read/.test(s));
 		expect(reading.split('\n').filter(l => l.includes('reading')).length).toBe(1);
 		const done = await terminal.waitFor(s => s.includes('[exit 0]'));
 		expect(done).not.toContain('reading');

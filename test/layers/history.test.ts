@@ -97,3 +97,18 @@ describe('steps from the API and the config', () => {
 		]);
 	});
 });
+
+describe('a config history without empty_layer flags', () => {
+	it('is paired by inference and says so (not exact) when its steps outnumber its layers', () => {
+		const steps = stepsFromConfig([{created_by: 'ADD rootfs.tar /'}, {created_by: 'ENV A=1'}, {created_by: 'RUN make'}]);
+		expect(steps.every((s) => s.emptyLayer === undefined)).toBe(true);
+		const pairing = pairHistory(steps, ['sha256:a', 'sha256:b']);
+		expect(pairing.exact).toBe(false);
+		expect(pairing.layers.map((l) => l.step?.createdBy)).toEqual(['ADD rootfs.tar /', 'RUN make']);
+	});
+
+	it('is exact when every step made a layer', () => {
+		const pairing = pairHistory(stepsFromConfig([{created_by: 'ADD a /'}, {created_by: 'RUN b'}]), ['sha256:a', 'sha256:b']);
+		expect(pairing.exact).toBe(true);
+	});
+});

@@ -53,7 +53,7 @@ describe('files reducer: reading', () => {
 		expect(s.image!.files!.load).toMatchObject({progress: {bytesRead: 10}});
 		// Esc cancels; the cancelled read's late messages change nothing.
 		s = run(s, key('escape', '\x1b'));
-		expect(s.image!.files!.load.status).toBe('cancelled');
+		expect(s.image!.files!.load).toEqual({status: 'cancelled', enginePreparing: false});
 		expect(contextOf(s)).toBe('files');
 		const cancelled = s;
 		s = run(s, files({type: 'progress', imageId: 'sha256:img', token: 1, progress: {bytesRead: 20, layer: 2}}), files({type: 'readFailed', imageId: 'sha256:img', token: 1, message: 'aborted'}));
@@ -65,6 +65,9 @@ describe('files reducer: reading', () => {
 		expect(s.image!.files!.load.status).toBe('reading');
 		s = run(s, files({type: 'readFailed', imageId: 'sha256:img', token: 2, message: 'engine gone'}));
 		expect(s.image!.files!.load).toEqual({status: 'error', message: 'engine gone'});
+		// Esc before the export's first byte: the engine is still preparing it, and the screen says so.
+		s = run(s, key('r'), files({type: 'readStart', imageId: 'sha256:img', token: 3}), key('escape', '\x1b'));
+		expect(s.image!.files!.load).toEqual({status: 'cancelled', enginePreparing: true});
 		// Another image's data never lands here.
 		s = run(s, key('r'), files({type: 'ready', imageId: 'sha256:other', data: sample()}));
 		expect(s.image!.files!.load.status).toBe('idle');
@@ -146,7 +149,7 @@ describe('files reducer: keys through the keymap', () => {
 		expect(s.overlay?.kind).toBe('form');
 		const form = s.overlay!.kind === 'form' ? s.overlay!.form : undefined;
 		expect(form!.title).toBe('Extract usr/bin/sh (100 bytes) from layer 0, as it was before layer 1 removed it');
-		expect(form!.subject).toEqual({imageId: 'sha256:img', ref: 'img:1', layer: '0', path: 'usr/bin/sh', blobPath: 'blobs/0'});
+		expect(form!.subject).toEqual({imageId: 'sha256:img', ref: 'img:1', layer: '0', path: 'usr/bin/sh', blobPath: 'blobs/0', final: ''});
 		expect(form!.fields[0].text.value).toBe('sh');
 	});
 

@@ -12,11 +12,12 @@
  * place at the end and the others removed.
  */
 import {createHash} from 'node:crypto';
-import {closeSync, constants, createReadStream, openSync, unlinkSync, writeSync} from 'node:fs';
+import {closeSync, constants, createReadStream, fchmodSync, openSync, unlinkSync, writeSync} from 'node:fs';
 import {link, lstat, realpath, stat, unlink} from 'node:fs/promises';
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {normalisePath} from '../../layers/paths.js';
+import {encodeName} from '../../text/byte-names.js';
 import {Collector} from './collect.js';
 import {ArchiveError, type Limits, defaultLimits} from './errors.js';
 import {Flow} from './flow.js';
@@ -73,7 +74,8 @@ export async function extractFile(
 			if (result.kind === 'other') throw new ArchiveError(`${current} in layer ${layerIndex} is a ${result.type}, not a regular file`, 'extract-refused');
 			// link() never follows or replaces the destination: O_EXCL semantics for the final name.
 			try {
-				await link(result.temp, dest.target);
+				// The name's own bytes (byte-names.ts): a name that is not UTF-8 is written as it was in the image.
+				await link(result.temp, encodeName(dest.target));
 			} catch (e) {
 				throw new ArchiveError(`cannot write ${dest.target}: ${(e as NodeJS.ErrnoException).code === 'EEXIST' ? 'it already exists' : (e as Error).message}`, 'extract-refused', undefined, e);
 			}
@@ -102,7 +104,7 @@ export async function checkDestination(destDir: string, name: string): Promise<{
 	});
 	if (parent !== root && !inside(parent)) throw new ArchiveError(`refusing to write ${JSON.stringify(name)}: its directory leads outside ${root}`, 'extract-refused');
 	const final = path.join(parent, path.basename(target));
-	const existing = await lstat(final).catch(() => undefined);
+	const existing = await lstat(encodeName(final)).catch(() => undefined);
 	if (existing) throw new ArchiveError(`cannot write ${final}: it already exists`, 'extract-refused');
 	return {dir: parent, target: final};
 }
@@ -197,6 +199,7 @@ class LayerFinder implements ByteSink {
 		this.temps.add(temp);
 		this.fds.add(fd);
 		const fds = this.fds;
+		const mode = h.mode & 0o777;
 		const result = {kind: 'file' as const, temp, bytes: 0, digest: ''};
 		this.found.set(this.blob, result);
 		const hash = createHash('sha256');
@@ -211,6 +214,8 @@ class LayerFinder implements ByteSink {
 				if (closed) return;
 				closed = true;
 				fds.delete(fd);
+				// The entry's permission bits, less setuid/setgid/sticky: a copy for a user, not an install.
+				fchmodSync(fd, mode);
 				closeSync(fd);
 				result.digest = hash.digest('hex');
 			},

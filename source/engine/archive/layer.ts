@@ -3,6 +3,7 @@
  * entry (never contents), a sha256 per regular file computed while its data
  * passes, and the diff_id (sha256 of the whole tar) on the way in.
  */
+import {createHash} from 'node:crypto';
 import type {Flow} from './flow.js';
 import type {LayerHashes, LayerHashing} from './layer-hashing.js';
 import type {Anomaly, AnomalyKind, EntryType, FileEntry, LayerEntries} from '../../layers/types.js';
@@ -117,8 +118,14 @@ export class LayerScanner implements ByteSink {
 				this.anomaly('unsupported-type', `${h.name} (type ${JSON.stringify(h.flag)})`, n.path);
 				type = 'other';
 				break;
-			default:
-				type = 'other';
+			case 'char':
+				type = 'chardev';
+				break;
+			case 'block':
+				type = 'blockdev';
+				break;
+			case 'fifo':
+				type = 'fifo';
 		}
 		const entry: FileEntry = {path: n.path, type, size: type === 'file' ? h.size : 0, mode: h.mode, uid: h.uid, gid: h.gid};
 		if (type === 'symlink') entry.linkTarget = h.linkname;
@@ -135,6 +142,7 @@ export class LayerScanner implements ByteSink {
 			return undefined;
 		}
 		// Without digests (ReadOptions.digests false) the data is skipped unseen.
+		if (this.digests && h.sparse) return sparseSink(entry);
 		return this.digests ? new FileSink(this.hashing, this.entries.length - 1, h.size) : undefined;
 	}
 
@@ -150,6 +158,12 @@ export class LayerScanner implements ByteSink {
 			if (e.type === 'file' || e.type === 'hardlink') seen.set(e.path, e);
 		}
 	}
+}
+
+/** A sparse file's expanded contents are not pieces of the layer's bytes: hashed here, on this thread. */
+function sparseSink(entry: FileEntry): ByteSink {
+	const hash = createHash('sha256');
+	return {write: chunk => void hash.update(chunk), end: () => void (entry.digest = hash.digest('hex'))};
 }
 
 /** Hands a file's data to the layer's hashing, with its id (its index in the entries). */

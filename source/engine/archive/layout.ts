@@ -17,7 +17,7 @@ export interface Layout {
 export interface LayoutOptions {
 	/** Which image of a multi-image archive: a RepoTag / ref name, or an index. Default: the first. */
 	image?: string | number;
-	/** `os/arch[/variant]` for an OCI index with several platforms. Default: linux/amd64 if present, else the first. */
+	/** `os/arch[/variant]` for an OCI index with several platforms. Default: this machine's, else linux/amd64, else the first. */
 	platform?: string;
 }
 
@@ -90,15 +90,20 @@ function oci(json: JsonLookup, options: LayoutOptions): Layout {
 
 function pickPlatform(manifests: any[], wanted: string | undefined): any {
 	const name = (d: any) => [d?.platform?.os, d?.platform?.architecture, d?.platform?.variant].filter(Boolean).join('/');
-	// Attestation manifests (BuildKit) say unknown/unknown: never an image to show.
-	const images = manifests.filter(d => name(d) !== 'unknown/unknown');
+	// Attestation manifests (BuildKit) say unknown/unknown and vnd.docker.reference.type: never an image to show.
+	const images = manifests.filter(d => name(d) !== 'unknown/unknown' && d?.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
 	if (wanted) {
 		const hit = images.find(d => name(d) === wanted || name(d).startsWith(`${wanted}/`));
 		if (!hit) throw new ArchiveError(`no manifest for platform ${wanted} (have: ${images.map(name).join(', ')})`, 'no-image');
 		return hit;
 	}
-	return images.find(d => name(d) === 'linux/amd64') ?? images[0] ?? manifests[0];
+	// This machine's platform, as docker picks it; then amd64, then the first.
+	const own = `linux/${goArch[process.arch] ?? process.arch}`;
+	return images.find(d => name(d) === own || name(d).startsWith(`${own}/`)) ?? images.find(d => name(d) === 'linux/amd64') ?? images[0] ?? manifests[0];
 }
+
+/** Node's process.arch in Go's GOARCH names (the OCI platform's). */
+const goArch: Record<string, string> = {x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64', loong64: 'loong64'};
 
 /** Legacy archives store a repeated layer as a symlink to the first copy; follow such aliases. */
 export function resolveAlias(aliases: Map<string, string>, path: string): string {

@@ -27,6 +27,11 @@ export interface ReadProgress {
 	layer: number;
 	/** Layers in the image, once known (from the manifest, or `expectedLayers`). */
 	layers?: number;
+	/**
+	 * The RootFS position (1-based) of the layer being read, when it is known: from the manifest
+	 * once read, or from a blob named by a digest in `expectedDiffIds`. Export order is not RootFS order.
+	 */
+	position?: number;
 }
 
 export interface ReadOptions extends LayoutOptions {
@@ -35,6 +40,8 @@ export interface ReadOptions extends LayoutOptions {
 	totalBytes?: number;
 	/** The layer count, if the caller knows it before the manifest arrives (RootFS.Layers from inspect). */
 	expectedLayers?: number;
+	/** RootFS.Layers from inspect: an uncompressed blob named by its digest is that layer. */
+	expectedDiffIds?: readonly string[];
 	limits?: Partial<Limits>;
 	/**
 	 * Where the sha256 work runs: 'worker' (a thread, the second core), 'inline'
@@ -190,8 +197,9 @@ async function readStream(input: ArchiveSource, limits: Limits, options: ReadOpt
 	const flow = new Flow(options.signal);
 	const progress = progressOf(options);
 	const collector: Collector = new Collector(flow, limits, {
-		layerStarted: (_p, n) => {
+		layerStarted: (blob, n) => {
 			progress.state.layer = n;
+			progress.state.position = positionOf(blob);
 			progress.emit();
 		},
 		jsonDone: () => {
@@ -205,6 +213,21 @@ async function readStream(input: ArchiveSource, limits: Limits, options: ReadOpt
 			}
 		},
 	});
+	let layerPaths: string[] | undefined;
+	const positionOf = (blob: string): number | undefined => {
+		if (!layerPaths) {
+			try {
+				layerPaths = resolveLayout(jsonLookup(collector), p => collector.json.has(p), options).layerPaths;
+			} catch {
+				// the manifest is not in yet (docker 20.10 writes it last)
+			}
+		}
+		const i = layerPaths?.indexOf(blob) ?? -1;
+		if (i >= 0) return i + 1;
+		const digest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(blob)?.[1];
+		const j = digest && options.expectedDiffIds ? options.expectedDiffIds.indexOf(`sha256:${digest}`) : -1;
+		return j >= 0 ? j + 1 : undefined;
+	};
 	collector.hashing = chooseHashing(options.hashing, options.totalBytes);
 	collector.verifyDiffIds = options.verifyDiffIds !== false;
 	collector.digests = options.digests !== false;

@@ -7,10 +7,13 @@
  *
  * Reads ustar, GNU (long names `L`/`K`, base-256 numbers) and pax (`x`/`g`:
  * path, linkpath, size, uid, gid) the way Go's archive/tar does, which is
- * what wrote every docker layer. Header sizes are never used to allocate:
+ * what wrote every docker layer, and GNU sparse files as GNU tar does (sparse.ts). Header sizes are never used to allocate:
  * data is streamed through; only pax and GNU long-name records are buffered,
  * and those are capped.
  */
+
+import {decodeName} from '../../text/byte-names.js';
+import {type SparseMap, SparseExpander, parseMapList} from './sparse.js';
 
 export type TarType = 'file' | 'hardlink' | 'symlink' | 'dir' | 'char' | 'block' | 'fifo' | 'unknown';
 
@@ -24,6 +27,8 @@ export interface TarHeader {
 	mode: number;
 	uid: number;
 	gid: number;
+	/** A GNU sparse file: the data handed on is expanded (holes as zeros), no longer pieces of the input. */
+	sparse?: boolean;
 }
 
 export interface ByteSink {
@@ -66,6 +71,8 @@ export class TarParser {
 	private paxGlobal: Record<string, string> | undefined;
 	private gnuName: string | undefined;
 	private gnuLink: string | undefined;
+	/** An old GNU sparse header ('S') whose map goes on in extension blocks. */
+	private oldSparse: {header: TarHeader; dataSize: number; map: SparseMap} | undefined;
 
 	constructor(private readonly handler: TarHandler) {}
 
@@ -129,6 +136,14 @@ export class TarParser {
 	}
 
 	private onHeader(block: Buffer): void {
+		if (this.oldSparse) {
+			const o = this.oldSparse;
+			readOldMap(block, 0, 21, o.map);
+			if (block[504]) return;
+			this.oldSparse = undefined;
+			this.beginEntry(o.header, o.dataSize, o.map);
+			return;
+		}
 		if (isZeroBlock(block)) {
 			this.state = State.Done;
 			this.sawEnd = true;
@@ -172,7 +187,35 @@ export class TarParser {
 		// Header-only types carry no data whatever their size field says (Go: isHeaderOnlyType).
 		if (type === 'hardlink' || type === 'symlink' || type === 'dir' || type === 'char' || type === 'block' || type === 'fifo') dataSize = 0;
 		const header: TarHeader = {name, linkname, type, flag, size: dataSize, mode: readNumber(block, 100, 8) & 0o7777, uid, gid};
-		this.sink = this.handler.entry(header);
+		// Sparse files: the header says the real name and size; the data is expanded (sparse.ts).
+		let map: SparseMap | 'in-data' | undefined;
+		if (flag === 'S') {
+			header.size = readNumber(block, 483, 12);
+			map = [];
+			readOldMap(block, 386, 4, map);
+			if (block[482]) {
+				this.oldSparse = {header: checkedSize(header), dataSize, map};
+				return;
+			}
+		} else if (type === 'file' && pax && (pax['GNU.sparse.major'] !== undefined || pax['GNU.sparse.map'] !== undefined || pax[sparse00] !== undefined)) {
+			if (pax['GNU.sparse.name'] !== undefined) header.name = pax['GNU.sparse.name'];
+			if (pax['GNU.sparse.major'] !== undefined) {
+				if (pax['GNU.sparse.major'] !== '1' || pax['GNU.sparse.minor'] !== '0') throw new TarError(`unsupported GNU sparse format ${pax['GNU.sparse.major']}.${pax['GNU.sparse.minor']}`);
+				header.size = paxNumber(pax['GNU.sparse.realsize'] ?? '', 'GNU.sparse.realsize');
+				map = 'in-data';
+			} else {
+				header.size = paxNumber(pax['GNU.sparse.size'] ?? '', 'GNU.sparse.size');
+				map = parseMapList(pax['GNU.sparse.map'] ?? pax[sparse00]);
+			}
+		}
+		this.beginEntry(checkedSize(header), dataSize, map);
+	}
+
+	/** map: undefined for a plain entry, 'in-data' for PAX 1.0 sparse (the map leads the data), else the map. */
+	private beginEntry(header: TarHeader, dataSize: number, map: SparseMap | 'in-data' | undefined): void {
+		if (map !== undefined) header.sparse = true;
+		const sink = this.handler.entry(header);
+		this.sink = sink && map !== undefined ? new SparseExpander(sink, map === 'in-data' ? undefined : map, header.size) : sink;
 		this.remaining = dataSize;
 		this.padding = pad(dataSize);
 		if (dataSize === 0) this.endEntry();
@@ -197,6 +240,23 @@ export class TarParser {
 	}
 }
 
+/** PAX 0.0 repeats GNU.sparse.offset and GNU.sparse.numbytes: parsePax keeps them in order under this key. */
+const sparse00 = '\0sparse0.0';
+
+function checkedSize(header: TarHeader): TarHeader {
+	if (!(header.size >= 0) || !Number.isSafeInteger(header.size)) throw new TarError('invalid sparse file size');
+	return header;
+}
+
+/** Up to `count` (offset, numbytes) pairs of 12-byte numbers from `start`; an empty offset ends the map. */
+function readOldMap(block: Buffer, start: number, count: number, map: SparseMap): void {
+	for (let i = 0; i < count; i++) {
+		const at = start + i * 24;
+		if (block[at] === 0) return;
+		map.push([readNumber(block, at, 12), readNumber(block, at + 12, 12)]);
+	}
+}
+
 function pad(size: number): number {
 	const r = size % BLOCK;
 	return r === 0 ? 0 : BLOCK - r;
@@ -207,6 +267,7 @@ function typeOf(flag: string): TarType {
 		case '0':
 		case '\0':
 		case '7':
+		case 'S':
 			return 'file';
 		case '1':
 			return 'hardlink';
@@ -225,11 +286,12 @@ function typeOf(flag: string): TarType {
 	}
 }
 
+/** A NUL-terminated name: bytes that are not UTF-8 kept as escaped bytes (byte-names.ts), never U+FFFD. */
 function cString(buf: Buffer, start: number, length: number): string {
 	const end = start + length;
 	let i = start;
 	while (i < end && buf[i] !== 0) i++;
-	return buf.toString('utf8', start, i);
+	return decodeName(buf, start, i);
 }
 
 /** Octal (space or NUL padded) or GNU base-256 when the high bit of the first byte is set. */
@@ -266,9 +328,14 @@ function parsePax(data: Buffer): Record<string, string> {
 		if (space < 0) break;
 		const len = Number(data.toString('latin1', off, space));
 		if (!Number.isSafeInteger(len) || len <= space - off || off + len > data.length) throw new TarError('invalid pax header record');
-		const record = data.toString('utf8', space + 1, off + len - 1);
-		const eq = record.indexOf('=');
-		if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
+		// Values are UTF-8 by the standard, raw bytes where GNU tar wrote hdrcharset=BINARY: decoded as names are.
+		const eq = data.indexOf(0x3d, space + 1);
+		if (eq > space + 1 && eq < off + len - 1) {
+			const key = data.toString('latin1', space + 1, eq);
+			const value = decodeName(data, eq + 1, off + len - 1);
+			if (key === 'GNU.sparse.offset' || key === 'GNU.sparse.numbytes') out[sparse00] = out[sparse00] === undefined ? value : `${out[sparse00]},${value}`;
+			else out[key] = value;
+		}
 		off += len;
 	}
 	return out;

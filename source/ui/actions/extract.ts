@@ -9,9 +9,11 @@
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import {ArchiveError, extractFile} from '../../engine/archive/index.js';
+import {extractFromContainer} from '../../engine/archive/container-extract.js';
 import type {Engine} from '../../engine/engine.js';
+import {hasRawBytes} from '../../text/byte-names.js';
 import {baseName} from '../../layers/paths.js';
-import {visible} from '../../text/sanitize.js';
+import {visible, visibleName} from '../../text/sanitize.js';
 import {safeFileName} from '../files/reducer.js';
 import type {ActionHandler} from './types.js';
 
@@ -34,18 +36,26 @@ async function isDirectory(p: string): Promise<boolean> {
 }
 
 export const extract: ActionHandler = async (request, context) => {
-	const {imageId, layer, path: filePath, blobPath} = request.subject;
+	const {imageId, layer, path: filePath, blobPath, final} = request.subject;
 	const root = process.cwd();
 	let name = request.values.dest.trim();
 	// An empty field, or a directory (".", "out/"), receives the file under its own name.
 	if (name === '' || name.endsWith('/') || (await isDirectory(path.resolve(root, name)))) name = path.join(name, safeFileName(baseName(filePath)));
 	try {
-		// Reading an archive (no engine): the file comes out of the archive itself.
+		// A file of the final filesystem comes through a created container's archive API (no export),
+		// unless its name is not UTF-8 (the API's path parameter cannot carry such bytes).
+		if (final === '1' && context.source?.kind !== 'archive' && !hasRawBytes(filePath)) {
+			const result = await extractFromContainer(context.engine, imageId, filePath, root, name, context.signal);
+			context.dispatch({type: 'closeOverlay', id: request.overlayId});
+			context.dispatch({type: 'notice', text: `Extracted ${visibleName(filePath)} from layer ${layer} to ${visibleName(result.path)} (${result.bytes} bytes)`});
+			return;
+		}
+		// Reading an archive (no engine), or a file a later layer hides: the export, that one layer only.
 		const archive = context.source?.kind === 'archive' ? await context.source.exportImage(imageId, context.signal) : undefined;
 		const source = archive ? archive.source : exported(context.engine, imageId, context.signal);
 		const result = await extractFile(source, Number(layer), filePath, root, name, {blobPath: blobPath || undefined, signal: context.signal, image: archive?.image});
 		context.dispatch({type: 'closeOverlay', id: request.overlayId});
-		context.dispatch({type: 'notice', text: `Extracted ${visible(filePath)} from layer ${layer} to ${visible(result.path)} (${result.bytes} bytes)`});
+		context.dispatch({type: 'notice', text: `Extracted ${visibleName(filePath)} from layer ${layer} to ${visibleName(result.path)} (${result.bytes} bytes)`});
 	} catch (error) {
 		if (context.signal.aborted) return;
 		const message = error instanceof Error ? error.message : String(error);

@@ -8,7 +8,7 @@
 import type {ReadProgress} from '../../engine/archive/index.js';
 import type {FileTree} from '../../layers/tree.js';
 import {baseName} from '../../layers/paths.js';
-import {visible} from '../../text/sanitize.js';
+import {visible, visibleName} from '../../text/sanitize.js';
 import type {Context} from '../keymap.js';
 import {form} from '../overlays/form.js';
 import type {ImageScreen, Msg, State} from '../state.js';
@@ -37,7 +37,8 @@ export type FilesLoad =
 	| {status: 'idle'}
 	| {status: 'reading'; token: number; progress?: ReadProgress}
 	| {status: 'ready'; data: FilesData}
-	| {status: 'cancelled'}
+	/** enginePreparing: no byte of the export had come, so the engine was still making it (it goes on until done). */
+	| {status: 'cancelled'; enginePreparing?: boolean}
 	| {status: 'error'; message: string};
 
 export interface FilesScreen {
@@ -167,7 +168,9 @@ export function reduceFiles(state: State, event: FilesEvent, step: (state: State
 			if (screen.id !== event.imageId || files.load.status !== 'reading' || files.load.token !== event.token) return state;
 			return withFiles(state, {...files, load: {status: 'error', message: event.message}});
 		case 'cancel':
-			return files.load.status === 'reading' || files.load.status === 'idle' ? withFiles(state, {...files, load: {status: 'cancelled'}}) : state;
+			if (files.load.status === 'idle') return withFiles(state, {...files, load: {status: 'cancelled'}});
+			if (files.load.status !== 'reading') return state;
+			return withFiles(state, {...files, load: {status: 'cancelled', enginePreparing: !(files.load.progress?.bytesRead && files.load.progress.bytesRead > 0)}});
 		case 'retry':
 			return files.load.status === 'cancelled' || files.load.status === 'error' ? withFiles(state, {...files, load: {status: 'idle'}}) : state;
 		case 'layer': {
@@ -273,7 +276,7 @@ function startExtract(state: State, s: FilesShown, step: (state: State, msg: Msg
 	if (!node) return state;
 	const removed = !s.files.aggregate && node.change === 'removed';
 	const version = versionFor(s.data, node.path, s.layer, removed);
-	const shownPath = visible(node.path);
+	const shownPath = visibleName(node.path);
 	if (!version || node.children || (version.entry.type !== 'file' && version.entry.type !== 'hardlink')) {
 		const what = node.children ? 'a directory' : version ? `a ${version.entry.type}` : 'not stored in this layer';
 		return step(state, {type: 'notice', level: 'error', text: `${shownPath} is ${what}: only regular files can be extracted`});
@@ -288,6 +291,8 @@ function startExtract(state: State, s: FilesShown, step: (state: State, msg: Msg
 			layer: String(layer),
 			path: node.path,
 			blobPath: s.data.blobPaths[layer] ?? '',
+			// Visible in the final filesystem: the engine can copy it out of a created container.
+			final: version.hiddenAt === undefined ? '1' : '',
 		}),
 	};
 	return step(state, {type: 'openOverlay', overlay});

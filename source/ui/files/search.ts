@@ -3,9 +3,12 @@
  * order (collapsed directories included), and how many paths match.
  */
 import type {FileTree, TreeNode} from '../../layers/tree.js';
-import {needsEscaping, visible} from '../../text/sanitize.js';
+import {needsEscaping as escapes, visibleName} from '../../text/sanitize.js';
 import {type TreeView, reveal, selected} from './model.js';
 import {type Shape, orderIndexOf, orderOf, shapeOf} from './shape.js';
+
+/** Whether a name is shown otherwise than stored (escaped characters, a backslash, bytes not UTF-8). */
+const needsEscaping = (name: string) => escapes(name) || /[\\\udc80-\udcff]/.test(name);
 
 function lowerPathsOf(shape: Shape): string[] {
 	return (shape.lowerPaths ??= orderOf(shape).map((n) => n.path.toLowerCase()));
@@ -16,7 +19,8 @@ export function pathMatches(node: TreeNode, query: string): boolean {
 	if (query === '') return false;
 	const q = query.toLowerCase();
 	if (node.path.toLowerCase().includes(q)) return true;
-	return needsEscaping(node.path) && visible(node.path).toLowerCase().includes(q);
+	const shown = visibleName(node.path);
+	return shown !== node.path && shown.toLowerCase().includes(q);
 }
 
 export interface SearchOptions {

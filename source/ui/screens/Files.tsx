@@ -10,7 +10,7 @@ import React, {useRef} from 'react';
 import {imageSize} from '../../format/units.js';
 import {entryDifferences, type FileEntry, versionAt} from '../../layers/index.js';
 import type {TreeNode} from '../../layers/tree.js';
-import {visible} from '../../text/sanitize.js';
+import {visible, visibleName} from '../../text/sanitize.js';
 import {displayWidth, truncateToWidth} from '../../text/width.js';
 import {Line} from '../components/Line.js';
 import {wasteFor} from '../files/data.js';
@@ -46,7 +46,11 @@ export function FilesTab(props: {screen: ImageScreen; height: number; width: num
 	if (load.status === 'cancelled' || load.status === 'error') {
 		const lines = [
 			load.status === 'cancelled' ? (
-				<Line key="c">Reading the image was cancelled: nothing is running.</Line>
+				<Line key="c">
+					{load.enginePreparing
+						? 'Reading the image was cancelled. The engine was still preparing its export: it goes on until that is done, then lets go (imgscope runs nothing).'
+						: 'Reading the image was cancelled: nothing is running.'}
+				</Line>
 			) : (
 				<Line key="e" color={theme.error}>{`Could not read the image: ${visible(load.message.split('\n')[0])}`}</Line>
 			),
@@ -78,9 +82,9 @@ function Reading(props: {screen: ImageScreen; height: number; width: number}) {
 		<Text key="bar" wrap="truncate">
 			<Text color={theme.accent}>{'█'.repeat(filled)}</Text>
 			<Text color={theme.dim}>{'░'.repeat(barWidth - filled)}</Text>
-			{`  ${imageSize(read)} read${total ? ` of about ${imageSize(total)}` : ''}`}
+			{`  ${imageSize(read)} read${total && read <= total ? ` of about ${imageSize(total)}` : ''}`}
 		</Text>,
-		<Line key="l">{p && p.layer > 0 ? `layer ${p.layer}${layers ? ` of ${layers}` : ''}` : 'waiting for the engine…'}</Line>,
+		<Line key="l">{!p || p.layer === 0 ? 'waiting for the engine…' : p.position !== undefined ? `layer ${p.position}${layers ? ` of ${layers}` : ''}` : `${p.layer}${layers ? ` of ${layers}` : ''} layers begun (in the export's order)`}</Line>,
 		<Line key="gap" />,
 		<Line key="esc" color={theme.dim}>
 			esc cancels reading
@@ -95,7 +99,7 @@ function typeName(type: FileEntry['type']): string {
 
 /** `-rw-r--r--` from an entry's type and mode bits. */
 export function modeString(entry: FileEntry): string {
-	const t = entry.type === 'dir' ? 'd' : entry.type === 'symlink' ? 'l' : entry.type === 'hardlink' ? 'h' : entry.type === 'other' ? '?' : '-';
+	const t = entry.type === 'dir' ? 'd' : entry.type === 'symlink' ? 'l' : entry.type === 'hardlink' ? 'h' : entry.type === 'chardev' ? 'c' : entry.type === 'blockdev' ? 'b' : entry.type === 'fifo' ? 'p' : entry.type === 'other' ? '?' : '-';
 	const m = entry.mode;
 	const bit = (mask: number, ch: string) => (m & mask ? ch : '-');
 	const exec = (x: number, special: number, on: string, off: string) => (m & special ? (m & x ? on : off) : m & x ? 'x' : '-');
@@ -118,10 +122,10 @@ export function rowText(row: Row, width: number): {mark: string; body: string; s
 	const n = row.node;
 	const mark = n.change ? changeStyle[n.change].mark : ' ';
 	const arrow = row.expandable ? (row.expanded ? '▾ ' : '▸ ') : '  ';
-	let name = visible(n.name) + (n.children ? '/' : '');
+	let name = visibleName(n.name) + (n.children ? '/' : '');
 	const target = n.entry?.linkTarget;
-	if (target !== undefined && n.type === 'symlink') name += ` → ${visible(target)}`;
-	if (target !== undefined && n.type === 'hardlink') name += ` ⇒ /${visible(target)}`;
+	if (target !== undefined && n.type === 'symlink') name += ` → ${visibleName(target)}`;
+	if (target !== undefined && n.type === 'hardlink') name += ` ⇒ /${visibleName(target)}`;
 	const size = n.type === 'file' || n.children ? imageSize(row.size) : '';
 	const room = Math.max(4, width - 2 - sizeWidth - 1);
 	const indent = '  '.repeat(Math.min(row.depth, 40));
@@ -211,7 +215,7 @@ function Status(props: {s: FilesShown; screen: ImageScreen; total: number}) {
 
 /** The selected row in one line: path, type, size, mode, owner, which layer stored it, what changed. */
 function details(s: FilesShown, node: TreeNode, total: number): string {
-	const parts = [`/${visible(node.path)}`];
+	const parts = [`/${visibleName(node.path)}`];
 	const entry = node.entry;
 	if (node.children) parts.push(`${node.files} file${node.files === 1 ? '' : 's'}, ${imageSize(node.size)}`);
 	else parts.push(`${typeName(node.type)}${node.type === 'file' ? ` ${node.size} bytes` : ''}`);
@@ -256,7 +260,7 @@ function Waste(props: {s: FilesShown; height: number; width: number}) {
 	if (report.wasted.length === 0) lines.push(<Line key="none">Nothing is wasted: every stored byte is in the final filesystem.</Line>);
 	report.wasted.slice(top.current, top.current + listHeight).forEach((w, i) => {
 		const index = top.current + i;
-		const text = `${imageSize(w.bytes).padStart(10)}  ${`layer ${w.addedIn}`.padEnd(9)} ${`layer ${w.hiddenIn} ${w.hiddenBy}`.padEnd(20)} /${visible(w.path)}`;
+		const text = `${imageSize(w.bytes).padStart(10)}  ${`layer ${w.addedIn}`.padEnd(9)} ${`layer ${w.hiddenIn} ${w.hiddenBy}`.padEnd(20)} /${visibleName(w.path)}`;
 		lines.push(
 			<Line key={`w-${index}`} inverse={index === cursor}>
 				{truncateToWidth(text, width, '…')}

@@ -127,7 +127,7 @@ function LayersTab(props: {screen: Screen; height: number; width: number; holder
 	const cursor = props.screen.cursor.layers;
 	const selected = pairing.layers[cursor];
 	const detailHeight = props.height >= 12 ? detailLines + 2 : 0;
-	const note = pairingSource === 'config' || pairing.exact ? '' : '  (pairing inferred from sizes; reading the config…)';
+	const note = pairing.exact ? '' : pairingSource === 'config' ? '  (pairing guessed: the history has no empty_layer flags)' : '  (pairing inferred from sizes; reading the config…)';
 	return (
 		<>
 			<Table columns={columns} rows={pairing.layers} cursor={cursor} height={props.height - detailHeight} width={props.width} empty="This image has no layers." rowKey={(row) => row.diffId + row.index} />
