@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {ExplorerSettings} from '../config/explorer.js';
 import {withoutDaemon, type ImageSource} from '../engine/image-source.js';
 import {imageSize} from '../format/units.js';
@@ -11,10 +11,12 @@ import {Controller} from './controller.js';
 import {OverlayView} from './components/OverlayView.js';
 import {runEffect, type EffectContext} from './effects.js';
 import type {Suspend} from './actions/terminal.js';
+import type {MouseInput} from './mouse-input.js';
 import {contextOf} from './input.js';
 import {keyName, unavailable} from './keymap.js';
 import {ImageScreen} from './screens/Image.js';
 import {ListScreen} from './screens/List.js';
+import {ContainerScreen} from './screens/Container.js';
 import {initialState, layout, reduce, shownList, type State} from './state.js';
 import {useFilesLoader} from './files/loader.js';
 import {readHistory} from './format/history-file.js';
@@ -22,6 +24,9 @@ import {can} from './lists/capability.js';
 import {specOf} from './lists/registry.js';
 import {listTitle} from './lists/title.js';
 import {theme} from './theme.js';
+import {Engine} from '../engine/engine.js';
+import {contextEndpoint} from '../engine/contexts.js';
+import {loadEngines} from './engines-feed.js';
 
 export interface AppProps {
 	/** The engine, or an archive read without one (source/engine/archive-engine.ts). */
@@ -38,6 +43,8 @@ export interface AppProps {
 	redraw?: {current?: () => void};
 	/** The config's settings (source/config/explorer.ts); run.tsx applied the theme, sort and screen mode. Hook: `bindings`, `mouse` and `confirm` are for the keymap and the confirmations to read. */
 	settings?: ExplorerSettings;
+	/** The terminal's mouse reports (source/ui/mouse-input.ts), taken off the input before Ink reads it. */
+	mouse?: MouseInput;
 }
 
 export function App(props: AppProps) {
@@ -45,7 +52,9 @@ export function App(props: AppProps) {
 	if (props.redraw) props.redraw.current = () => writeStdout('');
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind === 'archive' ? {archive: props.engine.label} : {}), ...props.initial}));
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind === 'archive' ? {archive: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
+	// The engine shown: the one given, until the Engines list switches to another.
+	const [source, setSource] = useState<ImageSource>(props.engine);
 	const controller = useRef<Controller | null>(null);
 	const latest = useRef(state);
 	latest.current = state;
@@ -67,17 +76,38 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: props.engine.daemon ?? withoutDaemon(), source: props.engine, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout('')))};
+		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
 		for (const effect of fresh) void runEffect(effect, context);
 	}, [state.effects]);
 
 	useEffect(() => {
 		if (props.controller === null) return;
-		const instance = props.controller ?? new Controller(props.engine, dispatch);
+		// A switch of engine stops the old controller (its requests, its events, its connections) before the new one starts.
+		const instance = props.controller && source === props.engine ? props.controller : new Controller(source, dispatch);
 		controller.current = instance;
 		instance.start();
 		return () => instance.stop();
-	}, []);
+	}, [source]);
+
+	// The docker contexts for the Engines list, read when it is first shown and on each visit.
+	useEffect(() => {
+		if (state.view !== 'engines') return;
+		const abort = new AbortController();
+		void loadEngines(dispatch, abort.signal);
+		return () => abort.abort();
+	}, [state.view === 'engines']);
+
+	const switchEngine = (name: string) => {
+		try {
+			const next = new Engine(contextEndpoint(name));
+			dispatch({type: 'engineSwitched', name});
+			setSource(next);
+		} catch (error) {
+			dispatch({type: 'notice', text: `${name}: ${error instanceof Error ? error.message : String(error)}`, level: 'error'});
+		}
+	};
+
+	useEffect(() => props.mouse?.listen((event) => dispatch({type: 'mouse', event})), [props.mouse]);
 
 	useEffect(() => {
 		if (!stdout) return;
@@ -101,7 +131,7 @@ export function App(props: AppProps) {
 	}, [state.image?.ref]);
 
 	// The Files tab reads the image's archive (with progress; Esc cancels) when it is first shown.
-	useFilesLoader(props.engine, state.view === 'image' ? state.image : undefined, dispatch);
+	useFilesLoader(source, state.view === 'image' ? state.image : undefined, dispatch);
 
 	useInput((input, key) => {
 		// Esc and a key in one chunk (typed fast, or sent by tmux) reach us as Alt+key: no binding
@@ -129,11 +159,12 @@ export function App(props: AppProps) {
 
 	let body: React.ReactNode;
 	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} top={state.helpTop} />;
-	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} />;
+	else if (state.overlay) body = <OverlayView overlay={state.overlay} height={bodyHeight} width={width} onPick={(id, index) => dispatch({type: 'menuPick', id, index})} />;
 	else if (state.view === 'image' && state.image) body = <ImageScreen screen={state.image} height={bodyHeight} width={width} formatFilter={state.format.filter} />;
+	else if (state.view === 'container' && state.container) body = <ContainerScreen screen={state.container} height={bodyHeight} />;
 	else if (spec) body = <ListScreen spec={spec} state={state} height={bodyHeight} width={width} />;
 
-	const title = spec && listState ? listTitle(spec, listState, spec.titleExtra?.(state)) : state.view === 'image' && state.image ? imageTitle(state.image) : '';
+	const title = spec && listState ? listTitle(spec, listState, spec.titleExtra?.(state)) : state.view === 'image' && state.image ? imageTitle(state.image) : state.container ? containerTitle(state.container) : '';
 
 	// Ink redraws everything when a frame fills the terminal: the frame stays one line short.
 	return (
@@ -143,7 +174,7 @@ export function App(props: AppProps) {
 					imgscope
 				</Text>
 				<Text>{`  ${title}`}</Text>
-				<Text color={theme.dim}>{`  ${props.engine.kind === 'archive' ? `archive ${visible(props.engine.label)}` : props.engine.label}`}</Text>
+				<Text color={theme.dim}>{`  ${source.kind === 'archive' ? `archive ${visible(source.label)}` : `${state.context ? `context ${visible(state.context)}  ` : ''}${source.label}`}`}</Text>
 			</Text>
 			{bannerLines ? (
 				<Line color={theme.error} bold>
@@ -164,6 +195,11 @@ export function App(props: AppProps) {
 			<Footer context={context} width={width} hidden={hidden} note={state.pick ? 'pick mode: enter writes to stdout, q cancels' : undefined} />
 		</Box>
 	);
+}
+
+function containerTitle(screen: NonNullable<State['container']>): string {
+	const count = screen.lines ? `  line ${screen.top + 1} of ${screen.lines.length}` : '';
+	return `Container ${visible(screen.name)}  ${visible(screen.id.slice(0, 12))}${count}`;
 }
 
 function imageTitle(screen: NonNullable<State['image']>): string {

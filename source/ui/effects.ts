@@ -26,6 +26,10 @@ export interface EffectContext {
 	signal: AbortSignal;
 	/** Hands the real terminal to something else (an attached container) and takes it back after. */
 	suspend?: Suspend;
+	/** Turns the terminal's mouse reports on or off (none in tests without a terminal). */
+	setMouse?(on: boolean): void;
+	/** Switches to another engine, by docker context name (the Engines list). */
+	useEngine?(name: string): void;
 }
 
 export async function runEffect(effect: Effect, context: EffectContext): Promise<void> {
@@ -47,6 +51,12 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 		}
 		case 'cancel':
 			cancelTask(context, effect.overlayId);
+			return;
+		case 'useEngine':
+			context.useEngine?.(effect.name);
+			return;
+		case 'mouse':
+			context.setMouse?.(effect.on);
 			return;
 		case 'formatHistory':
 		case 'pick':

@@ -24,13 +24,14 @@ export function contextOf(state: State): Context {
 	if (state.help) return 'help';
 	if (state.overlay) return overlayContext(state.overlay);
 	if (state.view === 'image' && state.image) return state.image.tab === 'files' ? filesContext(state.image) : state.image.tab;
+	if (state.view === 'container') return 'container';
 	const list = state.view === 'image' ? 'images' : state.view;
 	return state.lists[list].filterEditing ? 'filter' : list;
 }
 
 /** The filter being typed into: the shown list's. */
 function filterText(state: State): string {
-	return state.view === 'image' ? '' : state.lists[state.view].filter;
+	return state.view === 'image' || state.view === 'container' ? '' : state.lists[state.view].filter;
 }
 
 const actionMessages: Partial<Record<Action, Msg>> = {
@@ -53,6 +54,9 @@ const actionMessages: Partial<Record<Action, Msg>> = {
 	filterClear: {type: 'filterClear'},
 	formatFilterClear: {type: 'format', msg: {kind: 'clearFilter'}},
 	pick: {type: 'format', msg: {kind: 'pick'}},
+	menu: {type: 'menu'},
+	mouse: {type: 'mouseCapture'},
+	sortMenu: {type: 'sortMenu'},
 	// The keys that show a list, and each list's own actions, come from the specs.
 	...Object.fromEntries(specs.map((spec) => [spec.show.action, {type: 'view', view: spec.id}])),
 	...Object.fromEntries(specs.flatMap((spec) => spec.actions.map((action: ListAction) => [action.action, {type: 'act', action: action.action}]))),

@@ -6,7 +6,7 @@ import type {FilesAction} from './files/keys.js';
 import {specs} from './lists/registry.js';
 import type {AnySpec, Capability, ListAction, ListId} from './lists/spec.js';
 
-export type Context = ListId | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'task' | 'format' | FilesContext;
+export type Context = ListId | 'container' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'menu' | 'task' | 'format' | FilesContext;
 
 /** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
 export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
@@ -30,6 +30,11 @@ export type Action =
 	| 'showContainers'
 	| 'showEngines'
 	| 'showTags'
+	| 'menu'
+	| 'sortMenu'
+	| 'menuMove'
+	| 'menuPick'
+	| 'mouse'
 	| 'nextTab'
 	| 'prevTab'
 	| 'filterAccept'
@@ -82,7 +87,7 @@ export interface Binding {
 }
 
 const listIds: Context[] = specs.map((spec) => spec.id);
-const lists: Context[] = [...listIds, 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
+const lists: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
 
 /** A spec's action as a binding of its list (and of the screens it is also valid in). */
 function specBinding(spec: AnySpec, action: ListAction): Binding {
@@ -96,7 +101,9 @@ function listBindings(spec: AnySpec): Binding[] {
 	const sorts = spec.sorts.map((sort: {label: string}) => sort.label.replace(/ [↑↓]$/, ''));
 	if (sorts.length > 1) own.push({action: 'sort', keys: ['s'], label: 's sort', footer: 6, description: `Cycle the sort: ${sorts.join(', ')}`, contexts: [spec.id]});
 	own.push({action: 'filter', keys: ['/'], label: '/ filter', description: `Filter by ${spec.filterHint} as you type`, contexts: [spec.id]});
-	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
+	own.push({action: 'menu', keys: ['x'], label: 'x menu', footer: 6, description: 'Menu of everything that can be done to the selected row', contexts: [spec.id]});
+	if (sorts.length > 1) own.push({action: 'sortMenu', keys: ['o'], description: 'Choose the sort from a menu', contexts: [spec.id]});
+	for (const other of specs) if (other !== spec) own.push({action: other.show.action, keys: [other.show.key], label: `${other.show.key} ${other.show.label}`, footer: 5, description: `Show ${other.title.toLowerCase()}`, contexts: [spec.id], needs: other.needs});
 	return own;
 }
 
@@ -111,6 +118,7 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'nextTab', keys: ['tab', 'right', 'l'], label: 'tab next', description: 'Next tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'prevTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab', contexts: ['layers', 'history', 'inspect']},
 	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the image list', contexts: ['layers', 'history']},
+	{action: 'back', keys: ['escape', 'backspace'], label: 'esc back', description: 'Back to the container list', contexts: ['container']},
 	// On Inspect, Esc first removes a kept format filter (source/ui/format); Backspace always goes back.
 	{action: 'formatFilterClear', keys: ['escape'], label: 'esc back', description: 'Back to the image list (a kept format filter is removed first)', contexts: ['inspect']},
 	{action: 'back', keys: ['backspace'], description: 'Back to the image list', contexts: ['inspect']},
@@ -119,6 +127,7 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
 	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
 	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},
+	{action: 'mouse', keys: ['m'], description: "Turn the mouse off (the terminal's own text selection works) and on", contexts: lists},
 	{action: 'pick', keys: ['enter'], description: "Pick mode (stdout is a pipe): write this image's inspect output (the kept format's) and exit", contexts: ['layers', 'history', 'inspect']},
 	// Each list's own actions (source/ui/lists/<list>.ts): forms and questions; nothing happens until they are answered.
 	...specs.flatMap((spec) => spec.actions.map((action: ListAction) => specBinding(spec, action))),
@@ -152,7 +161,9 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'toggle', keys: [' '], label: 'space toggle', description: 'Switch a yes/no field', contexts: ['form']},
 	{action: 'submit', keys: ['enter'], label: 'enter submit', description: 'Check the fields and do it', contexts: ['form']},
 	{action: 'lineEdit', keys: ['ctrl+u', 'ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: clear to start, word, to end; start, end', contexts: ['form', 'filter', 'filesSearch']},
-	{action: 'cancel', keys: ['escape'], label: 'esc cancel', description: 'Cancel: nothing is changed', contexts: ['form', 'confirm']},
+	{action: 'cancel', keys: ['escape'], label: 'esc cancel', description: 'Cancel: nothing is changed', contexts: ['form', 'confirm', 'menu']},
+	{action: 'menuMove', keys: ['up', 'down', 'j', 'k'], label: '↑↓ choose', description: 'Move through the menu', contexts: ['menu']},
+	{action: 'menuPick', keys: ['enter'], label: 'enter pick', description: "Do it (a digit or the item's own key picks at once; any other key closes the menu)", contexts: ['menu']},
 	// The Files tab (source/ui/files): a tree of the selected layer's changes.
 	{action: 'toggleDir', keys: ['enter', ' '], label: 'enter open', description: 'Open or close the directory', contexts: ['files']},
 	{action: 'expandDir', keys: ['right', 'l'], description: 'Open the directory (on an open one: go into it)', contexts: ['files']},
@@ -222,6 +233,11 @@ export function actionFor(context: Context, key: string): Action | undefined {
 	return bindings.find((binding) => applies(binding, context) && binding.keys.includes(key))?.action;
 }
 
+/** The keys bound now (the user's, when overridden) to `action` in `context`. */
+export function keysOf(context: Context, action: Action): string[] {
+	return bindings.find((binding) => binding.action === action && applies(binding, context))?.keys ?? [];
+}
+
 export function footerFor(context: Context): string[] {
 	return bindings.filter((binding) => binding.label && applies(binding, context)).map((binding) => binding.label!);
 }
@@ -233,6 +249,11 @@ export function footerFor(context: Context): string[] {
  * character (the arrows included).
  */
 export function footerFitted(context: Context, width: number, hidden?: ReadonlySet<Action>): string[] {
+	return footerItems(context, width, hidden).map((item) => item.label);
+}
+
+/** The footer's labels as footerFitted lays them out, each with the key it stands for (a click on it presses that key). */
+export function footerItems(context: Context, width: number, hidden?: ReadonlySet<Action>): {label: string; key: string}[] {
 	const items = bindings.map((binding, index) => ({binding, index})).filter(({binding}) => binding.label && applies(binding, context) && !hidden?.has(binding.action));
 	const help = items.find(({binding}) => binding.action === 'help');
 	const rest = items.filter((item) => item !== help);
@@ -245,12 +266,12 @@ export function footerFitted(context: Context, width: number, hidden?: ReadonlyS
 		used += cost;
 		chosen.add(item.index);
 	}
-	const labels = rest.filter((item) => chosen.has(item.index)).map((item) => item.binding.label!);
-	return help ? [...labels, help.binding.label!] : labels;
+	const shown = rest.filter((item) => chosen.has(item.index));
+	return (help ? [...shown, help] : shown).map(({binding}) => ({label: binding.label!, key: binding.keys[0]}));
 }
 
 export function helpSections(): {context: Context; rows: {keys: string; description: string}[]}[] {
-	const order: Context[] = [...listIds, 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'task'];
+	const order: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesLoading', 'filesSearch', 'filesWaste', 'filter', 'format', 'form', 'confirm', 'menu', 'task'];
 	return order.map((context) => ({
 		context,
 		rows: bindings

@@ -22,6 +22,8 @@ import {useTerminalWidths} from '../text/width.js';
 import {App} from './App.js';
 import {createSuspend} from './actions/terminal.js';
 import {installJobControl} from './job-control.js';
+import {mouseOn} from './mouse.js';
+import {mouseInput} from './mouse-input.js';
 import {takeScreen, type Screen} from './screen.js';
 import type {SortKey} from '../config/schema.js';
 import {startState} from './start-state.js';
@@ -80,11 +82,14 @@ export async function runExplorer(options: {
 	let code = 0;
 	try {
 		// An attached container gets the real terminal meanwhile (source/ui/actions/terminal.ts): off the alternate screen and back.
-		const suspend = createSuspend({stdin, stdout, leave: screen.leave, enter: screen.enter});
+		// The mouse: its reports are taken off the input before Ink reads it; off while someone else has the terminal (screen.leave turns every mode off).
+		const mouse = mouseInput(stdin, stdout);
+		if (process.env.IMGSCOPE_NO_MOUSE === undefined) mouse.set(true);
+		const suspend = createSuspend({stdin, stdout, leave: screen.leave, enter: () => `${screen.enter}${mouse.on ? mouseOn : ''}`});
 		// Ctrl+Z stops the explorer as a shell job; fg draws the whole frame again.
 		const redraw: {current?: () => void} = {};
 		const dropJobControl = installJobControl(screen, () => redraw.current?.());
-		const instance = render(<App engine={engine} initial={initial} suspend={suspend} pick={pick} redraw={redraw} settings={settings} onExit={(state) => (last = state)} />, {
+		const instance = render(<App engine={engine} initial={initial} suspend={suspend} pick={pick} redraw={redraw} settings={settings} mouse={mouse} onExit={(state) => (last = state)} />, {
 			stdin,
 			stdout,
 			exitOnCtrlC: false,

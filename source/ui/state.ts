@@ -5,22 +5,26 @@
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
 import {handleKey, type KeyPress} from './input.js';
-import {helpLineCount, type Action} from './keymap.js';
+import {helpLineCount, keysOf, type Action} from './keymap.js';
+import {picked, type MenuItem} from './overlays/menu.js';
+import {mouseMessages, type MouseEvent} from './mouse.js';
+import {visible} from '../text/sanitize.js';
 import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
-import {startAction, type StartableAction} from './actions/start.js';
+import {containerSubject, immediateAction, startAction, type ImmediateAction, type StartableAction} from './actions/start.js';
 import type {ImageRow} from './rows.js';
 import {layout, listPage, tabPage, type Layout} from './layout.js';
 import {missing} from './lists/capability.js';
 import {emptyFeeds, type Feeds} from './lists/feeds.js';
 import {imagesSpec} from './lists/images.js';
-import {initialList, moved, reduceList, type ListMove, type ListMsg, type ListState} from './lists/list-state.js';
+import {containersSpec} from './lists/containers.js';
+import {initialList, moved, reduceList, selectedRow, type ListMove, type ListMsg, type ListState} from './lists/list-state.js';
 import {isList, specOf, specs} from './lists/registry.js';
 import type {ListAction, ListId} from './lists/spec.js';
 import {listOf, selectedOf} from './lists/select.js';
 import {reduceFiles, type FilesEvent, type FilesScreen} from './files/reducer.js';
 import {filteredInspectLength, initialFormat, reduceFormat, type FormatMsg, type FormatState, type PickState} from './format/reduce.js';
 
-export type View = ListId | 'image';
+export type View = ListId | 'image' | 'container';
 export type Tab = 'layers' | 'history' | 'inspect' | 'files';
 export const tabs: Tab[] = ['layers', 'history', 'inspect', 'files'];
 
@@ -38,8 +42,20 @@ export interface ImageScreen {
 	files?: FilesScreen;
 }
 
+/** A container opened from its list (Enter): its inspect JSON, scrolling. */
+export interface ContainerScreen {
+	id: string;
+	name: string;
+	/** The inspect JSON as docker prints it, one line each; undefined while it is read. */
+	lines?: string[];
+	error?: string;
+	/** The first line shown. */
+	top: number;
+}
+
 export interface State {
 	view: View;
+	container?: ContainerScreen;
 	/** What the controller loaded (source/ui/lists/feeds.ts): every list's rows are made from it. */
 	data: Feeds;
 	/** The engine has answered once. */
@@ -71,6 +87,10 @@ export interface State {
 	pick?: PickState;
 	/** Reading an archive (`--archive`), not an engine: its path. Actions that need a daemon say so instead. */
 	archive?: string;
+	/** The docker context shown, once switched to one from the Engines list. */
+	context?: string;
+	/** The terminal reports the mouse to us (off: its own text selection works); undefined where there is no terminal to ask. */
+	mouse?: boolean;
 }
 
 export type Msg =
@@ -96,6 +116,20 @@ export type Msg =
 	| {type: 'openImage'; browse?: boolean}
 	/** A list action (source/ui/lists/<list>.ts), by name: its capability is checked, then its handler runs. */
 	| {type: 'act'; action: Action}
+	/** `x`: the menu of everything that can be done to the selected row; `o`: the sort menu. */
+	| {type: 'menu'}
+	| {type: 'sortMenu'}
+	/** ink-select-input picked the item at `index` of the overlay's menu (or of a question drawn as one). */
+	| {type: 'menuPick'; id: number; index: number}
+	| {type: 'openContainer'}
+	/** A mouse report (source/ui/mouse.ts); `m` turns capture off and on. */
+	| {type: 'mouse'; event: MouseEvent}
+	| {type: 'mouseCapture'}
+	| {type: 'tabTo'; tab: Tab}
+	/** The App now talks to the engine of context `name`: nothing of the old engine's state is kept. */
+	| {type: 'engineSwitched'; name: string}
+	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
+	| {type: 'immediate'; action: ImmediateAction}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
 	| {type: 'detailError'; ref: string; message: string}
 	| {type: 'tab'; delta: 1 | -1}
@@ -173,6 +207,18 @@ function act(state: State, action: Action): State {
 	return found.run(state, reduce);
 }
 
+/** `x`: every action of the list's spec on the selected row, each with its key as bound now; greyed with the reason where the source cannot. */
+function openMenu(state: State): State {
+	const list = shownList(state);
+	if (!list) return state;
+	const spec = specOf(list);
+	const row = selectedRow(state.lists[list]);
+	const actions: ListAction[] = [...(spec.open && row ? [spec.open] : []), ...spec.actions.filter((action: ListAction) => action.menu !== false)];
+	const items: MenuItem[] = actions.map((action) => ({key: keysOf(list, action.action)[0], label: action.description, disabled: missing(state, action.needs), pick: {type: 'act', action: action.action}}));
+	const title = row ? `${spec.title}: ${visible(spec.name(row))}` : spec.title;
+	return reduce(state, {type: 'openOverlay', overlay: {kind: 'menu', menu: {title, items}}});
+}
+
 /** The list action `action` where the state is: the shown list's, or one valid on the open image's tabs. */
 export function actionOf(state: State, action: Action): ListAction | undefined {
 	const list = shownList(state);
@@ -180,6 +226,7 @@ export function actionOf(state: State, action: Action): ListAction | undefined {
 		const spec = specOf(list);
 		return spec.open?.action === action ? spec.open : spec.actions.find((candidate: ListAction) => candidate.action === action);
 	}
+	if (state.view === 'container') return containersSpec.actions.find((candidate: ListAction) => candidate.action === action && candidate.alsoIn?.includes('container'));
 	if (state.view === 'image' && state.image) {
 		const tab = state.image.tab;
 		for (const spec of specs) {
@@ -209,8 +256,12 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, banner: msg.message};
 		case 'engineUp':
 			return {...state, banner: undefined};
-		case 'resize':
-			return {...state, width: msg.width, height: msg.height};
+		case 'resize': {
+			// Each list's window is fitted to the new height, so a click still finds its row.
+			let next: State = {...state, width: msg.width, height: msg.height};
+			for (const spec of specs) next = withList(next, spec.id, {type: 'scroll', by: 0});
+			return next;
+		}
 		case 'move': {
 			// The help scrolls (it is longer than a screen); its top stops where the last line shows, as Help draws it.
 			if (state.help) {
@@ -219,6 +270,11 @@ export function reduce(state: State, msg: Msg): State {
 			}
 			const list = shownList(state);
 			if (list) return withList(state, list, msg);
+			if (state.view === 'container' && state.container) {
+				const page = tabPage(state);
+				const span = Math.max(0, (state.container.lines?.length ?? 0) - page) + 1;
+				return {...state, container: {...state.container, top: moved(state.container.top, span, msg.to, page)}};
+			}
 			if (state.image) {
 				const page = tabPage(state);
 				const screen = state.image;
@@ -269,6 +325,55 @@ export function reduce(state: State, msg: Msg): State {
 		}
 		case 'act':
 			return act(state, msg.action);
+		case 'menu':
+			return openMenu(state);
+		case 'mouse':
+			return mouseMessages(state, msg.event).reduce(reduce, state.notice && !msg.event.release && msg.event.button === 0 ? {...state, notice: undefined} : state);
+		case 'mouseCapture':
+			if (state.mouse === undefined) return state;
+			return withEffect({...state, mouse: !state.mouse, notice: {text: state.mouse ? 'mouse off: the terminal selects text (m turns it back on)' : 'mouse on', level: 'info'}}, {kind: 'mouse', on: !state.mouse});
+		case 'engineSwitched': {
+			const fresh = initialState(state.width, state.height);
+			// Kept: the screen, the template history and kept filter, the ids (effects are taken by id), the contexts list.
+			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, context: msg.name, notice: {text: `engine: context ${msg.name}`, level: 'info'}};
+			return withData(kept, {engines: state.data.engines});
+		}
+		case 'tabTo':
+			return state.image ? {...state, image: {...state.image, tab: msg.tab}} : state;
+		case 'sortMenu': {
+			const list = shownList(state);
+			if (!list) return state;
+			const spec = specOf(list);
+			const items: MenuItem[] = spec.sorts.map((sort: {label: string}, index: number) => ({label: sort.label, pick: {type: 'list', list, msg: {type: 'sort', index}}}));
+			return reduce(state, {type: 'openOverlay', overlay: {kind: 'menu', menu: {title: `Sort ${spec.title.toLowerCase()} by`, items, initial: state.lists[list].sort}}});
+		}
+		case 'menuPick': {
+			const overlay = state.overlay;
+			if (overlay?.id !== msg.id) return state;
+			if (overlay.kind === 'menu') {
+				const item = overlay.menu.items[msg.index];
+				return item ? reduce({...state, overlay: undefined}, picked(item)) : state;
+			}
+			if (overlay.kind === 'confirm' && !overlay.confirm.busy) {
+				const choice = overlay.confirm.choices[msg.index];
+				if (!choice) return state;
+				const next = {...state, overlay: {...overlay, confirm: {...overlay.confirm, busy: true, error: undefined}}};
+				return withEffect(next, {kind: 'submit', action: overlay.confirm.action, values: {choice: choice.value}, subject: overlay.confirm.subject, overlayId: overlay.id});
+			}
+			return state;
+		}
+		case 'openContainer': {
+			const row = selectedOf(state, containersSpec);
+			if (state.view !== 'containers' || !row) return state;
+			const subject = containerSubject(row);
+			const opened: State = {...state, view: 'container', container: {id: row.Id, name: subject.name, top: 0}};
+			return withEffect(opened, {kind: 'submit', action: 'inspectContainer', values: {}, subject, overlayId: 0});
+		}
+		case 'containerDetail':
+			if (state.container?.id !== msg.id) return state;
+			return {...state, container: {...state.container, lines: msg.lines, error: msg.error}};
+		case 'immediate':
+			return immediateAction(state, msg.action, reduce);
 		case 'detail':
 			if (state.image?.ref !== msg.ref) return state;
 			return reduceFormat({...state, image: {...state.image, detail: msg.detail, inspectLines: msg.inspectLines, error: undefined}}, {kind: 'refresh'}, reduce);
@@ -283,6 +388,7 @@ export function reduce(state: State, msg: Msg): State {
 		case 'back':
 			if (state.help) return {...state, help: false};
 			if (state.view === 'image') return {...state, view: 'images', image: undefined};
+			if (state.view === 'container') return {...state, view: 'containers', container: undefined};
 			return state;
 		case 'help':
 			return {...state, help: !state.help, helpTop: 0};

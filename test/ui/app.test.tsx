@@ -102,7 +102,7 @@ describe('the images screen', () => {
 	it('shows the help overlay from the keymap and closes it', async () => {
 		const {lastFrame, stdin, unmount} = await helpShown();
 		// Longer than a screen: it scrolls to the other screens' keys.
-		for (let i = 0; i < 6 && !(lastFrame() ?? '').includes('Image: Layers'); i++) {
+		for (let i = 0; i < 12 && !(lastFrame() ?? '').includes('Image: Layers'); i++) {
 			stdin.write(keys.pageDown);
 			await tick();
 		}

@@ -16,7 +16,8 @@ describe('keymap', () => {
 		expect(actionFor('layers', 'escape')).toBe('back');
 		expect(actionFor('inspect', 'G')).toBe('bottom');
 		expect(actionFor('help', 'ctrl+c')).toBe('forceQuit');
-		expect(actionFor('images', 'x')).toBeUndefined();
+		expect(actionFor('images', 'x')).toBe('menu');
+		expect(actionFor('images', 'X')).toBeUndefined();
 	});
 	it('never binds one key twice in one context', () => {
 		for (const context of ['images', 'containers', 'layers', 'history', 'inspect', 'filter', 'help'] as const) {

@@ -6,3 +6,4 @@ export {credentialsFor, encodeAuthHeader, type AuthConfig, type CredentialOption
 export {removeImage, tagImage, type RemoveImageRequest, type RemoveImageResult, type TagResult} from './images.js';
 export {containerLogs, type LogChunk, type LogOptions} from './logs.js';
 export {pullImage, pushImage, type PullResult, type TransferOptions, type TransferResult} from './transfer.js';
+export {execSession, inspectContainerRaw, restartContainer, startContainer} from './container-life.js';

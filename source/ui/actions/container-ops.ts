@@ -112,6 +112,7 @@ export function removeContainerConfirm(subject: Record<string, string>): Omit<Ex
 				{key: 'F', label: 'force (kill it first if running)', value: 'force'},
 			],
 			subject,
+			menu: true,
 		},
 	};
 }

@@ -1,6 +1,7 @@
 /** Every action the forms and confirmations can submit, by the name the overlay carries. */
 import {build} from './build.js';
 import {commit} from './commit.js';
+import {exec, inspectContainer, restart, start} from './container-life.js';
 import {logs, removeContainerAction, stop} from './container-ops.js';
 import {extract} from './extract.js';
 import {removeImageAction} from './remove-image.js';
@@ -21,4 +22,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	logs,
 	stop,
 	removeContainer: removeContainerAction,
+	start,
+	restart,
+	exec,
+	inspectContainer,
 };

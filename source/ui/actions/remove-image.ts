@@ -37,7 +37,7 @@ export function removeImageConfirm(ref: string, id: string, tags: string[], user
 	choices.push({key: 'F', label: 'force', value: 'force'});
 	return {
 		kind: 'confirm',
-		confirm: {action: 'removeImage', title: `Remove ${visible(selectedTag ?? short)}?`, lines, choices, subject: {ref, id, tag: selectedTag ?? ''}},
+		confirm: {action: 'removeImage', title: `Remove ${visible(selectedTag ?? short)}?`, lines, choices, subject: {ref, id, tag: selectedTag ?? ''}, menu: true},
 	};
 }
 

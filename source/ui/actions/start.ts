@@ -12,13 +12,17 @@ import {containersSpec} from '../lists/containers.js';
 import {imagesSpec} from '../lists/images.js';
 import {commitForm} from './commit.js';
 import {logsTask, removeContainerConfirm, stopConfirm} from './container-ops.js';
+import {restartConfirm} from './container-life.js';
 import {buildForm} from './build.js';
 import {removeImageConfirm} from './remove-image.js';
 import {runForm} from './run.js';
 import {tagForm} from './tag.js';
 import {pullForm, pushForm} from './transfer.js';
 
-export type StartableAction = 'tag' | 'run' | 'push' | 'pull' | 'removeImage' | 'build' | 'commit' | 'logs' | 'stop' | 'removeContainer';
+export type StartableAction = 'tag' | 'run' | 'push' | 'pull' | 'removeImage' | 'build' | 'commit' | 'logs' | 'stop' | 'removeContainer' | 'restart';
+
+/** Container actions that need no question: they go to their handler at once. */
+export type ImmediateAction = 'start' | 'exec';
 
 type NewOverlay = Overlay extends infer O ? (O extends Overlay ? Omit<O, 'id'> : never) : never;
 
@@ -31,6 +35,8 @@ export function selectedImage(state: State): {ref: string; id: string} | undefin
 }
 
 export function selectedContainer(state: State): ContainerSummary | undefined {
+	// The open container (Enter): the same one, as the list has it now.
+	if (state.view === 'container' && state.container) return state.data.containers.find((container) => container.Id === state.container!.id);
 	if (state.view !== 'containers') return undefined;
 	return selectedOf(state, containersSpec);
 }
@@ -79,6 +85,10 @@ export function startOverlay(state: State, action: StartableAction): NewOverlay 
 			const container = selectedContainer(state);
 			return container ? removeContainerConfirm(containerSubject(container)) : undefined;
 		}
+		case 'restart': {
+			const container = selectedContainer(state);
+			return container ? restartConfirm(containerSubject(container)) : undefined;
+		}
 		case 'stop': {
 			const container = selectedContainer(state);
 			return container ? stopConfirm(containerSubject(container)) : undefined;
@@ -86,7 +96,14 @@ export function startOverlay(state: State, action: StartableAction): NewOverlay 
 	}
 }
 
-const needsContainer: StartableAction[] = ['commit', 'logs', 'stop', 'removeContainer'];
+const needsContainer: StartableAction[] = ['commit', 'logs', 'stop', 'removeContainer', 'restart'];
+
+/** Start and the shell: the selected container's handler runs at once. */
+export function immediateAction(state: State, action: ImmediateAction, step: (state: State, msg: Msg) => State): State {
+	const container = selectedContainer(state);
+	if (!container) return step(state, {type: 'notice', text: 'No container selected', level: 'error'});
+	return step(state, {type: 'effect', effect: {kind: 'submit', action, values: {}, subject: containerSubject(container), overlayId: 0}});
+}
 
 /**
  * The reducer's `startAction`: opens the action's overlay and, for the

@@ -69,9 +69,9 @@ export async function attachTerminal(session: AttachSession, terminal: Terminal,
 export interface SuspendOptions {
 	stdin: NodeJS.ReadStream;
 	stdout: NodeJS.WriteStream;
-	/** Written when stepping aside (leave the alternate screen, show the cursor) and when coming back. */
-	leave: string;
-	enter: string;
+	/** Written when stepping aside (leave the alternate screen, show the cursor, mouse reports off) and when coming back; read at the time. */
+	leave: string | (() => string);
+	enter: string | (() => string);
 }
 
 /**
@@ -104,7 +104,8 @@ export function createSuspend(options: SuspendOptions): Suspend {
 		const wasRaw = stdin.isTTY ? stdin.isRaw : false;
 		if (stdin.isTTY) stdin.setRawMode(true);
 		setImmediate(() => stdin.resume());
-		write(options.leave);
+		const enter = typeof options.enter === 'function' ? options.enter() : options.enter;
+		write(typeof options.leave === 'function' ? options.leave() : options.leave);
 		const terminal: Terminal = {
 			input: keys,
 			write,
@@ -124,7 +125,7 @@ export function createSuspend(options: SuspendOptions): Suspend {
 			for (const reader of inkReaders) stdin.on('readable', reader);
 			if (stdin.isTTY) stdin.setRawMode(wasRaw || inkReaders.length > 0);
 			// Ink hid the cursor once, at its first frame; the container's program may have shown it.
-			write(`${options.enter}\x1b[2J\x1b[H${stdout.isTTY ? '\x1b[?25l' : ''}`);
+			write(`${enter}\x1b[2J\x1b[H${stdout.isTTY ? '\x1b[?25l' : ''}`);
 			stdout.write = inkWrite;
 			active = false;
 		}

@@ -3,7 +3,7 @@ import {helpSections, type Context} from '../keymap.js';
 import {theme} from '../theme.js';
 import {Line} from './Line.js';
 
-const titles: Record<string, string> = {images: 'Images', containers: 'Containers', layers: 'Image: Layers', history: 'Image: History', inspect: 'Image: Inspect', files: 'Image: Files', filesLoading: 'Image: Files, while the image is read', filesSearch: 'Image: Files, search box', filesWaste: 'Image: Files, wasted space', filter: 'Filter box', task: 'Push, pull, build and log views', format: 'Format box (Go template over the inspect JSON)', form: 'Forms', confirm: 'Confirmations'};
+const titles: Record<string, string> = {images: 'Images', containers: 'Containers', container: 'Container (its inspect JSON)', engines: 'Engines', layers: 'Image: Layers', history: 'Image: History', inspect: 'Image: Inspect', files: 'Image: Files', filesLoading: 'Image: Files, while the image is read', filesSearch: 'Image: Files, search box', filesWaste: 'Image: Files, wasted space', filter: 'Filter box', task: 'Push, pull, build and log views', format: 'Format box (Go template over the inspect JSON)', form: 'Forms', confirm: 'Confirmations'};
 
 /** The `?` overlay: every binding of the keymap table, by screen; the screen it was opened on first (its family, e.g. all of the Files tab's, with it). */
 export function Help(props: {height: number; first?: Context; top?: number}) {

@@ -5,14 +5,10 @@
 import type {ContainerSummary} from '../../engine/types.js';
 import {createdSince} from '../../format/units.js';
 import {cellText, fitToContent, type Column} from '../columns.js';
+import {displayablePorts, type PortJSON} from '../../docker/ports.js';
 
 /** The list API's port and mount entries (the engine sends them; the shared summary type leaves them out). */
-export interface ContainerPort {
-	IP?: string;
-	PrivatePort: number;
-	PublicPort?: number;
-	Type: string;
-}
+export type ContainerPort = PortJSON;
 export interface ContainerMount {
 	Type?: string;
 	Name?: string;
@@ -26,17 +22,9 @@ export function containerName(container: ContainerSummary): string {
 	return String(container.Names?.[0] ?? '').replace(/^\//, '') || String(container.Id ?? '').slice(0, 12);
 }
 
-/** PORTS as `docker ps` prints one port: `0.0.0.0:8080->80/tcp`, `80/tcp` (docker also folds runs into ranges). */
+/** PORTS as `docker ps` prints it (source/docker/ports.ts: sorted, runs folded into ranges). */
 export function portsText(container: ContainerRow): string {
-	const ports = (container.Ports ?? []).slice().sort((a, b) => a.PrivatePort - b.PrivatePort || String(a.IP ?? '').localeCompare(String(b.IP ?? '')));
-	return ports
-		.map((port) => {
-			const inner = `${port.PrivatePort}/${port.Type}`;
-			if (!port.PublicPort) return inner;
-			const ip = String(port.IP ?? '');
-			return `${ip.includes(':') ? `[${ip}]` : ip}:${port.PublicPort}->${inner}`;
-		})
-		.join(', ');
+	return displayablePorts(container.Ports ?? []);
 }
 
 /** MOUNTS as `docker ps --format {{.Mounts}}`: volume names, else the source paths. */

@@ -8,14 +8,14 @@
 import type {ImageSource} from '../../engine/image-source.js';
 import type {RemoteTag} from '../../engine/registry/remote-tags.js';
 import type {ContainerSummary, ImageSummary} from '../../engine/types.js';
-import type {EngineChoice} from './engine-choice.js';
+import type {EngineRow} from './engines.js';
 import type {Capability} from './spec.js';
 
 export interface Feeds {
 	images: ImageSummary[];
 	containers: ContainerSummary[];
 	/** Docker contexts and DOCKER_HOST (the Engines list); loaded by the App, not from the engine. */
-	engines: EngineChoice[];
+	engines: EngineRow[];
 	/** A remote repository's tags (the Tags list); loaded from its registry (engine/registry/remote-tags.ts), not from the engine. */
 	remoteTags: RemoteTag[];
 }

@@ -14,6 +14,7 @@ export const imagesSpec: ListSpec<ImageRow> = {
 	show: {key: '1', action: 'showImages', label: 'images'},
 	feeds: ['images', 'containers'],
 	rows: (data) => imageRows(data.images, data.containers),
+	name: (row) => row.ref,
 	key: (row) => row.key,
 	columns: (state, rows, now) => imageColumns(state.layerCounts, now, state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs), rows),
 	sorts: [

@@ -4,10 +4,11 @@
  * line here.
  */
 import {containersSpec} from './containers.js';
+import {enginesSpec} from './engines.js';
 import {imagesSpec} from './images.js';
 import type {AnySpec, ListId} from './spec.js';
 
-export const specs: readonly AnySpec[] = [imagesSpec, containersSpec];
+export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, enginesSpec];
 
 const byId = new Map<string, AnySpec>(specs.map((spec) => [spec.id, spec]));
 

@@ -46,6 +46,7 @@ export const remoteTagsSpec: ListSpec<RemoteTag> = {
 	feeds: ['remoteTags'],
 	rows: (data) => data.remoteTags,
 	key: (t: RemoteTag) => t.tag,
+	name: (t: RemoteTag) => t.tag,
 	sorts: [
 		{label: 'name ↑', compare: byName},
 		{label: 'created ↓', compare: newest},

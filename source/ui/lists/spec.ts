@@ -57,6 +57,8 @@ export interface ListSpec<Row> extends ListRules<Row> {
 	feeds: readonly (keyof Feeds)[];
 	/** Its rows, from what the controller loaded (source/ui/lists/feeds.ts). */
 	rows(data: Feeds): readonly Row[];
+	/** The row as the menu's title names it (a ref, a container's name). */
+	name(row: Row): string;
 	/** The columns, fitted by source/ui/columns.ts; `rows` are those on screen (columns may shrink to them). */
 	columns(state: State, rows: readonly Row[], now: number): Column<Row>[];
 	sorts: readonly ListSort<Row>[];

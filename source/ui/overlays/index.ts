@@ -8,6 +8,7 @@ import {actionFor, type Context} from '../keymap.js';
 import {confirmKey, type ConfirmState} from './confirm.js';
 import {formKey, type FormAction, type FormState} from './form.js';
 import {taskKey, type TaskAction, type TaskState} from './task.js';
+import {menuKey, picked, type MenuState} from './menu.js';
 import type {FormatBox} from '../format/box.js';
 import type {FormatEffect} from '../format/effects.js';
 import type {Msg} from '../state.js';
@@ -16,6 +17,8 @@ export type Overlay =
 	| {kind: 'form'; id: number; form: FormState}
 	| {kind: 'confirm'; id: number; confirm: ConfirmState}
 	| {kind: 'task'; id: number; task: TaskState}
+	/** A menu drawn by ink-select-input (overlays/menu.ts). */
+	| {kind: 'menu'; id: number; menu: MenuState}
 	/** The format box over the Inspect tab (source/ui/format: its keys go to the reducer, which holds the documents). */
 	| {kind: 'format'; id: number; format: FormatBox};
 
@@ -30,7 +33,11 @@ export type EffectBody =
 	/** Stops the running task (push, pull, build, log) the overlay showed. */
 	| {kind: 'cancel'; overlayId: number}
 	/** Saving a template to the history file; pick-then-pipe's read (source/ui/format/effects.ts). */
-	| FormatEffect;
+	| FormatEffect
+	/** Mouse reports on or off (the App writes the terminal's mode). */
+	| {kind: 'mouse'; on: boolean}
+	/** Switch the explorer to the docker context `name` (the App swaps its engine). */
+	| {kind: 'useEngine'; name: string};
 
 export type Effect = EffectBody & {id: number};
 
@@ -84,6 +91,12 @@ export function overlayKey(overlay: Overlay, key: OverlayKey): OverlayResult {
 		}
 		case 'format':
 			return {overlay, msg: {type: 'format', msg: {kind: 'key', key}}, handled: true};
+		case 'menu': {
+			const outcome = menuKey(overlay.menu, key.name);
+			if (outcome.kind === 'ignored') return {overlay, handled: false};
+			if (outcome.kind === 'cancel') return {overlay: undefined, handled: true};
+			return {overlay: undefined, msg: picked(outcome.item), handled: true};
+		}
 	}
 }
 
@@ -101,5 +114,7 @@ export function overlayFailed(overlay: Overlay, message: string, fieldErrors?: R
 			return {...overlay, task: {...overlay.task, status: 'failed', error: message, asking: false}};
 		case 'format':
 			return {...overlay, format: {...overlay.format, problem: message}};
+		case 'menu':
+			return overlay;
 	}
 }
