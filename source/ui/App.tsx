@@ -52,7 +52,7 @@ export function App(props: AppProps) {
 	if (props.redraw) props.redraw.current = () => writeStdout('');
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind === 'archive' ? {archive: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
 	// The engine shown: the one given, until the Engines list switches to another.
 	const [source, setSource] = useState<ImageSource>(props.engine);
 	const controller = useRef<Controller | null>(null);
@@ -174,7 +174,7 @@ export function App(props: AppProps) {
 					imgscope
 				</Text>
 				<Text>{`  ${title}`}</Text>
-				<Text color={theme.dim}>{`  ${source.kind === 'archive' ? `archive ${visible(source.label)}` : `${state.context ? `context ${visible(state.context)}  ` : ''}${source.label}`}`}</Text>
+				<Text color={theme.dim}>{`  ${source.kind === 'archive' ? `archive ${visible(source.label)}` : source.kind === 'registry' ? `registry ${visible(source.label)}` : `${state.context ? `context ${visible(state.context)}  ` : ''}${source.label}`}`}</Text>
 			</Text>
 			{bannerLines ? (
 				<Line color={theme.error} bold>

@@ -87,6 +87,8 @@ export interface State {
 	pick?: PickState;
 	/** Reading an archive (`--archive`), not an engine: its path. Actions that need a daemon say so instead. */
 	archive?: string;
+	/** Set (the repository) when reading a registry: no engine, and no export either (lists/capability.ts). */
+	remote?: string;
 	/** The docker context shown, once switched to one from the Engines list. */
 	context?: string;
 	/** The terminal reports the mouse to us (off: its own text selection works); undefined where there is no terminal to ask. */
