@@ -22,6 +22,7 @@ import {resolveRemote, readRemoteLayers, clientFor, type RemoteImage} from './re
 import {remoteDetail} from './registry/remote-detail.js';
 import type {ClientOptions, RegistryClient} from './registry/client.js';
 import type {ImageArchive, ReadProgress} from './archive/read.js';
+import {imageEntries} from '../registry/manifest.js';
 import {fromReference, type RemoteReference} from '../registry/remote-reference.js';
 import {parseReference} from '../actions/reference.js';
 import type {Engine} from './engine.js';
@@ -68,9 +69,31 @@ export class RegistrySource implements ImageSource {
 	setPlatform(platform: string | undefined): void {
 		this.platform = platform;
 		this.listing = undefined;
-		this.byId.clear();
+		// Ids are content digests and stay right; which image a tag names changes.
 		this.byRef.clear();
 		this.failures.clear();
+	}
+
+	/** Every platform the indexes read so far offer (attestations left out), in the order first seen. */
+	platforms(): string[] {
+		const out: string[] = [];
+		for (const image of this.byRef.values()) for (const entry of image.index ? imageEntries(image.index) : []) if (!out.includes(entry.platformName)) out.push(entry.platformName);
+		return out;
+	}
+
+	/** The platform shown now: the one asked for, else what the indexes chose for this machine. */
+	currentPlatform(): string | undefined {
+		if (this.platform) return this.platform;
+		for (const image of this.byRef.values()) if (image.entry) return image.entry.platformName;
+		return undefined;
+	}
+
+	/** The platform after the current one; undefined when there is no other. */
+	nextPlatform(): string | undefined {
+		const all = this.platforms();
+		if (all.length < 2) return undefined;
+		const at = all.indexOf(this.currentPlatform() ?? '');
+		return all[(at + 1) % all.length];
 	}
 
 	listImages(options: {signal?: AbortSignal} = {}): Promise<ImageSummary[]> {

@@ -2,6 +2,7 @@ import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {ExplorerSettings} from '../config/explorer.js';
 import {withoutDaemon, type ImageSource} from '../engine/image-source.js';
+import type {RegistrySource} from '../engine/registry-source.js';
 import {imageSize} from '../format/units.js';
 import {visible} from '../text/sanitize.js';
 import {Footer} from './components/Footer.js';
@@ -76,7 +77,7 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
+		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), switchPlatform, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
 		for (const effect of fresh) void runEffect(effect, context);
 	}, [state.effects]);
 
@@ -104,6 +105,30 @@ export function App(props: AppProps) {
 			setSource(next);
 		} catch (error) {
 			dispatch({type: 'notice', text: `${name}: ${error instanceof Error ? error.message : String(error)}`, level: 'error'});
+		}
+	};
+
+	// A registry source: the next platform of its indexes; the list and the open image are read again for it.
+	const switchPlatform = () => {
+		if (source.kind !== 'registry') return;
+		const remote = source as RegistrySource;
+		const next = remote.nextPlatform();
+		if (!next) {
+			dispatch({type: 'notice', text: 'no other platform: no tag read so far is a multi-platform index', level: 'info'});
+			return;
+		}
+		remote.setPlatform(next);
+		dispatch({type: 'notice', text: `platform ${next}`, level: 'info'});
+		void controller.current?.reload();
+		const open = latest.current.image;
+		if (open) {
+			void remote.find(open.ref, lifetime.current.signal).then(
+				(image) => {
+					dispatch({type: 'imageSwapped', ref: open.ref, id: image.manifest.config.digest});
+					void controller.current?.openImage(open.ref);
+				},
+				(error) => dispatch({type: 'detailError', ref: open.ref, message: error instanceof Error ? error.message : String(error)}),
+			);
 		}
 	};
 
@@ -155,7 +180,7 @@ export function App(props: AppProps) {
 	const spec = list ? specOf(list) : undefined;
 	const listState = list ? state.lists[list] : undefined;
 	// What the source cannot do (an archive: nothing that needs a daemon) stays out of the footer.
-	const hidden = useMemo(() => (state.archive === undefined ? undefined : unavailable((need) => can(state, need))), [state.archive]);
+	const hidden = useMemo(() => unavailable((need) => can(state, need)), [state.archive, state.remote]);
 
 	let body: React.ReactNode;
 	if (state.help) body = <Help height={bodyHeight} first={contextOf({...state, help: false})} top={state.helpTop} />;

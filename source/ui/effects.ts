@@ -30,6 +30,8 @@ export interface EffectContext {
 	setMouse?(on: boolean): void;
 	/** Switches to another engine, by docker context name (the Engines list). */
 	useEngine?(name: string): void;
+	/** A registry source: read everything for its next platform. */
+	switchPlatform?(): void;
 }
 
 export async function runEffect(effect: Effect, context: EffectContext): Promise<void> {
@@ -54,6 +56,9 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 			return;
 		case 'useEngine':
 			context.useEngine?.(effect.name);
+			return;
+		case 'platform':
+			context.switchPlatform?.();
 			return;
 		case 'mouse':
 			context.setMouse?.(effect.on);

@@ -46,6 +46,7 @@ export type Action =
 	| 'toggle'
 	| 'lineEdit'
 	| 'tag'
+	| 'platform'
 	| FormatAction
 	| ImageAction
 	| ContainerAction

@@ -130,6 +130,8 @@ export type Msg =
 	| {type: 'tabTo'; tab: Tab}
 	/** The App now talks to the engine of context `name`: nothing of the old engine's state is kept. */
 	| {type: 'engineSwitched'; name: string}
+	/** The open image's ref now names another image (a registry source's other platform): read again, same tab. */
+	| {type: 'imageSwapped'; ref: string; id: string}
 	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
 	| {type: 'immediate'; action: ImmediateAction}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
@@ -334,6 +336,9 @@ export function reduce(state: State, msg: Msg): State {
 		case 'mouseCapture':
 			if (state.mouse === undefined) return state;
 			return withEffect({...state, mouse: !state.mouse, notice: {text: state.mouse ? 'mouse off: the terminal selects text (m turns it back on)' : 'mouse on', level: 'info'}}, {kind: 'mouse', on: !state.mouse});
+		case 'imageSwapped':
+			if (state.image?.ref !== msg.ref) return state;
+			return {...state, image: {ref: msg.ref, id: msg.id, tab: state.image.tab, cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
 		case 'engineSwitched': {
 			const fresh = initialState(state.width, state.height);
 			// Kept: the screen, the template history and kept filter, the ids (effects are taken by id), the contexts list.

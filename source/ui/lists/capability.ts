@@ -16,6 +16,7 @@ export interface Source {
 /** Why the source cannot do what needs `need`; undefined when it can. */
 export function missing(source: Source, need: Capability | undefined): string | undefined {
 	if (!need) return undefined;
+	if (need === 'remote') return source.remote === undefined ? 'only on a registry image (imgscope --remote REF)' : undefined;
 	if (source.remote !== undefined) return registryOnlyNotice;
 	if (need === 'archive') return undefined;
 	return source.archive !== undefined ? archiveOnlyNotice : undefined;

@@ -37,6 +37,8 @@ export const imagesSpec: ListSpec<ImageRow> = {
 		{action: 'push', keys: ['p'], label: 'push', footer: 4, needs: 'registry', alsoIn: imageTabs, description: 'Push the image to a registry, with progress per layer', run: (state, step) => step(state, {type: 'startAction', action: 'push'})},
 		{action: 'removeImage', keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the tag or the image (asks first)', run: (state, step) => step(state, {type: 'startAction', action: 'removeImage'})},
 		{action: 'pull', keys: ['P'], label: 'pull', footer: 5, needs: 'registry', description: 'Pull an image by reference, with progress per layer', run: (state, step) => step(state, {type: 'startAction', action: 'pull'})},
+		// A registry source (imgscope --remote): every tag read for the next platform its indexes offer.
+		{action: 'platform', keys: ['O'], label: 'platform', footer: 4, needs: 'remote', alsoIn: [...imageTabs, 'files'], description: 'Switch to the next platform of the multi-platform tags (a registry image; attestations are never offered)', run: (state, step) => step(state, {type: 'effect', effect: {kind: 'platform'}})},
 		{action: 'build', keys: ['b'], label: 'build', footer: 5, needs: 'daemon', description: 'Build an image from a directory and Dockerfile; cached steps marked', run: (state, step) => step(state, {type: 'startAction', action: 'build'})},
 	],
 };
