@@ -14,7 +14,8 @@ import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import type {ContainerSummary, ImageSummary} from '../../source/engine/types.js';
 import {App} from '../../source/ui/App.js';
 import {fitColumns, formatHeader} from '../../source/ui/columns.js';
-import {footerFitted} from '../../source/ui/keymap.js';
+import {footerFitted, unavailable} from '../../source/ui/keymap.js';
+import {can} from '../../source/ui/lists/capability.js';
 import {specs} from '../../source/ui/lists/registry.js';
 import type {ListAction} from '../../source/ui/lists/spec.js';
 import {initialState, reduce, type State} from '../../source/ui/state.js';
@@ -44,7 +45,7 @@ describe('every list, through its spec', () => {
 				let frame = await waitFor(app.lastFrame, (f) => f.includes(`${spec.title} (${list.rows.length})`));
 				const header = formatHeader(fitColumns(spec.columns(state, list.visible, Date.now()), 120)).trimEnd();
 				expect(frame).toContain(header);
-				for (const label of footerFitted(spec.id, 120)) expect(frame.split('\n').at(-1)).toContain(label);
+				for (const label of footerFitted(spec.id, 120, unavailable((need) => can(state, need)))) expect(frame.split('\n').at(-1)).toContain(label);
 
 				// The filter: the first row's name, as typed; the title counts what shows.
 				const name = spec.name(list.visible[0]);
