@@ -57,6 +57,8 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 		case 'useEngine':
 			context.useEngine?.(effect.name);
 			return;
+		case 'staleCheck':
+			return (await import('./actions/stale.js')).staleCheck(effect.ref, context);
 		case 'platform':
 			context.switchPlatform?.();
 			return;

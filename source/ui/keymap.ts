@@ -47,6 +47,7 @@ export type Action =
 	| 'lineEdit'
 	| 'tag'
 	| 'platform'
+	| 'staleCheck'
 	| FormatAction
 	| ImageAction
 	| ContainerAction

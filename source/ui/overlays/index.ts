@@ -39,7 +39,9 @@ export type EffectBody =
 	/** Switch the explorer to the docker context `name` (the App swaps its engine). */
 	| {kind: 'useEngine'; name: string}
 	/** The next platform of a registry source (the App re-reads the tags and the open image). */
-	| {kind: 'platform'};
+	| {kind: 'platform'}
+	/** Ask the registry whether the local image `ref` is a stale copy of its tags (ui/actions/stale.ts). */
+	| {kind: 'staleCheck'; ref: string};
 
 export type Effect = EffectBody & {id: number};
 
