@@ -137,6 +137,9 @@ export class RegistrySource implements ImageSource {
 			}
 			byId.set(id, summaryOf(image));
 		}
+		// Not one tag could be read: say why rather than show an empty repository.
+		const [failed] = this.failures;
+		if (byId.size === 0 && failed) throw new EngineError('notFound', `${this.repository.ref.repository}:${failed[0]}: ${failed[1]}`);
 		return [...byId.values()];
 	}
 
