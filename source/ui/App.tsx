@@ -77,7 +77,10 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), switchPlatform, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
+		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), switchPlatform, useSource: (next, open) => {
+			dispatch({type: 'remoteOpened', label: next.label, open});
+			setSource(next);
+		}, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
 		for (const effect of fresh) void runEffect(effect, context);
 	}, [state.effects]);
 

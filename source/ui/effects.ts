@@ -32,6 +32,8 @@ export interface EffectContext {
 	useEngine?(name: string): void;
 	/** A registry source: read everything for its next platform. */
 	switchPlatform?(): void;
+	/** Shows another source (R: a remote repository), opening `open` on it when given. */
+	useSource?(source: ImageSource, open?: {ref: string; id: string}): void;
 }
 
 export async function runEffect(effect: Effect, context: EffectContext): Promise<void> {

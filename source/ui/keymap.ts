@@ -48,6 +48,7 @@ export type Action =
 	| 'tag'
 	| 'platform'
 	| 'staleCheck'
+	| 'openRemote'
 	| FormatAction
 	| ImageAction
 	| ContainerAction

@@ -132,6 +132,8 @@ export type Msg =
 	| {type: 'engineSwitched'; name: string}
 	/** The open image's ref now names another image (a registry source's other platform): read again, same tab. */
 	| {type: 'imageSwapped'; ref: string; id: string}
+	/** R: the explorer now shows a registry source (`label`), on the image `open` when given. */
+	| {type: 'remoteOpened'; label: string; open?: {ref: string; id: string}}
 	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
 	| {type: 'immediate'; action: ImmediateAction}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
@@ -339,6 +341,11 @@ export function reduce(state: State, msg: Msg): State {
 		case 'imageSwapped':
 			if (state.image?.ref !== msg.ref) return state;
 			return {...state, image: {ref: msg.ref, id: msg.id, tab: state.image.tab, cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
+		case 'remoteOpened': {
+			const fresh = initialState(state.width, state.height);
+			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, archive: msg.label, remote: msg.label, notice: {text: `registry: ${msg.label}`, level: 'info'}};
+			return msg.open ? {...kept, view: 'image', image: {ref: msg.open.ref, id: msg.open.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}} : kept;
+		}
 		case 'engineSwitched': {
 			const fresh = initialState(state.width, state.height);
 			// Kept: the screen, the template history and kept filter, the ids (effects are taken by id), the contexts list.

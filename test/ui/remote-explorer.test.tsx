@@ -113,4 +113,27 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 			source.close();
 		}
 	});
+
+	it('R, then a reference, opens another remote repository on the image it names; a wrong one stays in the form', async () => {
+		const source = new RegistrySource(parseRemote(`${plain}/registry-test/app`));
+		const app = render(<App engine={source} />);
+		try {
+			await waitFor(app.lastFrame, (f) => f.includes('Images (1)'), 15_000);
+			app.stdin.write('R');
+			await waitFor(app.lastFrame, (f) => f.includes('Open a remote repository'));
+			app.stdin.write('Not A Reference');
+			app.stdin.write(keys.enter);
+			await waitFor(app.lastFrame, (f) => f.includes('invalid reference'));
+			for (let i = 0; i < 15; i++) app.stdin.write(keys.backspace);
+			app.stdin.write(`${plain}/registry-test/zstd:1`);
+			app.stdin.write(keys.enter);
+			const frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Image ${plain}/registry-test/zstd:1`) && f.includes('DIFF ID'), 15_000));
+			expect(frame).toContain('mkdir -p /app/data');
+			app.stdin.write(keys.escape);
+			expect(plainText(await waitFor(app.lastFrame, (f) => f.includes('Images (1)')))).toContain(`${plain}/registry-test/zstd`);
+		} finally {
+			app.unmount();
+			source.close();
+		}
+	});
 });

@@ -7,6 +7,7 @@ import {extract} from './extract.js';
 import {removeImageAction} from './remove-image.js';
 import {run} from './run.js';
 import {tag} from './tag.js';
+import {openRemote} from './remote.js';
 import {pull, push} from './transfer.js';
 import type {ActionHandler} from './types.js';
 
@@ -26,4 +27,5 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	restart,
 	exec,
 	inspectContainer,
+	openRemote,
 };

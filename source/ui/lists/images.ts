@@ -45,6 +45,7 @@ export const imagesSpec: ListSpec<ImageRow> = {
 			const ref = state.view === 'image' ? state.image?.ref : selectedOf(state, imagesSpec)?.ref;
 			return ref ? step(state, {type: 'effect', effect: {kind: 'staleCheck', ref}}) : state;
 		}},
+		{action: 'openRemote', keys: ['R'], label: 'remote', footer: 6, description: 'Open a remote repository by reference (its tags, or the tag given), straight from the registry: no engine, no pull', run: (state, step) => step(state, {type: 'startAction', action: 'openRemote'})},
 		{action: 'build', keys: ['b'], label: 'build', footer: 5, needs: 'daemon', description: 'Build an image from a directory and Dockerfile; cached steps marked', run: (state, step) => step(state, {type: 'startAction', action: 'build'})},
 	],
 };
