@@ -319,6 +319,19 @@ if (!skip.has('registry') && existsSync(`${root}scripts/bench-registry.mjs`)) {
 	}
 }
 
+// ---- 7. Containers at scale (scripts/bench-containers.mjs: 2,000 containers on a private dockerd) ----
+
+if (!skip.has('containers') && existsSync(`${root}scripts/bench-containers.mjs`)) {
+	console.log('\nscripts/bench-containers.mjs:');
+	const result = spawnSync('node', [`${root}scripts/bench-containers.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, BENCH_BIN: bin, BENCH_SIZE: size}});
+	process.stdout.write(result.stdout ?? '');
+	for (const line of (result.stdout ?? '').split('\n')) {
+		const match = /^(PASS|FAIL)\s+(.*)$/.exec(line.trim());
+		if (match) results.push({name: match[2], value: '', floor: '', ratio: '', target: '', ok: match[1] === 'PASS', external: true});
+	}
+	if (result.status !== 0 && !(result.stdout ?? '').includes('FAIL')) results.push({name: `scripts/bench-containers.mjs exited ${result.status}`, value: '', floor: '', ratio: '', target: '', ok: false, external: true});
+}
+
 // ---- summary ---------------------------------------------------------------
 
 const failed = results.filter((r) => !r.ok);

@@ -12,6 +12,10 @@ import type {ImageRow} from './rows.js';
  * they hold ("latest", "4 hours ago"), so REPOSITORY keeps its full names on
  * an 80-column terminal, as docker's own table would show them.
  */
+/** TAG widths by row (a tag's width depends on the row alone). */
+const tagWidths = new WeakMap<ImageRow, number>();
+const repositoryWidths = new WeakMap<ImageRow, number>();
+
 export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>, rows?: readonly ImageRow[]): Column<ImageRow>[] {
 	const columns: Column<ImageRow>[] = [
 		{title: 'REPOSITORY', width: 12, want: 24, flex: true, priority: 0, cell: (row) => cellText(row.repository)},
@@ -26,7 +30,19 @@ export function imageColumns(layerCounts: Record<string, number>, now: number, f
 	if (rows?.length) {
 		for (const index of [3, 4]) columns[index] = fitToContent(columns[index], rows);
 		// docker never cuts a tag: a long one asks for its whole width, and gets it when the terminal has room.
-		columns[1] = fitToContent({...columns[1], want: Math.max(columns[1].width, ...rows.map((row) => displayWidth(columns[1].cell(row))))}, rows);
+		let longest = columns[1].width;
+		let repository = columns[0].want!;
+		for (const row of rows) {
+			let width = tagWidths.get(row);
+			if (width === undefined) tagWidths.set(row, (width = displayWidth(columns[1].cell(row))));
+			longest = Math.max(longest, width);
+			let name = repositoryWidths.get(row);
+			if (name === undefined) repositoryWidths.set(row, (name = displayWidth(columns[0].cell(row))));
+			repository = Math.max(repository, name);
+		}
+		columns[1] = fitToContent({...columns[1], want: longest}, rows, tagWidths);
+		// The whole repository names first (up to 64 cells), then the tags: the name is what a person reads.
+		columns[0] = {...columns[0], want: Math.min(64, repository)};
 	}
 	// A template as a column (F; source/ui/format/column.ts), after SIZE.
 	if (formatColumn) columns.splice(5, 0, formatColumn);

@@ -130,7 +130,7 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'help', keys: ['?'], label: '? help', description: 'Show or hide this help', contexts: [...lists, 'help']},
 	{action: 'back', keys: ['escape', 'q'], description: 'Close the help', contexts: ['help']},
 	{action: 'quit', keys: ['q'], label: 'q quit', description: 'Quit', contexts: lists},
-	{action: 'mouse', keys: ['m'], description: "Turn the mouse off (the terminal's own text selection works) and on", contexts: lists},
+	{action: 'mouse', keys: ['m'], description: "Turn the mouse off (the terminal's own text selection works) and on", contexts: [...listIds, 'container']},
 	{action: 'pick', keys: ['enter'], description: "Pick mode (stdout is a pipe): write this image's inspect output (the kept format's) and exit", contexts: ['layers', 'history', 'inspect']},
 	// Each list's own actions (source/ui/lists/<list>.ts): forms and questions; nothing happens until they are answered.
 	...specs.flatMap((spec) => spec.actions.map((action: ListAction) => specBinding(spec, action))),

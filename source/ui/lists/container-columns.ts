@@ -32,6 +32,10 @@ export function mountsText(container: ContainerRow): string {
 	return (container.Mounts ?? []).map((mount) => (mount.Name ? mount.Name : String(mount.Source ?? ''))).join(',');
 }
 
+/** PORTS and MOUNTS widths by row: they depend on the row alone (rows are new objects after each reload). */
+const portWidths = new WeakMap<object, number>();
+const mountWidths = new WeakMap<object, number>();
+
 export function containerColumns(now: number, rows?: readonly ContainerRow[]): Column<ContainerRow>[] {
 	const columns: Column<ContainerRow>[] = [
 		{title: 'NAME', width: 16, want: 24, flex: true, priority: 0, cell: (c) => cellText(containerName(c))},
@@ -43,5 +47,5 @@ export function containerColumns(now: number, rows?: readonly ContainerRow[]): C
 		{title: 'CREATED', width: 14, want: 18, priority: 3, cell: (c) => createdSince(c.Created, now)},
 	];
 	// PORTS and MOUNTS are empty for most containers: they take no room then.
-	return rows?.length ? columns.map((column, index) => (index === 4 || index === 5 ? fitToContent(column, rows) : column)) : columns;
+	return rows?.length ? columns.map((column, index) => (index === 4 ? fitToContent(column, rows, portWidths) : index === 5 ? fitToContent(column, rows, mountWidths) : column)) : columns;
 }
