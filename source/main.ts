@@ -186,7 +186,13 @@ async function imageExplorer(name: string, rest: string[], endpointOptions: {hos
 		engine.close();
 		// Not local, but a reference naming a registry: read it from there (never pulled), the title says so.
 		if (error instanceof EngineError && error.kind === 'notFound' && (await import('./registry/remote-reference.js')).namesRegistry(name) && !after.positionals.length) {
-			return await remoteExplorer(name, [], {note: `not in the engine at ${endpoint.url}`, ascii});
+			try {
+				return await remoteExplorer(name, [], {note: `not in the engine at ${endpoint.url}`, ascii});
+			} catch (remoteError) {
+				// Neither: say both were tried (the registry's words without their "imgscope: ").
+				if (!(remoteError instanceof CommandError) || remoteError.exitCode === 130 || remoteError.message.includes('no terminal to draw')) throw remoteError;
+				throw new UsageError(`unknown command "${name}" for "imgscope", nor a local image on ${endpoint.url}, nor in its registry: ${remoteError.message.replace(/^imgscope: /, '')}`);
+			}
 		}
 		const why =
 			error instanceof EngineError && error.kind === 'notFound'

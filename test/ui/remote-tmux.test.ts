@@ -88,4 +88,15 @@ describe.skipIf(!haveRegistries)('the registry explorer in a real terminal', () 
 			term.close();
 		}
 	});
+
+	it.skipIf(!haveEngine)('imgscope REF that neither the engine nor its registry has: one usage error naming both, exit 2', async () => {
+		const term = new Terminal(`${bin} ${plain}/registry-test/app:nope`, 160, 10, {IMGSCOPE_NO_MOUSE: '1'});
+		try {
+			const screen = await term.waitFor((s) => s.includes('[exit 2]'), 20_000);
+			expect(screen.replace(/\n/g, '')).toContain(`unknown command "${plain}/registry-test/app:nope" for "imgscope", nor a local image on`);
+			expect(screen).toContain('nor in its registry');
+		} finally {
+			term.close();
+		}
+	});
 });
