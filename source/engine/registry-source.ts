@@ -23,6 +23,8 @@ import {remoteDetail} from './registry/remote-detail.js';
 import type {ClientOptions, RegistryClient} from './registry/client.js';
 import type {ImageArchive, ReadProgress} from './archive/read.js';
 import {imageEntries} from '../registry/manifest.js';
+import {parsePlatform} from '../registry/platform.js';
+import {listRemoteTags, type RemoteTag} from './registry/remote-tags.js';
 import {fromReference, type RemoteReference} from '../registry/remote-reference.js';
 import {parseReference} from '../actions/reference.js';
 import type {Engine} from './engine.js';
@@ -94,6 +96,12 @@ export class RegistrySource implements ImageSource {
 		if (all.length < 2) return undefined;
 		const at = all.indexOf(this.currentPlatform() ?? '');
 		return all[(at + 1) % all.length];
+	}
+
+	/** The Tags list's rows (registry/remote-tags.ts): every tag with its digest, type, size and platforms, for the platform shown. */
+	async tagRows(signal?: AbortSignal): Promise<RemoteTag[]> {
+		const current = this.currentPlatform();
+		return listRemoteTags(this.client, this.repository.ref.path, {signal, platform: current ? parsePlatform(current) : undefined});
 	}
 
 	listImages(options: {signal?: AbortSignal} = {}): Promise<ImageSummary[]> {

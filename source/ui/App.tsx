@@ -77,7 +77,7 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), switchPlatform, useSource: (next, open) => {
+		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), switchPlatform, openTag, useSource: (next, open) => {
 			dispatch({type: 'remoteOpened', label: next.label, open});
 			setSource(next);
 		}, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
@@ -123,6 +123,7 @@ export function App(props: AppProps) {
 		remote.setPlatform(next);
 		dispatch({type: 'notice', text: `platform ${next}`, level: 'info'});
 		void controller.current?.reload();
+		if (latest.current.view === 'tags') void remote.tagRows(lifetime.current.signal).then((rows) => dispatch({type: 'data', data: {remoteTags: rows}}), () => undefined);
 		const open = latest.current.image;
 		if (open) {
 			void remote.find(open.ref, lifetime.current.signal).then(
@@ -133,6 +134,27 @@ export function App(props: AppProps) {
 				(error) => dispatch({type: 'detailError', ref: open.ref, message: error instanceof Error ? error.message : String(error)}),
 			);
 		}
+	};
+
+	// A registry source's Tags list: read when shown (each tag's digest, type, size, platforms, created), again for another platform.
+	useEffect(() => {
+		if (state.view !== 'tags' || source.kind !== 'registry') return;
+		const remote = source as RegistrySource;
+		const abort = new AbortController();
+		void remote.tagRows(abort.signal).then(
+			(rows) => dispatch({type: 'data', data: {remoteTags: rows}}),
+			(error) => abort.signal.aborted || dispatch({type: 'notice', text: `tags: ${error instanceof Error ? error.message : String(error)}`, level: 'error'}),
+		);
+		return () => abort.abort();
+	}, [state.view === 'tags', source]);
+
+	const openTag = (tag: string) => {
+		if (source.kind !== 'registry') return;
+		const remote = source as RegistrySource;
+		void remote.resolve(tag, lifetime.current.signal).then(
+			(image) => dispatch({type: 'remoteOpened', label: remote.label, open: {ref: image.reference.ref.reference, id: image.manifest.config.digest}}),
+			(error) => dispatch({type: 'notice', text: `${tag}: ${error instanceof Error ? error.message : String(error)}`, level: 'error'}),
+		);
 	};
 
 	useEffect(() => props.mouse?.listen((event) => dispatch({type: 'mouse', event})), [props.mouse]);

@@ -32,6 +32,8 @@ export interface EffectContext {
 	useEngine?(name: string): void;
 	/** A registry source: read everything for its next platform. */
 	switchPlatform?(): void;
+	/** A registry source: open this tag's image. */
+	openTag?(tag: string): void;
 	/** Shows another source (R: a remote repository), opening `open` on it when given. */
 	useSource?(source: ImageSource, open?: {ref: string; id: string}): void;
 }
@@ -61,6 +63,9 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 			return;
 		case 'staleCheck':
 			return (await import('./actions/stale.js')).staleCheck(effect.ref, context);
+		case 'openTag':
+			context.openTag?.(effect.tag);
+			return;
 		case 'platform':
 			context.switchPlatform?.();
 			return;

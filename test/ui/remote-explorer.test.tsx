@@ -136,4 +136,25 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 			source.close();
 		}
 	});
+
+	it('4 shows the Tags list: the index with its platforms and type; Enter opens the tag', async () => {
+		const source = new RegistrySource(parseRemote(`${plain}/registry-test/multi`));
+		const app = render(<App engine={source} />);
+		try {
+			await waitFor(app.lastFrame, (f) => f.includes('Images (1)'), 15_000);
+			app.stdin.write('4');
+			// 100 columns cut PLATFORMS short: the row's start on screen, the whole list from the same feed.
+			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('Tags (1)') && f.includes('oci index'), 15_000));
+			expect(frame).toContain('linux/amd64, ');
+			const [row] = await source.tagRows();
+			expect(row.platforms).toEqual(['linux/amd64', 'linux/arm64/v8']);
+			expect(row.kind).toBe('index');
+			app.stdin.write(keys.enter);
+			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Image ${plain}/registry-test/multi:1`) && f.includes('DIFF ID'), 15_000));
+			expect(frame).toContain('5 layers');
+		} finally {
+			app.unmount();
+			source.close();
+		}
+	});
 });

@@ -6,9 +6,10 @@
 import {containersSpec} from './containers.js';
 import {enginesSpec} from './engines.js';
 import {imagesSpec} from './images.js';
+import {remoteTagsSpec} from './remote-tags.js';
 import type {AnySpec, ListId} from './spec.js';
 
-export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, enginesSpec];
+export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, enginesSpec, remoteTagsSpec];
 
 const byId = new Map<string, AnySpec>(specs.map((spec) => [spec.id, spec]));
 

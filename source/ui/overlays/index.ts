@@ -41,7 +41,9 @@ export type EffectBody =
 	/** The next platform of a registry source (the App re-reads the tags and the open image). */
 	| {kind: 'platform'}
 	/** Ask the registry whether the local image `ref` is a stale copy of its tags (ui/actions/stale.ts). */
-	| {kind: 'staleCheck'; ref: string};
+	| {kind: 'staleCheck'; ref: string}
+	/** Enter on a registry source's Tags row: that tag's image. */
+	| {kind: 'openTag'; tag: string};
 
 export type Effect = EffectBody & {id: number};
 
