@@ -1,6 +1,7 @@
 // Registry reading (issue 14), medians of BENCH_RUNS (default 5) interleaved runs after a warm-up:
-// - opening a remote tag: `imgscope layers --manifest-only REF` (manifest, config, the Layers rows)
-//   against `docker manifest inspect --insecure REF` plus a curl of the config blob;
+// - opening a remote tag: `imgscope layers --manifest-only REF` (manifest, config, the Layers rows),
+//   and the explorer (`imgscope --remote REF` in tmux, to its Layers frame), against
+//   `docker manifest inspect --insecure REF` plus a curl of the config blob;
 // - `imgscope check REF` straight from the registry against `imgscope check` of the same image on
 //   the engine (target <= 1.25), and, for scale, `skopeo copy` of it to a directory (a pull's
 //   download and digest checks, without unpacking).
@@ -41,6 +42,24 @@ function compare(commands) {
 }
 const ms = (s) => `${Math.round(s * 1000)} ms`;
 
+/** Seconds from starting `imgscope --remote REF` in a fresh tmux server until its screen shows the Layers rows. */
+function toLayersFrame(ref) {
+	const server = `imgscope-bench-remote-${process.pid}`;
+	const tmux = (...args) => spawnSync('tmux', ['-L', server, ...args], {encoding: 'utf8'});
+	const start = process.hrtime.bigint();
+	tmux('new-session', '-d', '-x', '120', '-y', '30', '-s', 'main', `env -u CI IMGSCOPE_NO_MOUSE=1 ${bin} --remote ${ref}; sleep 60`);
+	try {
+		for (;;) {
+			const screen = tmux('capture-pane', '-p', '-t', 'main').stdout ?? '';
+			if (screen.includes('DIFF ID') && screen.includes('CUMULATIVE') && /\n\s+0\s+[0-9a-f]{12}/.test(screen)) return Number(process.hrtime.bigint() - start) / 1e9;
+			if (Number(process.hrtime.bigint() - start) > 30e9) throw new Error(`imgscope --remote ${ref} drew no Layers frame in 30 s:\n${screen}`);
+			spawnSync('sleep', ['0.01']);
+		}
+	} finally {
+		tmux('kill-server');
+	}
+}
+
 if (!existsSync(`${root}dist/imgscope.js`) || spawnSync('curl', ['-fs', `http://${registry}/v2/registry-test/app/tags/list`]).status !== 0) {
 	console.log('SKIP  registry: no build or no registry fixtures (npm run build; bash test/registry/fixtures.sh)');
 	process.exit(0);
@@ -50,6 +69,11 @@ try {
 	const configCurl = `d=$(curl -s -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' http://${registry}/v2/registry-test/app/manifests/1 | grep -o 'sha256:[0-9a-f]*' | head -1); curl -s -o /dev/null http://${registry}/v2/registry-test/app/blobs/$d`;
 	const [ours, theirs] = compare([() => timed(bin, ['layers', '--manifest-only', small]), () => timed('sh', ['-c', `docker manifest inspect --insecure ${small} >/dev/null && ${configCurl}`])]);
 	console.log(`INFO  open a remote tag (layers --manifest-only): ${ms(ours)} vs docker manifest inspect + curl of the config ${ms(theirs)} (${(ours / theirs).toFixed(2)}x; node's start-up is most of ours)`);
+	// The explorer itself: `imgscope --remote REF` in a real terminal (tmux), from the start to the frame showing the Layers rows.
+	if (spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0) {
+		const [frame] = compare([() => toLayersFrame(small)]);
+		console.log(`INFO  open a remote tag in the explorer (imgscope --remote, to the Layers frame): ${ms(frame)} vs docker manifest inspect + curl of the config ${ms(theirs)} (${(frame / theirs).toFixed(2)}x)`);
+	}
 } catch (e) {
 	console.log(`FAIL  open a remote tag: ${e.message}`);
 }

@@ -43,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
 			stdout.write(`imgscope ${version}\n`);
 			return 0;
 		}
+		// `imgscope --remote REF`: the explorer on a registry (no engine, no pull).
+		if (argv[0] === '--remote' || argv[0]?.startsWith('--remote=')) return await remoteExplorer(argv[0] === '--remote' ? argv[1] : argv[0].slice('--remote='.length), argv.slice(argv[0] === '--remote' ? 2 : 1));
 		// Global flags first, up to the command name.
 		const head = parseArgs(argv, globalFlags, {stopAtFirstPositional: true});
 		const [name, ...args] = head.positionals;
@@ -182,6 +184,16 @@ async function imageExplorer(name: string, rest: string[], endpointOptions: {hos
 		image = (await engine.inspectImage(name)).value;
 	} catch (error) {
 		engine.close();
+		// Not local, but a reference naming a registry: read it from there (never pulled), the title says so.
+		if (error instanceof EngineError && error.kind === 'notFound' && (await import('./registry/remote-reference.js')).namesRegistry(name) && !after.positionals.length) {
+			try {
+				return await remoteExplorer(name, [], {note: `not in the engine at ${endpoint.url}`, ascii});
+			} catch (remoteError) {
+				// Neither: say both were tried (the registry's words without their "imgscope: ").
+				if (!(remoteError instanceof CommandError) || remoteError.exitCode === 130 || remoteError.message.includes('no terminal to draw')) throw remoteError;
+				throw new UsageError(`unknown command "${name}" for "imgscope", nor a local image on ${endpoint.url}, nor in its registry: ${remoteError.message.replace(/^imgscope: /, '')}`);
+			}
+		}
 		const why =
 			error instanceof EngineError && error.kind === 'notFound'
 				? `nor a local image on ${endpoint.url}`
@@ -201,6 +213,42 @@ async function imageExplorer(name: string, rest: string[], endpointOptions: {hos
 	const settings = (await import('./cli/config.js')).startExplorerSettings({ascii: ascii || after.flags.ascii === true});
 	const {runExplorer} = await import('./ui/run.js');
 	return runExplorer({endpoint, tty, lists, open: {ref, id: image.Id}, settings});
+}
+
+/**
+ * `imgscope --remote REF`: the explorer on a remote repository
+ * (engine/registry-source.ts); a tag or digest in REF opens that image's
+ * screen, checked first so a wrong reference is a one-line error.
+ */
+async function remoteExplorer(text: string | undefined, rest: string[], extra: {note?: string; ascii?: boolean} = {}): Promise<number> {
+	if (text === undefined || text === '') throw new UsageError('flag needs an argument: --remote (a reference: HOST[:PORT]/REPOSITORY[:TAG])');
+	const after = parseArgs(rest, [...globalFlags, {name: 'platform', type: 'string', valueName: 'os/arch[/variant]', help: ''}, {name: 'insecure-registry', type: 'list', valueName: 'HOST[:PORT]', help: ''}]);
+	if (after.positionals.length) throw new UsageError(`"imgscope --remote REF" takes one reference: "${after.positionals[0]}" is one too many`);
+	const {parseRemote} = await import('./registry/remote-reference.js');
+	const {describeRemote} = await import('./cli/remote.js');
+	const {RegistrySource} = await import('./engine/registry-source.js');
+	let source;
+	let open: {ref: string; id: string} | undefined;
+	try {
+		const remote = parseRemote(text);
+		source = new RegistrySource(remote, {platform: after.flags.platform as string | undefined, insecureRegistries: (after.flags['insecure-registry'] as string[] | undefined) ?? [], note: extra.note});
+		if (remote.ref.tagged || remote.ref.digest) {
+			const image = await source.resolve(remote.target);
+			open = {ref: image.reference.ref.reference, id: image.manifest.config.digest};
+		}
+	} catch (error) {
+		source?.close();
+		throw describeRemote(error);
+	}
+	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+	const tty = onTerminal ? undefined : openTty();
+	if (!onTerminal && !tty) {
+		source.close();
+		throw new CommandError(`imgscope: no terminal to draw the explorer on; for "${text}" see 'imgscope layers --remote ${text}' and 'imgscope tags'`, 1);
+	}
+	const settings = (await import('./cli/config.js')).startExplorerSettings({ascii: extra.ascii === true || after.flags.ascii === true});
+	const {runExplorer} = await import('./ui/run.js');
+	return runExplorer({engine: source, tty, settings, open});
 }
 
 /** `imgscope --archive FILE|DIR`: the explorer on an archive, no engine at all (no early frame: reading the archive takes longer than ink). */

@@ -39,6 +39,8 @@ export async function readImageLayers(source: ImageSource, ref: string, inspect:
 	const digests = options.digests !== false;
 	const cached = options.cache && fromIndex(options.cache, inspect, digests);
 	if (cached) return {archive: cached, fromCache: true};
+	// A registry's blobs are read as they are, verified, and never cached: the index is for the engine's exports.
+	if (source.readLayers) return {archive: await source.readLayers(ref, {signal: options.signal, onProgress: options.onProgress, digests}), fromCache: false};
 	options.onExport?.();
 	const exported = await source.exportImage(ref, options.signal);
 	try {

@@ -27,7 +27,7 @@ export async function loadImageDetail(engine: ImageSource, ref: string, options:
 	const pairing = pairHistory(apiSteps, diffIds);
 	const detail: ImageDetail = {ref, inspect, history, steps: apiSteps, pairing, pairingSource: 'inferred'};
 	// An archive has its config at hand: its pairing is always the config's.
-	if (engine.kind === 'archive' || (!pairing.exact && options.exact !== false)) return exactDetail(engine, detail, options.signal, options.cache);
+	if (engine.kind !== 'engine' || (!pairing.exact && options.exact !== false)) return exactDetail(engine, detail, options.signal, options.cache);
 	return detail;
 }
 

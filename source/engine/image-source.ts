@@ -4,7 +4,7 @@
  * The controller, the image detail loader and the Files tab's loader take
  * this, so neither needs to know which one it has.
  */
-import type {ArchiveSource} from './archive/read.js';
+import type {ArchiveSource, ImageArchive, ReadProgress} from './archive/read.js';
 import type {HashingMode} from './archive/layer-hashing.js';
 import type {Engine} from './engine.js';
 import {EngineError} from './errors.js';
@@ -25,7 +25,8 @@ export interface ImageExport {
 }
 
 export interface ImageSource {
-	readonly kind: 'engine' | 'archive';
+	/** `registry`: a remote repository read without any engine (registry-source.ts). */
+	readonly kind: 'engine' | 'archive' | 'registry';
 	/** What the title line shows: the engine's URL or the archive's path. */
 	readonly label: string;
 	/** The engine, for the actions that need a daemon; undefined when reading an archive. */
@@ -37,12 +38,17 @@ export interface ImageSource {
 	/** The image config (with history's empty_layer flags) when it is at hand without an export; the engine leaves it out. */
 	imageConfig?(ref: string, signal?: AbortSignal): Promise<ImageConfig | undefined>;
 	exportImage(ref: string, signal?: AbortSignal): Promise<ImageExport>;
+	/** The layers read without an export (a registry streams the blobs); asked before exportImage when there. */
+	readLayers?(ref: string, options: {signal?: AbortSignal; onProgress?: (p: ReadProgress) => void; digests?: boolean}): Promise<ImageArchive>;
 	events(types: string[], onEvent: (event: EngineEvent) => void, onEnd: (error?: EngineError) => void): {close(): void};
 	close(): void;
 }
 
 /** The notice for an action that needs a daemon. */
 export const archiveOnlyNotice = 'not available when reading an archive (no engine)';
+
+/** The notice for an action that needs a daemon or an export, on a registry image (issue 14: never a pull unless asked). */
+export const registryOnlyNotice = 'not available on a registry image (no engine; nothing is pulled)';
 
 /** Stands in for the engine when there is none: every call fails with archiveOnlyNotice. */
 export function withoutDaemon(): Engine {

@@ -2,6 +2,7 @@ import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {ExplorerSettings} from '../config/explorer.js';
 import {withoutDaemon, type ImageSource} from '../engine/image-source.js';
+import type {RegistrySource} from '../engine/registry-source.js';
 import {imageSize} from '../format/units.js';
 import {visible} from '../text/sanitize.js';
 import {Footer} from './components/Footer.js';
@@ -53,7 +54,7 @@ export function App(props: AppProps) {
 	if (props.redraw) props.redraw.current = () => writeStdout('');
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind === 'archive' ? {archive: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
 	// The engine shown: the one given, until the Engines list switches to another.
 	const [source, setSource] = useState<ImageSource>(props.engine);
 	const controller = useRef<Controller | null>(null);
@@ -77,7 +78,10 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
+		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), switchPlatform, openTag, useSource: (next, open) => {
+			dispatch({type: 'remoteOpened', label: next.label, open});
+			setSource(next);
+		}, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
 		for (const effect of fresh) void runEffect(effect, context);
 	}, [state.effects]);
 
@@ -106,6 +110,52 @@ export function App(props: AppProps) {
 		} catch (error) {
 			dispatch({type: 'notice', text: `${name}: ${error instanceof Error ? error.message : String(error)}`, level: 'error'});
 		}
+	};
+
+	// A registry source: the next platform of its indexes; the list and the open image are read again for it.
+	const switchPlatform = () => {
+		if (source.kind !== 'registry') return;
+		const remote = source as RegistrySource;
+		const next = remote.nextPlatform();
+		if (!next) {
+			dispatch({type: 'notice', text: 'no other platform: no tag read so far is a multi-platform index', level: 'info'});
+			return;
+		}
+		remote.setPlatform(next);
+		dispatch({type: 'notice', text: `platform ${next}`, level: 'info'});
+		void controller.current?.reload();
+		if (latest.current.view === 'tags') void remote.tagRows(lifetime.current.signal).then((rows) => dispatch({type: 'data', data: {remoteTags: rows}}), () => undefined);
+		const open = latest.current.image;
+		if (open) {
+			void remote.find(open.ref, lifetime.current.signal).then(
+				(image) => {
+					dispatch({type: 'imageSwapped', ref: open.ref, id: image.manifest.config.digest});
+					void controller.current?.openImage(open.ref);
+				},
+				(error) => dispatch({type: 'detailError', ref: open.ref, message: error instanceof Error ? error.message : String(error)}),
+			);
+		}
+	};
+
+	// A registry source's Tags list: read when shown (each tag's digest, type, size, platforms, created), again for another platform.
+	useEffect(() => {
+		if (state.view !== 'tags' || source.kind !== 'registry') return;
+		const remote = source as RegistrySource;
+		const abort = new AbortController();
+		void remote.tagRows(abort.signal).then(
+			(rows) => dispatch({type: 'data', data: {remoteTags: rows}}),
+			(error) => abort.signal.aborted || dispatch({type: 'notice', text: `tags: ${error instanceof Error ? error.message : String(error)}`, level: 'error'}),
+		);
+		return () => abort.abort();
+	}, [state.view === 'tags', source]);
+
+	const openTag = (tag: string) => {
+		if (source.kind !== 'registry') return;
+		const remote = source as RegistrySource;
+		void remote.resolve(tag, lifetime.current.signal).then(
+			(image) => dispatch({type: 'remoteOpened', label: remote.label, open: {ref: image.reference.ref.reference, id: image.manifest.config.digest}}),
+			(error) => dispatch({type: 'notice', text: `${tag}: ${error instanceof Error ? error.message : String(error)}`, level: 'error'}),
+		);
 	};
 
 	useEffect(() => props.mouse?.listen((event) => dispatch({type: 'mouse', event})), [props.mouse]);
@@ -156,7 +206,7 @@ export function App(props: AppProps) {
 	const spec = list ? specOf(list) : undefined;
 	const listState = list ? state.lists[list] : undefined;
 	// What the source cannot do (an archive: nothing that needs a daemon) stays out of the footer.
-	const hidden = useMemo(() => (state.archive === undefined ? undefined : unavailable((need) => can(state, need))), [state.archive]);
+	const hidden = useMemo(() => unavailable((need) => can(state, need)), [state.archive, state.remote]);
 	// The Layers tab's sharing marks, from the inspect documents the list read.
 	const openDiffIds = state.image?.detail?.inspect.value.RootFS?.Layers;
 	const holders = useMemo(
@@ -181,7 +231,7 @@ export function App(props: AppProps) {
 					imgscope
 				</Text>
 				<Text>{`  ${title}`}</Text>
-				<Text color={theme.dim}>{`  ${source.kind === 'archive' ? `archive ${visible(source.label)}` : `${state.context ? `context ${visible(state.context)}  ` : ''}${source.label}`}`}</Text>
+				<Text color={theme.dim}>{`  ${source.kind === 'archive' ? `archive ${visible(source.label)}` : source.kind === 'registry' ? `registry ${visible(source.label)}` : `${state.context ? `context ${visible(state.context)}  ` : ''}${source.label}`}`}</Text>
 			</Text>
 			{bannerLines ? (
 				<Line color={theme.error} bold>

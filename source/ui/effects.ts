@@ -30,6 +30,12 @@ export interface EffectContext {
 	setMouse?(on: boolean): void;
 	/** Switches to another engine, by docker context name (the Engines list). */
 	useEngine?(name: string): void;
+	/** A registry source: read everything for its next platform. */
+	switchPlatform?(): void;
+	/** A registry source: open this tag's image. */
+	openTag?(tag: string): void;
+	/** Shows another source (R: a remote repository), opening `open` on it when given. */
+	useSource?(source: ImageSource, open?: {ref: string; id: string}): void;
 }
 
 export async function runEffect(effect: Effect, context: EffectContext): Promise<void> {
@@ -54,6 +60,14 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 			return;
 		case 'useEngine':
 			context.useEngine?.(effect.name);
+			return;
+		case 'staleCheck':
+			return (await import('./actions/stale.js')).staleCheck(effect.ref, context);
+		case 'openTag':
+			context.openTag?.(effect.tag);
+			return;
+		case 'platform':
+			context.switchPlatform?.();
 			return;
 		case 'mouse':
 			context.setMouse?.(effect.on);

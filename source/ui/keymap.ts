@@ -52,6 +52,9 @@ export type Action =
 	| 'toggle'
 	| 'lineEdit'
 	| 'tag'
+	| 'platform'
+	| 'staleCheck'
+	| 'openRemote'
 	| FormatAction
 	| ImageAction
 	| ContainerAction

@@ -85,7 +85,7 @@ function wheel(state: State, direction: -1 | 1): Msg[] {
 }
 
 function footerClick(state: State, x: number): Msg[] {
-	const hidden = state.archive === undefined ? undefined : unavailable((need) => can(state, need));
+	const hidden = unavailable((need) => can(state, need));
 	let start = 0;
 	for (const item of footerItems(contextOf(state), state.width, hidden)) {
 		const width = [...item.label].length;

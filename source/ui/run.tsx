@@ -68,7 +68,7 @@ export async function runExplorer(options: {
 	const sort = settings?.sort ?? 'created';
 	const engine: ImageSource = options.engine ?? (options.archive !== undefined ? new ArchiveEngine(options.archive) : new Engine(options.endpoint!));
 	// An archive's list is read while ink starts; the controller's first reload takes the same answer.
-	if (options.archive !== undefined) options.lists ??= engine.listImages().then((images) => ({images, containers: []}), () => undefined);
+	if (options.archive !== undefined || engine.kind === 'registry') options.lists ??= engine.listImages().then((images) => ({images, containers: []}), () => undefined);
 	const screen = options.drawn?.screen ?? takeScreen(options.tty, settings?.screen);
 	const {stdin, stdout} = screen;
 	let initial: Partial<State> | undefined = options.drawn?.initial;

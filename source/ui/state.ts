@@ -87,6 +87,8 @@ export interface State {
 	pick?: PickState;
 	/** Reading an archive (`--archive`), not an engine: its path. Actions that need a daemon say so instead. */
 	archive?: string;
+	/** Set (the repository) when reading a registry: no engine, and no export either (lists/capability.ts). */
+	remote?: string;
 	/** The docker context shown, once switched to one from the Engines list. */
 	context?: string;
 	/** The terminal reports the mouse to us (off: its own text selection works); undefined where there is no terminal to ask. */
@@ -128,6 +130,10 @@ export type Msg =
 	| {type: 'tabTo'; tab: Tab}
 	/** The App now talks to the engine of context `name`: nothing of the old engine's state is kept. */
 	| {type: 'engineSwitched'; name: string}
+	/** The open image's ref now names another image (a registry source's other platform): read again, same tab. */
+	| {type: 'imageSwapped'; ref: string; id: string}
+	/** R: the explorer now shows a registry source (`label`), on the image `open` when given. */
+	| {type: 'remoteOpened'; label: string; open?: {ref: string; id: string}}
 	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
 	| {type: 'immediate'; action: ImmediateAction}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
@@ -332,6 +338,14 @@ export function reduce(state: State, msg: Msg): State {
 		case 'mouseCapture':
 			if (state.mouse === undefined) return state;
 			return withEffect({...state, mouse: !state.mouse, notice: {text: state.mouse ? 'mouse off: the terminal selects text (m turns it back on)' : 'mouse on', level: 'info'}}, {kind: 'mouse', on: !state.mouse});
+		case 'imageSwapped':
+			if (state.image?.ref !== msg.ref) return state;
+			return {...state, image: {ref: msg.ref, id: msg.id, tab: state.image.tab, cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
+		case 'remoteOpened': {
+			const fresh = initialState(state.width, state.height);
+			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, archive: msg.label, remote: msg.label, notice: {text: `registry: ${msg.label}`, level: 'info'}};
+			return msg.open ? {...kept, view: 'image', image: {ref: msg.open.ref, id: msg.open.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}} : kept;
+		}
 		case 'engineSwitched': {
 			const fresh = initialState(state.width, state.height);
 			// Kept: the screen, the template history and kept filter, the ids (effects are taken by id), the contexts list.

@@ -12,9 +12,11 @@ import {listContexts} from '../../source/engine/contexts.js';
 import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import type {ContainerSummary, ImageSummary} from '../../source/engine/types.js';
+import type {RemoteTag} from '../../source/engine/registry/remote-tags.js';
 import {App} from '../../source/ui/App.js';
 import {fitColumns, formatHeader} from '../../source/ui/columns.js';
-import {footerFitted} from '../../source/ui/keymap.js';
+import {footerFitted, unavailable} from '../../source/ui/keymap.js';
+import {can} from '../../source/ui/lists/capability.js';
 import {specs} from '../../source/ui/lists/registry.js';
 import type {ListAction} from '../../source/ui/lists/spec.js';
 import {initialState, reduce, type State} from '../../source/ui/state.js';
@@ -25,16 +27,22 @@ const engine = new Engine(resolveEndpoint({host: 'unix:///nonexistent.sock', env
 const images = captured<ImageSummary[]>('images.json');
 const containers = JSON.parse(readFileSync(new URL('../containers/fixtures/ps-list.json', import.meta.url), 'utf8')) as ContainerSummary[];
 const engines = listContexts().contexts;
+// A registry source's tags, as engine/registry/remote-tags.ts describes 127.0.0.1:5000/registry-test/multi and base.
+const remoteTags: RemoteTag[] = [
+	{tag: '1', digest: 'sha256:7d0b4cf142a5c4a1a5f2a5c1b0c0ffee00000000000000000000000000000001', mediaType: 'application/vnd.oci.image.index.v1+json', kind: 'index', size: 1070000, platforms: ['linux/amd64', 'linux/arm64/v8'], attestations: 1, created: '2026-12-02T02:40:00Z'},
+	{tag: '2', digest: 'sha256:90c1e0ffee000000000000000000000000000000000000000000000000000002', mediaType: 'application/vnd.docker.distribution.manifest.v2+json', kind: 'manifest', size: 1060000, platforms: ['linux/amd64'], attestations: 0, created: '2026-12-02T03:00:00Z'},
+];
 
 function loaded(): State {
 	const state = reduce(initialState(120, 30), {type: 'lists', images, containers});
-	return reduce(state, {type: 'data', data: {engines}});
+	return reduce(state, {type: 'data', data: {engines, remoteTags}});
 }
 
 describe('every list, through its spec', () => {
 	for (const spec of specs) {
 		it(`${spec.title}: shown by ${spec.show.key}, titled, with its columns, footer, filter, sort and menu`, async () => {
-			const state = loaded();
+			// A list that needs a registry source is shown on one (the title and the greyed keys follow).
+			const state: State = spec.needs === 'remote' ? {...loaded(), archive: 'registry', remote: 'registry'} : loaded();
 			const list = state.lists[spec.id];
 			expect(list.rows.length).toBeGreaterThan(0);
 			const start = spec.id === 'images' ? 'containers' : 'images';
@@ -44,7 +52,7 @@ describe('every list, through its spec', () => {
 				let frame = await waitFor(app.lastFrame, (f) => f.includes(`${spec.title} (${list.rows.length})`));
 				const header = formatHeader(fitColumns(spec.columns(state, list.visible, Date.now()), 120)).trimEnd();
 				expect(frame).toContain(header);
-				for (const label of footerFitted(spec.id, 120)) expect(frame.split('\n').at(-1)).toContain(label);
+				for (const label of footerFitted(spec.id, 120, unavailable((need) => can(state, need)))) expect(frame.split('\n').at(-1)).toContain(label);
 
 				// The filter: the first row's name, as typed; the title counts what shows.
 				const name = spec.name(list.visible[0]);

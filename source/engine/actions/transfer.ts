@@ -73,10 +73,11 @@ export async function pushImage(engine: Engine, reference: string, options: Tran
 }
 
 /** Pulls a reference (tag "latest" when none is given; a digest is allowed). */
-export async function pullImage(engine: Engine, reference: string, options: TransferOptions = {}): Promise<PullResult> {
+/** `platform`: os/arch[/variant] of a multi-platform image (the API's `platform`, as `docker pull --platform`); none: the engine's. */
+export async function pullImage(engine: Engine, reference: string, options: TransferOptions & {platform?: string} = {}): Promise<PullResult> {
 	const ref = parse(reference, true);
 	const tag = ref.digest ?? ref.tag;
-	const progress = await transfer(engine, 'pull', ref, '/images/create', {fromImage: ref.repository, tag}, options);
+	const progress = await transfer(engine, 'pull', ref, '/images/create', {fromImage: ref.repository, tag, ...(options.platform ? {platform: options.platform} : {})}, options);
 	const {value} = await engine.inspectImage(ref.reference, options.signal);
 	return {reference: ref.reference, digest: progress.digest, progress, imageId: value.Id};
 }

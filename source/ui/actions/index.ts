@@ -8,6 +8,7 @@ import {pruneBuildCacheAction, pruneContainersAction, pruneDangling, pruneUnused
 import {removeImageAction} from './remove-image.js';
 import {run} from './run.js';
 import {tag} from './tag.js';
+import {openRemote} from './remote.js';
 import {pull, push} from './transfer.js';
 import type {ActionHandler} from './types.js';
 import {createVolumeAction, exportVolumeAction, extractVolumeFileAction, importVolumeAction, inspectVolumeAction, pruneVolumesAction, removeVolumeAction} from './volumes.js';
@@ -39,4 +40,5 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	pruneUnused,
 	pruneContainers: pruneContainersAction,
 	pruneBuildCache: pruneBuildCacheAction,
+	openRemote,
 };

@@ -17,9 +17,10 @@ import {buildForm} from './build.js';
 import {removeImageConfirm} from './remove-image.js';
 import {runForm} from './run.js';
 import {tagForm} from './tag.js';
+import {remoteForm} from './remote.js';
 import {pullForm, pushForm} from './transfer.js';
 
-export type StartableAction = 'tag' | 'run' | 'push' | 'pull' | 'removeImage' | 'build' | 'commit' | 'logs' | 'stop' | 'removeContainer' | 'restart';
+export type StartableAction = 'openRemote' | 'tag' | 'run' | 'push' | 'pull' | 'removeImage' | 'build' | 'commit' | 'logs' | 'stop' | 'removeContainer' | 'restart';
 
 /** Container actions that need no question: they go to their handler at once. */
 export type ImmediateAction = 'start' | 'exec';
@@ -63,6 +64,8 @@ export function startOverlay(state: State, action: StartableAction): NewOverlay 
 		}
 		case 'pull':
 			return pullForm();
+		case 'openRemote':
+			return remoteForm();
 		case 'build':
 			return buildForm();
 		case 'removeImage': {

@@ -15,6 +15,7 @@
 import {emptyProgress} from '../../actions/progress.js';
 import {parseReference} from '../../actions/reference.js';
 import {pullImage, pushImage, removeImage, tagImage} from '../../engine/actions/index.js';
+import {parsePlatform} from '../../registry/platform.js';
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
 import type {Overlay} from '../overlays/index.js';
@@ -35,7 +36,7 @@ export function pushForm(ref: string, id: string): FormOverlay {
 }
 
 export function pullForm(): FormOverlay {
-	return {kind: 'form', form: form('pull', 'Pull an image', [{name: 'reference', label: 'Reference', hint: '[host[:port]/]name[:tag] or name@sha256:…; tag latest when none'}])};
+	return {kind: 'form', form: form('pull', 'Pull an image', [{name: 'reference', label: 'Reference', hint: '[host[:port]/]name[:tag] or name@sha256:…; tag latest when none'}, {name: 'platform', label: 'Platform', hint: 'os/arch[/variant] of a multi-platform image; empty: the engine\'s'}])};
 }
 
 const done = (result: string) => (state: TaskState): TaskState => ({...state, status: 'done', result});
@@ -83,10 +84,20 @@ export const pull: ActionHandler = async (request, context) => {
 		return;
 	}
 	const reference = parsed.reference;
+	const platform = (request.values.platform ?? '').trim();
+	if (platform) {
+		try {
+			parsePlatform(platform);
+		} catch (error) {
+			refuse(context, request, {platform: (error as Error).message});
+			return;
+		}
+	}
 	const run = new TaskRun(context, request.overlayId);
 	run.open(task('pull', `Pull ${visible(reference)}`, {type: 'transfer', progress: emptyProgress}, {reference}));
 	try {
 		const result = await pullImage(context.engine, reference, {
+			platform: platform || undefined,
 			signal: run.signal,
 			onProgress: (progress) => run.update((state) => ({...state, body: {type: 'transfer', progress}})),
 		});

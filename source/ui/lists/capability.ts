@@ -3,17 +3,22 @@
  * engine), nothing that needs a daemon or a registry works; an image's
  * archive (its export) works everywhere.
  */
-import {archiveOnlyNotice} from '../../engine/image-source.js';
+import {archiveOnlyNotice, registryOnlyNotice} from '../../engine/image-source.js';
 import type {Capability} from './spec.js';
 
 export interface Source {
 	/** Set when reading an archive rather than an engine. */
 	archive?: string;
+	/** Set when reading a registry: no daemon, and no export to extract from. */
+	remote?: string;
 }
 
 /** Why the source cannot do what needs `need`; undefined when it can. */
 export function missing(source: Source, need: Capability | undefined): string | undefined {
-	if (!need || need === 'archive') return undefined;
+	if (!need) return undefined;
+	if (need === 'remote') return source.remote === undefined ? 'only on a registry image (imgscope --remote REF)' : undefined;
+	if (source.remote !== undefined) return registryOnlyNotice;
+	if (need === 'archive') return undefined;
 	return source.archive !== undefined ? archiveOnlyNotice : undefined;
 }
 

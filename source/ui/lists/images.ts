@@ -3,6 +3,7 @@ import {imageColumns} from '../image-columns.js';
 import {formatColumn} from '../format/column.js';
 import {compareRows, imageRows, matchesRow, type ImageRow} from '../rows.js';
 import type {Context} from '../keymap.js';
+import {selectedOf} from './select.js';
 import type {ListSpec} from './spec.js';
 
 /** The open image's tabs, where the image actions work on the open image. */
@@ -37,6 +38,14 @@ export const imagesSpec: ListSpec<ImageRow> = {
 		{action: 'push', keys: ['p'], label: 'push', footer: 4, needs: 'registry', alsoIn: imageTabs, description: 'Push the image to a registry, with progress per layer', run: (state, step) => step(state, {type: 'startAction', action: 'push'})},
 		{action: 'removeImage', keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the tag or the image (asks first)', run: (state, step) => step(state, {type: 'startAction', action: 'removeImage'})},
 		{action: 'pull', keys: ['P'], label: 'pull', footer: 5, needs: 'registry', description: 'Pull an image by reference, with progress per layer', run: (state, step) => step(state, {type: 'startAction', action: 'pull'})},
+		// A registry source (imgscope --remote): every tag read for the next platform its indexes offer.
+		{action: 'platform', keys: ['O'], label: 'platform', footer: 4, needs: 'remote', alsoIn: [...imageTabs, 'files'], description: 'Switch to the next platform of the multi-platform tags (a registry image; attestations are never offered)', run: (state, step) => step(state, {type: 'effect', effect: {kind: 'platform'}})},
+		// On request only (issue 14): the engine's RepoDigests against what the registry's tags point at now.
+		{action: 'staleCheck', keys: ['U'], label: 'stale?', footer: 6, needs: 'daemon', alsoIn: imageTabs, description: "Ask the registry whether this local image is stale: its tag now points at a different digest (from the image's RepoDigests; nothing is pulled)", run: (state, step) => {
+			const ref = state.view === 'image' ? state.image?.ref : selectedOf(state, imagesSpec)?.ref;
+			return ref ? step(state, {type: 'effect', effect: {kind: 'staleCheck', ref}}) : state;
+		}},
+		{action: 'openRemote', keys: ['R'], label: 'remote', footer: 6, description: 'Open a remote repository by reference (its tags, or the tag given), straight from the registry: no engine, no pull', run: (state, step) => step(state, {type: 'startAction', action: 'openRemote'})},
 		{action: 'build', keys: ['b'], label: 'build', footer: 5, needs: 'daemon', description: 'Build an image from a directory and Dockerfile; cached steps marked', run: (state, step) => step(state, {type: 'startAction', action: 'build'})},
 	],
 };

@@ -7,10 +7,11 @@ import {containersSpec} from './containers.js';
 import {diskSpec} from './disk.js';
 import {enginesSpec} from './engines.js';
 import {imagesSpec} from './images.js';
+import {remoteTagsSpec} from './remote-tags.js';
 import {volumesSpec} from './volumes.js';
 import type {AnySpec, ListId} from './spec.js';
 
-export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, volumesSpec, diskSpec, enginesSpec];
+export const specs: readonly AnySpec[] = [imagesSpec, containersSpec, volumesSpec, diskSpec, enginesSpec, remoteTagsSpec];
 
 const byId = new Map<string, AnySpec>(specs.map((spec) => [spec.id, spec]));
 

@@ -2,14 +2,15 @@
  * The Tags list of a remote repository (issue 14): one row per tag with its
  * digest, media type, compressed size, platforms and created time, sorted
  * by name or by created time once known. The spec is ready for the
- * explorer's registry source (`imgscope --remote REPO`, `R`, which loads the
- * `remoteTags` feed); until that source lands it is not in registry.ts's
- * `specs`.
+ * explorer's registry source (`imgscope --remote REPO`, `R`): the App loads
+ * the `remoteTags` feed when the list is shown (key 4, only on a registry
+ * source); Enter opens the tag's image.
  */
 import type {RemoteTag} from '../../engine/registry/remote-tags.js';
 import {createdSince, imageSize} from '../../format/units.js';
 import {shortType} from '../../registry/media-types.js';
 import {cellText, type Column} from '../columns.js';
+import {selectedOf} from './select.js';
 import type {ListSpec} from './spec.js';
 
 const byName = (a: RemoteTag, b: RemoteTag) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
@@ -43,6 +44,7 @@ export const remoteTagsSpec: ListSpec<RemoteTag> = {
 	id: 'tags',
 	title: 'Tags',
 	show: {key: '6', action: 'showTags', label: 'tags'},
+	needs: 'remote',
 	feeds: ['remoteTags'],
 	rows: (data) => data.remoteTags,
 	key: (t: RemoteTag) => t.tag,
@@ -55,6 +57,11 @@ export const remoteTagsSpec: ListSpec<RemoteTag> = {
 	filterHint: 'tag, digest, platform or media type',
 	empty: {loading: 'Loading tags…', none: 'The repository has no tags.', noMatch: (filter: string) => `No tag matches "${filter}"`},
 	columns: (_state, _rows, now) => tagColumns(now),
-	// Opening a tag (its Layers, History, Inspect, Files) and pulling it come with the explorer's registry source.
-	actions: [],
+	open: {action: 'open', keys: ['enter'], label: 'open', description: "Open the tag's image (Layers, History, Inspect, Files) for the platform shown", run: (state, step) => {
+		const row = selectedOf(state, remoteTagsSpec);
+		return row ? step(state, {type: 'effect', effect: {kind: 'openTag', tag: row.tag}}) : state;
+	}},
+	actions: [
+		{action: 'platform', keys: ['O'], label: 'platform', footer: 4, needs: 'remote', description: "Read every tag again for the next platform of the repository's multi-platform indexes (sizes and created times follow it)", run: (state, step) => step(state, {type: 'effect', effect: {kind: 'platform'}})},
+	],
 };

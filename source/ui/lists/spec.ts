@@ -15,8 +15,8 @@ import type {ListRules} from './list-state.js';
 /** Every list, by the id its state and its view go by. A new list adds its id here and its spec to registry.ts. */
 export type ListId = 'images' | 'containers' | 'engines' | 'volumes' | 'disk' | 'tags';
 
-/** What an action needs of the source: a daemon (not an archive), a registry (through the daemon), or an image's archive (engines export one). */
-export type Capability = 'daemon' | 'registry' | 'archive';
+/** What an action needs of the source: a daemon (not an archive), a registry (through the daemon), an image's archive (engines export one), or a registry source (`imgscope --remote`). */
+export type Capability = 'daemon' | 'registry' | 'archive' | 'remote';
 
 export type Step = (state: State, msg: Msg) => State;
 

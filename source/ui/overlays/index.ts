@@ -37,7 +37,13 @@ export type EffectBody =
 	/** Mouse reports on or off (the App writes the terminal's mode). */
 	| {kind: 'mouse'; on: boolean}
 	/** Switch the explorer to the docker context `name` (the App swaps its engine). */
-	| {kind: 'useEngine'; name: string};
+	| {kind: 'useEngine'; name: string}
+	/** The next platform of a registry source (the App re-reads the tags and the open image). */
+	| {kind: 'platform'}
+	/** Ask the registry whether the local image `ref` is a stale copy of its tags (ui/actions/stale.ts). */
+	| {kind: 'staleCheck'; ref: string}
+	/** Enter on a registry source's Tags row: that tag's image. */
+	| {kind: 'openTag'; tag: string};
 
 export type Effect = EffectBody & {id: number};
 
