@@ -3,7 +3,8 @@
  * title with the count ("N of M" while filtered), its columns' header, its
  * footer from the keymap, the filter as typed, the sort and the `x` menu of
  * its actions. Rows: the daemon's answers captured (images, `ps -a` with
- * ports and mounts) and this machine's docker contexts as the adapter reads them.
+ * ports and mounts, GET /system/df with its volumes) and this machine's docker
+ * contexts as the adapter reads them.
  */
 import {render} from 'ink-testing-library';
 import React from 'react';
@@ -11,7 +12,9 @@ import {describe, expect, it} from 'vitest';
 import {listContexts} from '../../source/engine/contexts.js';
 import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import type {DiskUsageJSON} from '../../source/engine/disk-usage.js';
 import type {ContainerSummary, ImageSummary} from '../../source/engine/types.js';
+import type {Volume} from '../../source/engine/volumes/types.js';
 import {App} from '../../source/ui/App.js';
 import {fitColumns, formatHeader} from '../../source/ui/columns.js';
 import {footerFitted} from '../../source/ui/keymap.js';
@@ -25,10 +28,13 @@ const engine = new Engine(resolveEndpoint({host: 'unix:///nonexistent.sock', env
 const images = captured<ImageSummary[]>('images.json');
 const containers = JSON.parse(readFileSync(new URL('../containers/fixtures/ps-list.json', import.meta.url), 'utf8')) as ContainerSummary[];
 const engines = listContexts().contexts;
+// A private daemon's /system/df (test/df/fixtures): its report is the Disk list, its volumes the Volumes list.
+const disk = JSON.parse(readFileSync(new URL('../df/fixtures/system-df.json', import.meta.url), 'utf8')) as DiskUsageJSON;
+const volumes = (disk.Volumes ?? []) as Volume[];
 
 function loaded(): State {
 	const state = reduce(initialState(120, 30), {type: 'lists', images, containers});
-	return reduce(state, {type: 'data', data: {engines}});
+	return reduce(state, {type: 'data', data: {engines, volumes, disk: {report: disk}}});
 }
 
 describe('every list, through its spec', () => {
