@@ -314,8 +314,9 @@ describe.skipIf(!haveEngine)('the Files tab on test-layers/waste:1', () => {
 			s.stdin.write('x');
 			await s.until((f) => f.includes('Extract w/over.txt'));
 			s.stdin.write(keys.ctrlU);
-			// A name of this run's own beside the directory: what the parent holds (a /tmp/x of someone else's) changes nothing.
-			const outside = `../${path.basename(out)}-x`;
+			// A name nothing in the parent has (a /tmp/x directory of someone else's would take the file under its own name).
+			let outside = '../x';
+			for (let n = 0; existsSync(path.join(out, outside)); n++) outside = `../x${n}`;
 			s.stdin.write(outside);
 			await s.until((f) => f.includes(outside));
 			s.stdin.write(keys.enter);

@@ -30,7 +30,7 @@ const containers = JSON.parse(readFileSync(new URL('../containers/fixtures/ps-li
 const engines = listContexts().contexts;
 // A private daemon's /system/df (test/df/fixtures): its report is the Disk list, its volumes the Volumes list.
 const disk = JSON.parse(readFileSync(new URL('../df/fixtures/system-df.json', import.meta.url), 'utf8')) as DiskUsageJSON;
-const volumes = (disk.Volumes ?? []) as Volume[];
+const volumes = (disk.Volumes ?? []) as unknown as Volume[];
 
 function loaded(): State {
 	const state = reduce(initialState(120, 30), {type: 'lists', images, containers});
