@@ -20,7 +20,8 @@ export const remoteFlags: FlagSpec[] = [
 
 export function isRemote(flags: Record<string, unknown>, ref: string | undefined): boolean {
 	if (ref === undefined) return false;
-	return Boolean(flags.remote) || namesRegistry(ref);
+	// `localhost/NAME` is how podman names its local images: a registry only when asked (--remote).
+	return Boolean(flags.remote) || (namesRegistry(ref) && !ref.startsWith('localhost/'));
 }
 
 export function clientOptions(flags: Record<string, unknown>, stderr: NodeJS.WritableStream): ClientOptions {

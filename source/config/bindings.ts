@@ -103,6 +103,8 @@ export function applyKeyOverrides<T extends BindingRow, P>(table: readonly T[], 
 	if (problems.length) return {table: [...table], problems};
 	const result = table.map((row) => (wanted.has(row.action) ? {...row, keys: wanted.get(row.action)!.keys} : row));
 	// One key, two actions, one context: the first in the table would win and the other never run.
+	// A list's rows are generated per list, so one clash is found once per list: it is reported once, naming them all.
+	const clashes = new Map<string, {action: string; at?: P; key: string; other: string; where: string[]}>();
 	for (let i = 0; i < result.length; i++) {
 		for (let j = i + 1; j < result.length; j++) {
 			const a = result[i];
@@ -114,9 +116,12 @@ export function applyKeyOverrides<T extends BindingRow, P>(table: readonly T[], 
 			if (!where.length) continue;
 			const mine = wanted.has(a.action) ? a : b;
 			const other = mine === a ? b : a;
-			const message = `${shownKey(shared[0])} is also bound to ${JSON.stringify(other.action)} in ${where.join(', ')}`;
-			if (!problems.some((problem) => problem.action === mine.action && problem.message === message)) problems.push({action: mine.action, at: wanted.get(mine.action)!.at, message});
+			const id = JSON.stringify([mine.action, shared[0], other.action]);
+			const clash = clashes.get(id) ?? {action: mine.action, at: wanted.get(mine.action)!.at, key: shared[0], other: other.action, where: []};
+			for (const context of where) if (!clash.where.includes(context)) clash.where.push(context);
+			clashes.set(id, clash);
 		}
 	}
+	for (const clash of clashes.values()) problems.push({action: clash.action, at: clash.at, message: `${shownKey(clash.key)} is also bound to ${JSON.stringify(clash.other)} in ${clash.where.join(', ')}`});
 	return problems.length ? {table: [...table], problems} : {table: result, problems};
 }

@@ -71,7 +71,7 @@ describe('the effective config', () => {
 
 	it('a full file: each value with its line; flags and the environment where they decide', () => {
 		const text = `{
-  "keys": {"sort": "o", "quit": ["q", "Ctrl+Q"], "filter": "|"},
+  "keys": {"sort": "v", "quit": ["q", "Ctrl+Q"], "filter": "|"},
   "theme": {"title": "#FF8700", "header": "color(33)", "dim": "brightBlack", "error": "none", "key": "#0f0"},
   "sort": "size",
   "mouse": false,
@@ -95,7 +95,7 @@ describe('the effective config', () => {
 		expect(config.ascii).toEqual({value: true, from: {kind: 'flag', flag: '--ascii'}});
 		expect(config.colorLevel).toEqual({value: 3, from: {kind: 'environment', because: 'COLORTERM=24bit'}});
 		// The rebound table: sort's binding has its new key, nothing else moved.
-		expect(config.bindings.find((row) => row.action === 'sort')!.keys).toEqual(['o']);
+		expect(config.bindings.find((row) => row.action === 'sort')!.keys).toEqual(['v']);
 		expect(config.bindings.filter((row) => row.action !== 'sort' && row.action !== 'quit' && row.action !== 'filter')).toEqual(bindings.filter((row) => row.action !== 'sort' && row.action !== 'quit' && row.action !== 'filter'));
 		const rows = configRows(config);
 		expect(rows).toContainEqual(['theme.title', '#ff8700', `${path}:3`]);
@@ -134,8 +134,8 @@ describe('the effective config', () => {
 		expect(error('{"keys": {"sort": []}}')).toBe(`${path}:1:11: keys.sort: needs at least one key`);
 		expect(error('{"keys": {"sort": ["o", "o"]}}')).toBe(`${path}:1:11: keys.sort: "o" is given twice`);
 		expect(error('{"keys": {"sort": 5}}')).toBe(`${path}:1:19: keys.sort: must be a key ("q") or a list of keys (["q", "ctrl+q"])`);
-		expect(error('{"keys": {"sort": "q"}}')).toBe(`${path}:1:11: keys.sort: "q" is also bound to "quit" in images`);
-		expect(error('{"keys": {"sort": "ctrl+c"}}')).toBe(`${path}:1:11: keys.sort: "ctrl+c" is also bound to "forceQuit" in images`);
+		expect(error('{"keys": {"sort": "q"}}')).toBe(`${path}:1:11: keys.sort: "q" is also bound to "quit" in images, containers, volumes, disk, engines`);
+		expect(error('{"keys": {"sort": "ctrl+c"}}')).toBe(`${path}:1:11: keys.sort: "ctrl+c" is also bound to "forceQuit" in images, containers, volumes, disk, engines`);
 		expect(error('{"theme": {"titel": "red"}}')).toMatch(new RegExp(`^${path}:1:12: theme.titel: unknown theme colour \\(known: title, header,`));
 		expect(error('{"theme": {"title": "orange"}}')).toBe(`${path}:1:21: theme.title: "orange" is not a colour: use a name (red, brightBlue, gray), color(0-255), #rrggbb, or none`);
 		expect(error('{"theme": {"title": "color(300)"}}')).toBe(`${path}:1:21: theme.title: color(300) is out of range: the palette has colours 0 to 255`);
@@ -178,8 +178,10 @@ describe('the key validator against the keymap table', () => {
 		const clash = applyKeyOverrides(bindings, [{action: 'waste', keys: ['x']}]);
 		expect(clash.problems.map((p) => p.message)).toEqual(['"x" is also bound to "extract" in files']);
 		expect(clash.table).toEqual(bindings);
-		// A key of another context is free: `s` sorts the list and stops a container, in different contexts.
-		expect(applyKeyOverrides(bindings, [{action: 'stop', keys: ['o']}, {action: 'logs', keys: ['s']}]).problems).toEqual([]);
+		// A key of another context is free: `w` shows the waste in Files and `e` opens every directory there; in Containers they can stop a container and show its logs.
+		expect(applyKeyOverrides(bindings, [{action: 'stop', keys: ['w']}, {action: 'logs', keys: ['e']}]).problems).toEqual([]);
+		// A clash in every list is one problem that names them all.
+		expect(applyKeyOverrides(bindings, [{action: 'menu', keys: ['q']}]).problems.map((p) => p.message)).toEqual(['"q" is also bound to "quit" in images, containers, volumes, disk, engines']);
 	});
 
 	it('works on any table with action, keys and contexts (the keymap being rewritten)', () => {

@@ -3,7 +3,8 @@
  * title with the count ("N of M" while filtered), its columns' header, its
  * footer from the keymap, the filter as typed, the sort and the `x` menu of
  * its actions. Rows: the daemon's answers captured (images, `ps -a` with
- * ports and mounts) and this machine's docker contexts as the adapter reads them.
+ * ports and mounts, GET /system/df with its volumes) and this machine's docker
+ * contexts as the adapter reads them.
  */
 import {render} from 'ink-testing-library';
 import React from 'react';
@@ -11,8 +12,10 @@ import {describe, expect, it} from 'vitest';
 import {listContexts} from '../../source/engine/contexts.js';
 import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import type {DiskUsageJSON} from '../../source/engine/disk-usage.js';
 import type {ContainerSummary, ImageSummary} from '../../source/engine/types.js';
 import type {RemoteTag} from '../../source/engine/registry/remote-tags.js';
+import type {Volume} from '../../source/engine/volumes/types.js';
 import {App} from '../../source/ui/App.js';
 import {fitColumns, formatHeader} from '../../source/ui/columns.js';
 import {footerFitted, unavailable} from '../../source/ui/keymap.js';
@@ -33,9 +36,13 @@ const remoteTags: RemoteTag[] = [
 	{tag: '2', digest: 'sha256:90c1e0ffee000000000000000000000000000000000000000000000000000002', mediaType: 'application/vnd.docker.distribution.manifest.v2+json', kind: 'manifest', size: 1060000, platforms: ['linux/amd64'], attestations: 0, created: '2026-12-02T03:00:00Z'},
 ];
 
+// A private daemon's /system/df (test/df/fixtures): its report is the Disk list, its volumes the Volumes list.
+const disk = JSON.parse(readFileSync(new URL('../df/fixtures/system-df.json', import.meta.url), 'utf8')) as DiskUsageJSON;
+const volumes = (disk.Volumes ?? []) as unknown as Volume[];
+
 function loaded(): State {
 	const state = reduce(initialState(120, 30), {type: 'lists', images, containers});
-	return reduce(state, {type: 'data', data: {engines, remoteTags}});
+	return reduce(state, {type: 'data', data: {engines, remoteTags, volumes, disk: {report: disk}}});
 }
 
 describe('every list, through its spec', () => {
