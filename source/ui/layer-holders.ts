@@ -11,7 +11,8 @@ import {visible} from '../text/sanitize.js';
 
 const diffIdsOf = new Map<string, string[]>();
 
-function diffIds(raw: string): string[] {
+/** RootFS.Layers of an inspect document, parsed once per document. */
+export function diffIdsOfDoc(raw: string): string[] {
 	let found = diffIdsOf.get(raw);
 	if (!found) {
 		try {
@@ -41,7 +42,7 @@ export function layerHolders(openId: string, openDiffIds: string[], images: read
 		if (image.Id === openId) continue;
 		const raw = docs[image.Id];
 		if (raw === undefined) return undefined;
-		inputs.push({id: image.Id, diffIds: diffIds(raw)});
+		inputs.push({id: image.Id, diffIds: diffIdsOfDoc(raw)});
 	}
 	const names = new Map(images.map((image) => [image.Id, imageLabel(image)]));
 	const open = computeSharing(inputs).images.get(openId);

@@ -101,6 +101,20 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('Disk view on a private d
 		app.stdin.write('j');
 		const frame = await waitFor(app.lastFrame, (f) => f.includes('also in 3 other images'));
 		expect(frame).toMatch(/also in 3 other images: .*df\/l1:1/);
+		// w: the menu of those images (source/ui/holders-menu.ts); its digit opens one on its Layers tab.
+		app.stdin.write('w');
+		const menu = await waitFor(app.lastFrame, (f) => f.includes('Layer 1 is also in 3 other images: open one'));
+		const items = menu.split('\n').filter((line) => /df\/(l1|l2|sib):1/.test(line) && !line.includes('also in'));
+		expect(items.map((line) => line.match(/df\/\w+:\w+/)![0]).sort()).toEqual(['df/l1:1', 'df/l2:1', 'df/sib:1']);
+		await tick();
+		app.stdin.write(String(items.findIndex((line) => line.includes('df/sib:1')) + 1));
+		const sib = await waitFor(app.lastFrame, (f) => f.includes(' Layers ') && f.includes('df/sib:1') && f.includes('SHARED') && /\+\d/.test(f), 15_000);
+		expect(sib).not.toContain('open one');
+		// Its top layer (its own dd step) is in no other image: w says so instead of a menu.
+		app.stdin.write('G');
+		await waitFor(app.lastFrame, (f) => f.includes('no other local image holds this layer'));
+		app.stdin.write('w');
+		await waitFor(app.lastFrame, (f) => /No other local image holds layer \d/.test(f));
 		app.unmount();
 	}, 60_000);
 });

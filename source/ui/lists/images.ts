@@ -4,6 +4,7 @@ import {formatColumn} from '../format/column.js';
 import {compareRows, imageRows, matchesRow, type ImageRow} from '../rows.js';
 import type {Context} from '../keymap.js';
 import type {ListSpec} from './spec.js';
+import {holdersMenu} from '../holders-menu.js';
 
 /** The open image's tabs, where the image actions work on the open image. */
 const imageTabs: Context[] = ['layers', 'history', 'inspect'];
@@ -31,6 +32,8 @@ export const imagesSpec: ListSpec<ImageRow> = {
 		// The format box (source/ui/format): a Go template over the inspect JSON, as `imgscope inspect --format` runs it.
 		{action: 'format', keys: ['f'], label: 'format', footer: 4, alsoIn: imageTabs, description: 'Open the image on its Inspect tab with a template box (docker --format, live)', run: (state, step) => step(state, {type: 'format', msg: {kind: 'open'}})},
 		{action: 'formatColumn', keys: ['F'], label: 'column', footer: 6, description: 'Show the kept (or last) template as a column of the list; again: remove it', run: (state, step) => step(state, {type: 'format', msg: {kind: 'column'}})},
+		// The Layers tab only (source/ui/holders-menu.ts): the other images holding the selected layer, one opened from the menu.
+		{action: 'layerHolders', keys: ['w'], label: 'holders', footer: 6, alsoIn: ['layers'], menu: false, description: 'Layers tab: the other local images holding the selected layer; pick one to open it', run: (state, step) => holdersMenu(state, step)},
 		{action: 'browse', keys: ['right', 'l'], menu: false, description: 'Open the selected image (also in pick mode, where Enter picks)', run: (state, step) => step(state, {type: 'openImage', browse: true})},
 		// Actions (source/ui/actions): each opens a form or a question; nothing happens until it is answered.
 		{action: 'run', keys: ['r'], label: 'run', footer: 4, needs: 'daemon', alsoIn: imageTabs, description: 'Run a container from the image (detached, or attached to this terminal)', run: (state, step) => step(state, {type: 'startAction', action: 'run'})},
