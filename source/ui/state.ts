@@ -64,6 +64,8 @@ export interface State {
 	/** Every list's state (source/ui/lists/list-state.ts), by list. */
 	lists: Record<ListId, ListState<unknown>>;
 	layerCounts: Record<string, number>;
+	/** The Images list's UNIQUE column is shown (`U`; source/ui/unique-column.ts). */
+	uniqueColumn?: boolean;
 	image?: ImageScreen;
 	help: boolean;
 	/** The first line of the help shown (it scrolls). */

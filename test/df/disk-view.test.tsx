@@ -66,6 +66,36 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('Disk view on a private d
 		app.unmount();
 	}, 60_000);
 
+	it('agrees with docker image ls and docker system df -v: the list\'s SIZE and its UNIQUE column (U; the Disk view\'s totals: the test above)', async () => {
+		const app = render(<App engine={engine} />);
+		await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f), 15_000);
+		const sizes = daemon.docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.Size}} {{.ID}}']).trim().split('\n').filter((l) => l.startsWith('df/'));
+		const uniques = new Map(daemon.docker(['system', 'df', '-v', '--format', '{{range .Images}}{{.ID}} {{.UniqueSize}}\n{{end}}']).trim().split('\n').map((l) => l.replace(/^sha256:/, '').split(' ')).map(([id, size]) => [id.slice(0, 12), size] as [string, string]));
+		const row = (frame: string, ref: string): string[] => {
+			const [repo, tag] = ref.split(':');
+			const line = frame.split('\n').find((l) => new RegExp(`^\\W*${repo.replace('/', '\\/')}\\s+${tag}\\s`).test(l));
+			expect(line, ref).toBeDefined();
+			return line!.trim().split(/\s{2,}/);
+		};
+		expect(app.lastFrame()).not.toContain('UNIQUE');
+		app.stdin.write('U');
+		const frame = await waitFor(app.lastFrame, (f) => f.includes('UNIQUE') && !/df\/\S+.*…/.test(f), 15_000);
+		expect(sizes.length).toBeGreaterThan(4);
+		for (const line of sizes) {
+			// df -v has one row per image (its first tag), image ls one per tag: matched by image ID.
+			const [ref, size, id] = line.split(' ');
+			const cells = row(frame, ref);
+			// REPOSITORY TAG ID CREATED SIZE UNIQUE …: SIZE as docker image ls prints it, UNIQUE as docker system df -v.
+			expect(cells[4], `${ref} SIZE`).toBe(size);
+			expect(cells[5], `${ref} UNIQUE`).toBe(uniques.get(id));
+			expect(cells[2]).toBe(id);
+		}
+		await tick();
+		app.stdin.write('U');
+		await waitFor(app.lastFrame, (f) => !f.includes('UNIQUE'));
+		app.unmount();
+	}, 60_000);
+
 	it('asks before pruning dangling images: no keeps them, yes removes them and says what the engine freed', async () => {
 		const dangling = () => daemon.docker(['image', 'ls', '-q', '--filter', 'dangling=true']).trim();
 		expect(dangling()).not.toBe('');
