@@ -131,6 +131,8 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('Disk view on a private d
 		app.stdin.write('j');
 		const frame = await waitFor(app.lastFrame, (f) => f.includes('also in 3 other images'));
 		expect(frame).toMatch(/also in 3 other images: .*df\/l1:1/);
+		// The image df/l3 was built on (its FROM) is marked as such.
+		expect(frame).toContain("df/l2:1 (FROM)");
 		// w: the menu of those images (source/ui/holders-menu.ts); its digit opens one on its Layers tab.
 		app.stdin.write('w');
 		const menu = await waitFor(app.lastFrame, (f) => f.includes('Layer 1 is also in 3 other images: open one'));
