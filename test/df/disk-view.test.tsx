@@ -96,6 +96,22 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('Disk view on a private d
 		app.unmount();
 	}, 60_000);
 
+	it('tells in a rebuilt image\'s Layers tab which layers it shares with its FROM and with an earlier build (before the dangling prune below)', async () => {
+		const app = render(<App engine={engine} />);
+		await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f), 15_000);
+		// A rebuild: its first layer is its base's (FROM), its dd step came from the cache of the first build (now dangling).
+		app.stdin.write('/');
+		await tick();
+		app.stdin.write('df/rebuilt');
+		app.stdin.write(keys.enter);
+		await tick();
+		app.stdin.write(keys.enter);
+		await waitFor(app.lastFrame, (f) => f.includes('fixture/base:1 (FROM)'), 15_000);
+		app.stdin.write('j');
+		await waitFor(app.lastFrame, (f) => /also in 1 other image: [0-9a-f]{12} \(earlier build\)/.test(f));
+		app.unmount();
+	}, 60_000);
+
 	it('asks before pruning dangling images: no keeps them, yes removes them and says what the engine freed', async () => {
 		const dangling = () => daemon.docker(['image', 'ls', '-q', '--filter', 'dangling=true']).trim();
 		expect(dangling()).not.toBe('');
