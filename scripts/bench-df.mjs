@@ -4,7 +4,9 @@
 // image sits on fixture/base:1's layer, groups of 10 share a second layer, and
 // each has a small layer of its own, with its own creation second (so the
 // daemon's order is one). Prints one JSON line: the medians of R runs of
-// each, and whether the outputs are the same bytes.
+// each, whether the outputs are the same bytes, and the Disk view's first
+// frame (the explorer in a pseudo-terminal: 4 pressed as the list appears,
+// until the totals are drawn).
 //
 //   node scripts/bench-df.mjs [N] [R]        (root; dockerd on the PATH; npm run build first)
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
@@ -157,6 +159,16 @@ try {
 	const images = execFileSync(docker, ['image', 'ls', '-q'], {env: {...process.env, ...env}, encoding: 'utf8'}).split('\n').filter(Boolean).length;
 	const dockerRun = time(docker, ['system', 'df', '-v'], env);
 	const mine = time(process.execPath, [path.join(root, 'bin/imgscope'), 'df', '-v'], env);
+	// The Disk view's first frame: the explorer started in a terminal, 4 pressed as soon as the list shows,
+	// timed until the view's totals are drawn (GET /system/df answered and the rows made; scripts/pty-probe.py).
+	const disk = [];
+	for (let i = 0; i < runs; i++) {
+		const probe = spawnSync('python3', [path.join(root, 'scripts/pty-probe.py'), '--size', '120x40', '--ready', 'REPOSITORY', '--then', '4', 'Local Volumes', '--', process.execPath, path.join(root, 'bin/imgscope')], {encoding: 'utf8', maxBuffer: 1 << 26, env: {...process.env, ...env}});
+		if (probe.status !== 0) throw new Error(`pty-probe failed: ${probe.stderr}`);
+		const answer = JSON.parse(probe.stdout);
+		if (answer.first_frame !== null && answer.then !== null) disk.push({list: answer.first_frame * 1000, disk: answer.then * 1000});
+	}
+	const median = (values) => (values.length ? Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]) : null);
 	// Ages move on between the two runs; the rest must be the same bytes.
 	const stable = (s) => s.replace(/\d+ (seconds|minutes|hours|days|weeks|months|years) ago|About an? \w+ ago|Less than a second ago/g, 'AGO').replace(/ +/g, ' ');
 	console.log(
@@ -167,6 +179,9 @@ try {
 			dockerDfVerboseMs: dockerRun.ms,
 			imgscopeDfVerboseMs: mine.ms,
 			ratio: Number((mine.ms / dockerRun.ms).toFixed(2)),
+			listFirstFrameMs: median(disk.map((d) => d.list)),
+			diskViewAfterKeyMs: median(disk.map((d) => d.disk)),
+			diskViewFrames: disk.length,
 			sameOutput: stable(dockerRun.stdout) === stable(mine.stdout),
 			runs,
 		}),

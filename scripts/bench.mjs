@@ -332,6 +332,27 @@ if (!skip.has('containers') && existsSync(`${root}scripts/bench-containers.mjs`)
 	if (result.status !== 0 && !(result.stdout ?? '').includes('FAIL')) results.push({name: `scripts/bench-containers.mjs exited ${result.status}`, value: '', floor: '', ratio: '', target: '', ok: false, external: true});
 }
 
+// ---- 8. Disk use at scale (scripts/bench-df.mjs: 2,000 images on a private dockerd) ----
+
+if (!skip.has('df') && existsSync(`${root}scripts/bench-df.mjs`)) {
+	const images = process.env.BENCH_DF_IMAGES || '2000';
+	console.log(`\nscripts/bench-df.mjs (${images} images):`);
+	const result = spawnSync('node', [`${root}scripts/bench-df.mjs`, images, '3'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
+	process.stdout.write(result.stdout ?? '');
+	let figures;
+	try {
+		figures = JSON.parse((result.stdout ?? '').trim().split('\n').pop());
+	} catch {
+		figures = undefined;
+	}
+	if (result.status !== 0 || !figures) results.push({name: `scripts/bench-df.mjs exited ${result.status}`, value: '', floor: '', ratio: '', target: '', ok: false, external: true});
+	else {
+		// imgscope df -v against docker system df -v on the same engine: the same bytes (the time is a figure, no target yet).
+		results.push({name: `df -v with ${figures.images} images (docker system df -v's bytes)`, value: `${figures.imgscopeDfVerboseMs} ms`, floor: `${figures.dockerDfVerboseMs} ms`, ratio: figures.ratio, target: 'same bytes', ok: figures.sameOutput});
+		results.push({name: `Disk view with ${figures.images} images: key 4 to its totals drawn (list first frame ${figures.listFirstFrameMs} ms)`, value: `${figures.diskViewAfterKeyMs} ms`, floor: `${figures.dockerDfVerboseMs} ms`, ratio: figures.diskViewAfterKeyMs === null ? '' : Number((figures.diskViewAfterKeyMs / figures.dockerDfVerboseMs).toFixed(2)), target: '', ok: figures.diskViewAfterKeyMs !== null, info: true});
+	}
+}
+
 // ---- summary ---------------------------------------------------------------
 
 const failed = results.filter((r) => !r.ok);

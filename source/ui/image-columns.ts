@@ -16,7 +16,7 @@ import type {ImageRow} from './rows.js';
 const tagWidths = new WeakMap<ImageRow, number>();
 const repositoryWidths = new WeakMap<ImageRow, number>();
 
-export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>, rows?: readonly ImageRow[]): Column<ImageRow>[] {
+export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>, rows?: readonly ImageRow[], unique?: Column<ImageRow>): Column<ImageRow>[] {
 	const columns: Column<ImageRow>[] = [
 		{title: 'REPOSITORY', width: 12, want: 24, flex: true, priority: 0, cell: (row) => cellText(row.repository)},
 		{title: 'TAG', width: 10, priority: 9, cell: (row) => cellText(row.tag)},
@@ -46,5 +46,7 @@ export function imageColumns(layerCounts: Record<string, number>, now: number, f
 	}
 	// A template as a column (F; source/ui/format/column.ts), after SIZE.
 	if (formatColumn) columns.splice(5, 0, formatColumn);
+	// UNIQUE (U; source/ui/unique-column.ts), just after SIZE.
+	if (unique) columns.splice(5, 0, unique);
 	return columns;
 }

@@ -11,7 +11,8 @@ import {visible} from '../text/sanitize.js';
 
 const diffIdsOf = new Map<string, string[]>();
 
-function diffIds(raw: string): string[] {
+/** RootFS.Layers of an inspect document, parsed once per document. */
+export function diffIdsOfDoc(raw: string): string[] {
 	let found = diffIdsOf.get(raw);
 	if (!found) {
 		try {
@@ -41,9 +42,37 @@ export function layerHolders(openId: string, openDiffIds: string[], images: read
 		if (image.Id === openId) continue;
 		const raw = docs[image.Id];
 		if (raw === undefined) return undefined;
-		inputs.push({id: image.Id, diffIds: diffIds(raw)});
+		inputs.push({id: image.Id, diffIds: diffIdsOfDoc(raw)});
 	}
 	const names = new Map(images.map((image) => [image.Id, imageLabel(image)]));
+	for (const [id, mark] of buildMarks(openId, openDiffIds, inputs, images)) names.set(id, `${names.get(id) ?? id} (${mark})`);
 	const open = computeSharing(inputs).images.get(openId);
 	return open?.layers.map((layer) => layer.others.map((id) => names.get(id) ?? id));
+}
+
+/**
+ * How a holder came to share layers with the open image: the image it was
+ * built on (FROM: the deepest other image whose whole stack is the bottom of
+ * the open one's; the engine stores layers by chain, so that is the base the
+ * build started from), or an earlier build (made before it, not one of its
+ * bases) whose cached steps the build reused.
+ */
+function buildMarks(openId: string, openDiffIds: string[], inputs: SharingImage[], images: readonly ImageSummary[]): Map<string, string> {
+	const marks = new Map<string, string>();
+	const created = new Map(images.map((image) => [image.Id, image.Created]));
+	const openCreated = created.get(openId);
+	let base: SharingImage | undefined;
+	for (const input of inputs) {
+		if (input.id === openId || input.diffIds.length === 0) continue;
+		const prefix = input.diffIds.length < openDiffIds.length && input.diffIds.every((d, i) => d === openDiffIds[i]);
+		if (prefix && (!base || input.diffIds.length > base.diffIds.length)) base = input;
+	}
+	if (base) marks.set(base.id, 'FROM');
+	for (const input of inputs) {
+		if (input.id === openId || marks.has(input.id) || input.diffIds[0] !== openDiffIds[0]) continue;
+		const isBase = input.diffIds.length < openDiffIds.length && input.diffIds.every((d, i) => d === openDiffIds[i]);
+		const when = created.get(input.id);
+		if (!isBase && openCreated !== undefined && when !== undefined && when < openCreated) marks.set(input.id, 'earlier build');
+	}
+	return marks;
 }

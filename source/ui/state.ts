@@ -23,6 +23,7 @@ import type {ListAction, ListId} from './lists/spec.js';
 import {listOf, selectedOf} from './lists/select.js';
 import {reduceFiles, type FilesEvent, type FilesScreen} from './files/reducer.js';
 import {filteredInspectLength, initialFormat, reduceFormat, type FormatMsg, type FormatState, type PickState} from './format/reduce.js';
+import {openImageAt} from './holders-menu.js';
 
 export type View = ListId | 'image' | 'container';
 export type Tab = 'layers' | 'history' | 'inspect' | 'files';
@@ -63,6 +64,8 @@ export interface State {
 	/** Every list's state (source/ui/lists/list-state.ts), by list. */
 	lists: Record<ListId, ListState<unknown>>;
 	layerCounts: Record<string, number>;
+	/** The Images list's UNIQUE column is shown (`U`; source/ui/unique-column.ts). */
+	uniqueColumn?: boolean;
 	image?: ImageScreen;
 	help: boolean;
 	/** The first line of the help shown (it scrolls). */
@@ -116,6 +119,8 @@ export type Msg =
 	| {type: 'open'; /** Open even in pick mode (where Enter picks). */ browse?: boolean}
 	/** Open the selected image on its Layers tab. */
 	| {type: 'openImage'; browse?: boolean}
+	/** Open the image `id` on its Layers tab (from the Layers tab's menu of the images sharing a layer: source/ui/holders-menu.ts). */
+	| {type: 'openImageAt'; id: string; ref: string}
 	/** A list action (source/ui/lists/<list>.ts), by name: its capability is checked, then its handler runs. */
 	| {type: 'act'; action: Action}
 	/** `x`: the menu of everything that can be done to the selected row; `o`: the sort menu. */
@@ -329,6 +334,8 @@ export function reduce(state: State, msg: Msg): State {
 			if (state.view !== 'images' || !row) return state;
 			return {...state, view: 'image', image: {ref: row.ref, id: row.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
 		}
+		case 'openImageAt':
+			return openImageAt(state, msg.id, msg.ref);
 		case 'act':
 			return act(state, msg.action);
 		case 'menu':

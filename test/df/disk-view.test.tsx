@@ -66,6 +66,52 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('Disk view on a private d
 		app.unmount();
 	}, 60_000);
 
+	it('agrees with docker image ls and docker system df -v: the list\'s SIZE and its UNIQUE column (U; the Disk view\'s totals: the test above)', async () => {
+		const app = render(<App engine={engine} />);
+		await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f), 15_000);
+		const sizes = daemon.docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.Size}} {{.ID}}']).trim().split('\n').filter((l) => l.startsWith('df/'));
+		const uniques = new Map(daemon.docker(['system', 'df', '-v', '--format', '{{range .Images}}{{.ID}} {{.UniqueSize}}\n{{end}}']).trim().split('\n').map((l) => l.replace(/^sha256:/, '').split(' ')).map(([id, size]) => [id.slice(0, 12), size] as [string, string]));
+		const row = (frame: string, ref: string): string[] => {
+			const [repo, tag] = ref.split(':');
+			const line = frame.split('\n').find((l) => new RegExp(`^\\W*${repo.replace('/', '\\/')}\\s+${tag}\\s`).test(l));
+			expect(line, ref).toBeDefined();
+			return line!.trim().split(/\s{2,}/);
+		};
+		expect(app.lastFrame()).not.toContain('UNIQUE');
+		app.stdin.write('z');
+		const frame = await waitFor(app.lastFrame, (f) => f.includes('UNIQUE') && !/df\/\S+.*…/.test(f), 15_000);
+		expect(sizes.length).toBeGreaterThan(4);
+		for (const line of sizes) {
+			// df -v has one row per image (its first tag), image ls one per tag: matched by image ID.
+			const [ref, size, id] = line.split(' ');
+			const cells = row(frame, ref);
+			// REPOSITORY TAG ID CREATED SIZE UNIQUE …: SIZE as docker image ls prints it, UNIQUE as docker system df -v.
+			expect(cells[4], `${ref} SIZE`).toBe(size);
+			expect(cells[5], `${ref} UNIQUE`).toBe(uniques.get(id));
+			expect(cells[2]).toBe(id);
+		}
+		await tick();
+		app.stdin.write('z');
+		await waitFor(app.lastFrame, (f) => !f.includes('UNIQUE'));
+		app.unmount();
+	}, 60_000);
+
+	it('tells in a rebuilt image\'s Layers tab which layers it shares with its FROM and with an earlier build (before the dangling prune below)', async () => {
+		const app = render(<App engine={engine} />);
+		await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f), 15_000);
+		// A rebuild: its first layer is its base's (FROM), its dd step came from the cache of the first build (now dangling).
+		app.stdin.write('/');
+		await tick();
+		app.stdin.write('df/rebuilt');
+		app.stdin.write(keys.enter);
+		await tick();
+		app.stdin.write(keys.enter);
+		await waitFor(app.lastFrame, (f) => f.includes('fixture/base:1 (FROM)'), 15_000);
+		app.stdin.write('j');
+		await waitFor(app.lastFrame, (f) => /also in 1 other image: [0-9a-f]{12} \(earlier build\)/.test(f));
+		app.unmount();
+	}, 60_000);
+
 	it('asks before pruning dangling images: no keeps them, yes removes them and says what the engine freed', async () => {
 		const dangling = () => daemon.docker(['image', 'ls', '-q', '--filter', 'dangling=true']).trim();
 		expect(dangling()).not.toBe('');
@@ -101,6 +147,22 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('Disk view on a private d
 		app.stdin.write('j');
 		const frame = await waitFor(app.lastFrame, (f) => f.includes('also in 3 other images'));
 		expect(frame).toMatch(/also in 3 other images: .*df\/l1:1/);
+		// The image df/l3 was built on (its FROM) is marked as such.
+		expect(frame).toContain("df/l2:1 (FROM)");
+		// w: the menu of those images (source/ui/holders-menu.ts); its digit opens one on its Layers tab.
+		app.stdin.write('w');
+		const menu = await waitFor(app.lastFrame, (f) => f.includes('Layer 1 is also in 3 other images: open one'));
+		const items = menu.split('\n').filter((line) => /df\/(l1|l2|sib):1/.test(line) && !line.includes('also in'));
+		expect(items.map((line) => line.match(/df\/\w+:\w+/)![0]).sort()).toEqual(['df/l1:1', 'df/l2:1', 'df/sib:1']);
+		await tick();
+		app.stdin.write(String(items.findIndex((line) => line.includes('df/sib:1')) + 1));
+		const sib = await waitFor(app.lastFrame, (f) => f.includes(' Layers ') && f.includes('df/sib:1') && f.includes('SHARED') && /\+\d/.test(f), 15_000);
+		expect(sib).not.toContain('open one');
+		// Its top layer (its own dd step) is in no other image: w says so instead of a menu.
+		app.stdin.write('G');
+		await waitFor(app.lastFrame, (f) => f.includes('no other local image holds this layer'));
+		app.stdin.write('w');
+		await waitFor(app.lastFrame, (f) => /No other local image holds layer \d/.test(f));
 		app.unmount();
 	}, 60_000);
 });

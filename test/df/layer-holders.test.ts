@@ -18,9 +18,20 @@ describe('layer holders (the Layers tab)', () => {
 		const l3 = byTag('df/l3:1');
 		const holders = layerHolders(l3.Id, capture.images[l3.Id].RootFS.Layers, images, docs)!;
 		expect(holders.map((names) => names.length)).toEqual([6, 3, 1, 0, 0]);
-		expect([...holders[1]].sort()).toEqual(['df/l1:1', 'df/l2:1', 'df/sib:1']);
+		// The image it was built on is marked FROM (the deepest image whose whole stack is its bottom).
+		expect([...holders[1]].sort()).toEqual(['df/l1:1', 'df/l2:1 (FROM)', 'df/sib:1']);
 		// The dangling image is named by its short ID.
 		expect(holders[0]).toContain(images.find((i) => i.RepoTags?.[0] === '<none>:<none>')!.Id.slice(7, 19));
+	});
+
+	it('marks the earlier build whose cached step a rebuild reused', () => {
+		const rebuilt = byTag('df/rebuilt:1');
+		const holders = layerHolders(rebuilt.Id, capture.images[rebuilt.Id].RootFS.Layers, images, docs)!;
+		const first = images.find((i) => i.RepoTags?.[0] === '<none>:<none>')!.Id.slice(7, 19);
+		// Its dd step came from the cache of the first build (now dangling); its base is FROM.
+		expect(holders[1]).toEqual([`${first} (earlier build)`]);
+		expect(holders[0]).toContain('fixture/base:1 (FROM)');
+		expect(holders[2]).toEqual([]);
 	});
 
 	it('is not known until every image\'s document is read', () => {

@@ -5,6 +5,7 @@ import {exec, inspectContainer, restart, start} from './container-life.js';
 import {logs, removeContainerAction, stop} from './container-ops.js';
 import {extract} from './extract.js';
 import {pruneBuildCacheAction, pruneContainersAction, pruneDangling, pruneUnused} from './prune.js';
+import {pruneBuildCacheOlderForm, pruneBuildCacheUntil} from './prune-cache-older.js';
 import {removeImageAction} from './remove-image.js';
 import {run} from './run.js';
 import {tag} from './tag.js';
@@ -41,4 +42,6 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	pruneContainers: pruneContainersAction,
 	pruneBuildCache: pruneBuildCacheAction,
 	openRemote,
+	pruneBuildCacheOlderForm,
+	pruneBuildCacheUntil,
 };

@@ -12,6 +12,7 @@ import {visible} from '../../text/sanitize.js';
 import {diskImageName} from '../lists/disk-rows.js';
 import type {Overlay} from '../overlays/index.js';
 import {failed} from './common.js';
+import {olderForm} from './prune-cache-older.js';
 import type {ActionHandler} from './types.js';
 
 export type PruneKind = 'pruneDangling' | 'pruneUnused' | 'pruneContainers' | 'pruneBuildCache';
@@ -73,10 +74,11 @@ export function pruneConfirm(kind: PruneKind, report: DiskUsageJSON | undefined)
 		confirm: {
 			action: kind,
 			title: `Remove build cache (${plural(records.length, 'record')})?`,
-			lines: [`y: the dangling records; a: every record not in use (${plural(free.length, 'record')}, up to ${humanSize(bytes)})`, 'as docker builder prune [-a]'],
+			lines: [`y: the dangling records; a: every record not in use (${plural(free.length, 'record')}, up to ${humanSize(bytes)}); o: those unused for over a duration you type`, 'as docker builder prune [-a] [--filter until=D]'],
 			choices: [
 				{key: 'y', label: 'dangling', value: 'dangling'},
 				{key: 'a', label: 'all', value: 'all'},
+				{key: 'o', label: 'older than…', value: 'older'},
 			],
 			subject: {},
 		},
@@ -124,6 +126,12 @@ export const pruneContainersAction: ActionHandler = async (request, context) => 
 };
 
 export const pruneBuildCacheAction: ActionHandler = async (request, context) => {
+	// o: the duration first (actions/prune-cache-older.ts), then its own question with what it frees.
+	if (request.values.choice === 'older') {
+		context.dispatch({type: 'closeOverlay', id: request.overlayId});
+		context.dispatch({type: 'openOverlay', overlay: olderForm()});
+		return;
+	}
 	try {
 		const report = await pruneBuildCache(context.engine, {all: request.values.choice === 'all', filters: {}}, context.signal);
 		done(context, request.overlayId, `Removed ${plural((report.CachesDeleted ?? []).length, 'build cache record')}; total reclaimed space: ${humanSize(report.SpaceReclaimed ?? 0)}`);

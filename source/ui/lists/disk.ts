@@ -20,7 +20,7 @@ const actions: ListAction[] = [
 	{action: 'pruneDangling', keys: ['p'], label: 'prune dangling', footer: 4, needs: 'daemon', description: 'Remove the dangling images (asks first: which, and the bytes freed)', run: prune('pruneDangling')},
 	{action: 'pruneUnused', keys: ['P'], label: 'prune unused', footer: 5, needs: 'daemon', description: 'Remove every image no container uses (asks first)', run: prune('pruneUnused')},
 	{action: 'pruneContainers', keys: ['c'], label: 'prune stopped', footer: 5, needs: 'daemon', description: 'Remove the stopped containers (asks first)', run: prune('pruneContainers')},
-	{action: 'pruneBuildCache', keys: ['b'], label: 'prune cache', footer: 5, needs: 'daemon', description: 'Remove build cache, dangling or all (asks first; says so when the engine has none)', run: prune('pruneBuildCache')},
+	{action: 'pruneBuildCache', keys: ['b'], label: 'prune cache', footer: 5, needs: 'daemon', description: 'Remove build cache, dangling, all, or unused for over a duration you type (asks first, with the bytes; says so when the engine has none)', run: prune('pruneBuildCache')},
 ];
 
 export const diskSpec: ListSpec<DiskRow> = {

@@ -5,6 +5,8 @@ import {compareRows, imageRows, matchesRow, type ImageRow} from '../rows.js';
 import type {Context} from '../keymap.js';
 import {selectedOf} from './select.js';
 import type {ListSpec} from './spec.js';
+import {holdersMenu} from '../holders-menu.js';
+import {uniqueColumn} from '../unique-column.js';
 
 /** The open image's tabs, where the image actions work on the open image. */
 const imageTabs: Context[] = ['layers', 'history', 'inspect'];
@@ -17,7 +19,7 @@ export const imagesSpec: ListSpec<ImageRow> = {
 	rows: (data) => imageRows(data.images, data.containers),
 	name: (row) => row.ref,
 	key: (row) => row.key,
-	columns: (state, rows, now) => imageColumns(state.layerCounts, now, state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs), rows),
+	columns: (state, rows, now) => imageColumns(state.layerCounts, now, state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs), rows, state.uniqueColumn ? uniqueColumn(state.data.disk.report) : undefined),
 	sorts: [
 		{label: 'created ↓', compare: compareRows.created},
 		{label: 'size ↓', compare: compareRows.size},
@@ -32,6 +34,9 @@ export const imagesSpec: ListSpec<ImageRow> = {
 		// The format box (source/ui/format): a Go template over the inspect JSON, as `imgscope inspect --format` runs it.
 		{action: 'format', keys: ['f'], label: 'format', footer: 4, alsoIn: imageTabs, description: 'Open the image on its Inspect tab with a template box (docker --format, live)', run: (state, step) => step(state, {type: 'format', msg: {kind: 'open'}})},
 		{action: 'formatColumn', keys: ['F'], label: 'column', footer: 6, description: 'Show the kept (or last) template as a column of the list; again: remove it', run: (state, step) => step(state, {type: 'format', msg: {kind: 'column'}})},
+		// The Layers tab only (source/ui/holders-menu.ts): the other images holding the selected layer, one opened from the menu.
+		{action: 'layerHolders', keys: ['w'], label: 'holders', footer: 6, alsoIn: ['layers'], menu: false, description: 'Layers tab: the other local images holding the selected layer; pick one to open it', run: (state, step) => holdersMenu(state, step)},
+		{action: 'uniqueColumn', keys: ['z'], label: 'unique', footer: 6, needs: 'daemon', description: 'Show each image\'s unique size (what removing it frees, as docker system df -v); again: hide it', run: (state) => ({...state, uniqueColumn: !state.uniqueColumn})},
 		{action: 'browse', keys: ['right', 'l'], menu: false, description: 'Open the selected image (also in pick mode, where Enter picks)', run: (state, step) => step(state, {type: 'openImage', browse: true})},
 		// Actions (source/ui/actions): each opens a form or a question; nothing happens until it is answered.
 		{action: 'run', keys: ['r'], label: 'run', footer: 4, needs: 'daemon', alsoIn: imageTabs, description: 'Run a container from the image (detached, or attached to this terminal)', run: (state, step) => step(state, {type: 'startAction', action: 'run'})},
