@@ -13,6 +13,7 @@ import {wrapText} from '../wrap.js';
 import {JsonLine} from './json-lines.js';
 import {FilterBadge, FilteredInspect} from '../components/FormatBox.js';
 import {FilesTab} from './Files.js';
+import {declaredVolumesText} from '../declared-volumes.js';
 
 const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect', files: 'Files'} as const;
 const detailLines = 4;
@@ -134,7 +135,7 @@ function LayersTab(props: {screen: Screen; height: number; width: number; holder
 			{detailHeight > 0 && selected ? (
 				<Detail
 					title={`layer ${selected.index}  ${cellText(selected.diffId)}${note}`}
-					text={`${selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}${heldBy(props.holders?.[selected.index])}`}
+					text={`${selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}${heldBy(props.holders?.[selected.index])}${declaredVolumesText(props.screen.detail!.inspect.value)}`}
 					width={props.width}
 					height={detailHeight}
 				/>
