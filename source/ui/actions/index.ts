@@ -10,6 +10,7 @@ import {run} from './run.js';
 import {tag} from './tag.js';
 import {pull, push} from './transfer.js';
 import type {ActionHandler} from './types.js';
+import {volumeFilesAction} from './volume-files.js';
 import {createVolumeAction, exportVolumeAction, extractVolumeFileAction, importVolumeAction, inspectVolumeAction, pruneVolumesAction, removeVolumeAction} from './volumes.js';
 
 export const actionHandlers: Record<string, ActionHandler> = {
@@ -29,6 +30,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	exec,
 	inspectContainer,
 	inspectVolume: inspectVolumeAction,
+	volumeFiles: volumeFilesAction,
 	extractVolumeFile: extractVolumeFileAction,
 	exportVolume: exportVolumeAction,
 	importVolume: importVolumeAction,

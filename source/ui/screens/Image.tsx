@@ -62,7 +62,7 @@ export function ImageScreen(props: {
 	const {screen, width} = props;
 	const tabBar = (
 		<Text wrap="truncate">
-			{tabs.map((tab) => (
+			{(screen.volume !== undefined ? (['files'] as const) : tabs).map((tab) => (
 				<React.Fragment key={tab}>
 					<Text inverse={tab === screen.tab} bold={tab === screen.tab} color={tab === screen.tab ? undefined : theme.dim}>
 						{` ${tabTitles[tab]} `}
@@ -70,7 +70,7 @@ export function ImageScreen(props: {
 					{' '}
 				</React.Fragment>
 			))}
-			<Text color={theme.dim}>{` ${visible(screen.ref)}`}</Text>
+			<Text color={theme.dim}>{screen.volume !== undefined ? ` volume ${visible(screen.volume)}` : ` ${visible(screen.ref)}`}</Text>
 			{props.formatFilter !== undefined ? <FilterBadge template={props.formatFilter} /> : null}
 		</Text>
 	);
