@@ -1,57 +1,163 @@
 #!/usr/bin/env node
-// The files of a volume with 100,000 files: imgscope's read (helper container
-// created, GET archive streamed into the entries and the tree, helper removed;
-// what the Volumes view waits for between Enter and the files) against
-// `docker run --rm -v V:/v fixture/base:1 busybox tar c /v > /dev/null`. Median of
-// 3 runs each, in-process times for imgscope (node already started).
-// Run: node scripts/bench-volumes.mjs   (uses tsx for the sources; needs the engine)
-import {execFileSync, spawnSync} from 'node:child_process';
+// Volumes at scale, for npm run bench (scripts/bench.mjs runs it; alone:
+// node scripts/bench-volumes.mjs after npm run build). On a PRIVATE dockerd of
+// its own (own data root and socket, no bridge, no iptables: the machine's
+// engine is never touched; stopped and deleted after, also on Ctrl+C):
+// 500 volumes, and one more holding 100,000 files (100 directories of 1,000,
+// written straight into its _data directory). Figures, in a real terminal
+// (scripts/pty-probe.py):
+//   - `3` to the Volumes view's first frame with the 501 volumes, once the lists are
+//     loaded (PASS/FAIL, 50 ms), and pressed at imgscope's first frame (INFO);
+//   - `f` on the big volume to its tree in the Files tab (helper container,
+//     GET archive, entries, tree, frame), against
+//     `docker run --rm -v V:/v fixture/base:1 busybox tar c /v > /dev/null` (INFO);
+//   - key press to new frame in that tree, p95 (PASS/FAIL, 50 ms): moving,
+//     opening and closing directories, sort, search typed, n / N.
+//
+//   BENCH_VOLUMES=500 BENCH_VOLUME_FILES=100000 BENCH_RUNS=3 node scripts/bench-volumes.mjs
+import {spawn, spawnSync, execSync} from 'node:child_process';
+import {closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync} from 'node:fs';
+import http from 'node:http';
+import {fileURLToPath} from 'node:url';
 
-const FILES = Number(process.env.BENCH_VOLUME_FILES) || 100_000;
-const volume = `imgscope-bench-volume-${FILES}`;
-const docker = (args, opts = {}) => execFileSync('docker', args, {encoding: 'utf8', maxBuffer: 256 << 20, ...opts});
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = process.env.BENCH_BIN || `${root}bin/imgscope`;
+const count = Number(process.env.BENCH_VOLUMES) || 500;
+const files = Number(process.env.BENCH_VOLUME_FILES) || 100_000;
+const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
+const size = process.env.BENCH_SIZE || '120x40';
+const image = 'fixture/base:1';
+const big = 'vbench-big';
 
-function ensureVolume() {
+const dir = mkdtempSync('/tmp/isv-');
+const socket = `${dir}/docker.sock`;
+let daemon;
+const cleanUp = () => {
 	try {
-		if (docker(['volume', 'inspect', '-f', '{{index .Labels "imgscope.bench.files"}}', volume]).trim() === String(FILES)) return;
-		docker(['volume', 'rm', volume]);
+		if (daemon?.exitCode === null) daemon.kill('SIGKILL');
 	} catch {}
-	docker(['volume', 'create', '--label', 'imgscope.test=volumes', '--label', `imgscope.bench.files=${FILES}`, volume]);
-	// 100 directories of FILES/100 small files each.
-	const per = Math.ceil(FILES / 100);
-	docker(['run', '--rm', '--network', 'none', '-v', `${volume}:/v`, 'fixture/base:1', 'sh', '-c', `cd /v && for d in $(busybox seq 1 100); do mkdir d$d; cd d$d; for f in $(busybox seq 1 ${per}); do echo $f > f$f; done; cd ..; done`], {stdio: 'ignore'});
+	spawnSync('sh', ['-c', `grep ' ${dir}' /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r umount -l`]);
+	rmSync(dir, {recursive: true, force: true});
+};
+process.on('exit', cleanUp);
+process.on('SIGINT', () => process.exit(130));
+
+function api(method, path, body) {
+	return new Promise((resolve, reject) => {
+		const request = http.request({socketPath: socket, method, path, headers: body ? {'Content-Type': 'application/json'} : {}}, (response) => {
+			const chunks = [];
+			response.on('data', (chunk) => chunks.push(chunk));
+			response.on('end', () => resolve({status: response.statusCode, body: Buffer.concat(chunks).toString()}));
+		});
+		request.on('error', reject);
+		request.end(body ? JSON.stringify(body) : undefined);
+	});
 }
 
-const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function start() {
+	const log = openSync(`${dir}/dockerd.log`, 'a');
+	daemon = spawn('dockerd', ['--data-root', `${dir}/data`, '--exec-root', `${dir}/exec`, '--pidfile', `${dir}/dockerd.pid`, '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-masq=false', '--storage-driver=overlay2'], {detached: true, stdio: ['ignore', log, log]});
+	closeSync(log);
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		try {
+			if ((await api('GET', '/_ping')).status === 200) return;
+		} catch {}
+		if (daemon.exitCode !== null || Date.now() > deadline) throw new Error(`the private dockerd did not start (see ${dir}/dockerd.log)`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
 
-ensureVolume();
+const percentile = (values, p) => {
+	const sorted = values.slice().sort((a, b) => a - b);
+	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : Infinity;
+};
+const median = (values) => percentile(values, 0.5);
+const env = {...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_CONTEXT: ''};
+
+await start();
+execSync(`docker save ${image} | docker -H unix://${socket} load -q`, {stdio: 'pipe', env: {...process.env, DOCKER_HOST: '', DOCKER_CONTEXT: ''}});
+const made = performance.now();
+let next = 0;
+const worker = async () => {
+	while (next < count) {
+		const index = next++;
+		const answer = await api('POST', '/volumes/create', {Name: `vbench-${String(index).padStart(4, '0')}`, Labels: {'imgscope.test': 'volumes'}});
+		if (answer.status !== 201) throw new Error(`volume create failed: ${answer.body}`);
+	}
+};
+await Promise.all(Array.from({length: 8}, worker));
+const created = await api('POST', '/volumes/create', {Name: big, Labels: {'imgscope.test': 'volumes'}});
+if (created.status !== 201) throw new Error(`volume create failed: ${created.body}`);
+// The local driver's volume is a directory of the private data root: filled directly, in seconds.
+const data = JSON.parse(created.body).Mountpoint;
+const per = Math.ceil(files / 100);
+for (let d = 1; d <= 100; d++) {
+	mkdirSync(`${data}/d${d}`);
+	for (let f = 1; f <= per && (d - 1) * per + f <= files; f++) writeFileSync(`${data}/d${d}/f${f}`, `${f}\n`);
+}
+console.log(`created ${count} volumes and one of ${files} files on a private dockerd in ${((performance.now() - made) / 1000).toFixed(1)} s`);
+
+// docker's own reading of the same files, the floor for `f`.
 const dockerTimes = [];
-for (let i = 0; i < 3; i++) {
-	const start = process.hrtime.bigint();
-	const r = spawnSync('sh', ['-c', `docker run --rm --network none -v ${volume}:/v fixture/base:1 busybox tar c /v > /dev/null`]);
-	if (r.status !== 0) throw new Error(`docker run failed: ${r.stderr}`);
-	dockerTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+for (let i = 0; i < runs; i++) {
+	const began = performance.now();
+	const result = spawnSync('sh', ['-c', `docker run --rm --network none -v ${big}:/v ${image} busybox tar c /v > /dev/null`], {env});
+	if (result.status !== 0) throw new Error(`docker run failed: ${result.stderr}`);
+	dockerTimes.push(performance.now() - began);
 }
-const probe = `
-import {Engine} from './source/engine/engine.ts';
-import {resolveEndpoint} from './source/engine/endpoint.ts';
-import {readVolumeFiles} from './source/engine/volumes/files.ts';
-const engine = new Engine(resolveEndpoint());
-const times = [];
-let entries = 0;
-for (let i = 0; i < 3; i++) {
-	const start = performance.now();
-	const files = await readVolumeFiles(engine, ${JSON.stringify(volume)});
-	times.push(performance.now() - start);
-	entries = files.entries.length;
+
+// 3 (the Volumes view), a filter to the big volume, f (its tree), then keys in the tree.
+const inTree = [
+	...[...Array(8)].map(() => ['tree', 'j']),
+	['tree', '\x1b[C'],
+	...[...Array(4)].map(() => ['tree', 'j']),
+	['tree', '\x1b[D'],
+	['tree', '\x1b[6~'],
+	['tree', 'G'],
+	['tree', 'g'],
+	['tree', 's'],
+	['tree', 's'],
+	['tree', '/'],
+	...[...'f999'].map((c) => ['tree', c]),
+	['tree', '\r'],
+	['tree', 'n'],
+	['tree', 'N'],
+];
+// `3` at once (the rows wait for the engine's first answers), back to Images, then `3` with the lists loaded.
+const keys = [['start', '3', 'vbench-0000'], ['away', '1', 'fixture/base'], ['volumes', '3', 'vbench-0000'], ['type', '/'], ...[...big].map((c) => ['type', c]), ['type', '\r'], ['open', 'f', 'whole filesystem:'], ...inTree];
+const latencies = {start: [], volumes: [], open: [], tree: []};
+let missed = 0;
+let rss = 0;
+/** The slowest press of each key in the tree, to say which one is over. */
+const slowest = new Map();
+for (let i = 0; i < runs; i++) {
+	const result = spawnSync('python3', [`${root}scripts/pty-probe.py`, '--size', size, '--ready', 'fixture/base', '--keys', JSON.stringify(keys), '--', bin], {encoding: 'utf8', maxBuffer: 1 << 26, env});
+	if (result.status !== 0) throw new Error(`pty-probe failed: ${result.stderr}`);
+	const probe = JSON.parse(result.stdout);
+	rss = Math.max(rss, probe.peak_rss ?? 0);
+	probe.keys.forEach(([label, seconds], index) => {
+		if (label === 'tree' && seconds !== null) slowest.set(keys[index][1], Math.max(slowest.get(keys[index][1]) ?? 0, seconds * 1000));
+	});
+	for (const [label, seconds] of probe.keys) {
+		if (!latencies[label]) continue;
+		if (seconds === null) missed++;
+		else latencies[label].push(seconds * 1000);
+	}
 }
-engine.close();
-console.log(JSON.stringify({times, entries, rss: process.memoryUsage().rss}));
-`;
-const out = execFileSync('npx', ['tsx', '--input-type=module', '-e', probe], {encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname});
-const {times, entries, rss} = JSON.parse(out.trim().split('\n').pop());
-const mine = median(times);
-const theirs = median(dockerTimes);
-console.log(`volume files, ${entries} entries: imgscope read to tree ${mine.toFixed(0)} ms (median of 3; ${times.map((t) => t.toFixed(0)).join(', ')}), ` + `docker run tar c ${theirs.toFixed(0)} ms (${dockerTimes.map((t) => t.toFixed(0)).join(', ')}), ratio ${(mine / theirs).toFixed(2)}x, RSS ${(rss / 2 ** 20).toFixed(0)} MiB`);
-// The engine is shared: the volume goes unless asked to keep it for the next run.
-if (!process.env.BENCH_KEEP) docker(['volume', 'rm', volume]);
+let failed = 0;
+const line = (ok, text) => {
+	if (!ok) failed++;
+	console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
+};
+const volumes = percentile(latencies.volumes, 0.95);
+console.log(`INFO Volumes with ${count + 1} volumes: 3 pressed at imgscope's first frame to the rows: ${median(latencies.start).toFixed(0)} ms (median of ${latencies.start.length}; the lists wait for the engine's first answers, df up to 2 s)`);
+line(volumes <= 50 && latencies.volumes.length === runs, `Volumes with ${count + 1} volumes: 3 to the first frame with its rows, the lists loaded, p95: ${volumes.toFixed(1)} ms (target 50 ms; ${latencies.volumes.length} runs)`);
+const open = median(latencies.open);
+const floor = median(dockerTimes);
+console.log(`INFO volume of ${files} files: f to its tree ${open.toFixed(0)} ms (median of ${latencies.open.length}: ${latencies.open.map((t) => t.toFixed(0)).join(', ')}), docker run --rm -v V:/v busybox tar c /v > /dev/null ${floor.toFixed(0)} ms (${dockerTimes.map((t) => t.toFixed(0)).join(', ')}), ratio ${(open / floor).toFixed(2)}x, peak RSS ${(rss / 2 ** 20).toFixed(0)} MiB`);
+if (latencies.open.length < runs) line(false, `volume of ${files} files: the tree did not show in ${runs - latencies.open.length} of ${runs} runs`);
+const tree = percentile(latencies.tree, 0.95);
+line(tree <= 50 && !missed, `the tree of ${files} files: key press to new frame, p95 (j → ← PgDn G g s / n N): ${tree.toFixed(1)} ms (target 50 ms; ${latencies.tree.length} presses${missed ? `, ${missed} drew nothing` : ''})`);
+console.log(`     slowest press per key in the tree: ${[...slowest].sort((a, b) => b[1] - a[1]).map(([key, ms]) => `${JSON.stringify(key)} ${ms.toFixed(0)} ms`).join(', ')}`);
+process.exitCode = failed ? 1 : 0;

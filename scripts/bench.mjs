@@ -353,6 +353,19 @@ if (!skip.has('df') && existsSync(`${root}scripts/bench-df.mjs`)) {
 	}
 }
 
+// ---- 9. Volumes at scale (scripts/bench-volumes.mjs: 500 volumes and one of 100,000 files on a private dockerd) ----
+
+if (!skip.has('volumes') && existsSync(`${root}scripts/bench-volumes.mjs`)) {
+	console.log('\nscripts/bench-volumes.mjs:');
+	const result = spawnSync('node', [`${root}scripts/bench-volumes.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, BENCH_BIN: bin, BENCH_SIZE: size}});
+	process.stdout.write(result.stdout ?? '');
+	for (const line of (result.stdout ?? '').split('\n')) {
+		const match = /^(PASS|FAIL)\s+(.*)$/.exec(line.trim());
+		if (match) results.push({name: match[2], value: '', floor: '', ratio: '', target: '', ok: match[1] === 'PASS', external: true});
+	}
+	if (result.status !== 0 && !(result.stdout ?? '').includes('FAIL')) results.push({name: `scripts/bench-volumes.mjs exited ${result.status}`, value: '', floor: '', ratio: '', target: '', ok: false, external: true});
+}
+
 // ---- summary ---------------------------------------------------------------
 
 const failed = results.filter((r) => !r.ok);

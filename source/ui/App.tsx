@@ -260,6 +260,7 @@ function containerTitle(screen: NonNullable<State['container']>): string {
 }
 
 function imageTitle(screen: NonNullable<State['image']>): string {
+	if (screen.volume !== undefined) return `Volume ${visible(screen.volume)}  files`;
 	const value = screen.detail?.inspect.value;
 	if (!value) return `Image ${visible(screen.ref)}`;
 	const layers = value.RootFS?.Layers?.length ?? 0;

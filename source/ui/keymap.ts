@@ -80,7 +80,7 @@ export type FormatAction =
 /** The keyboard actions on images and containers (source/ui/actions). */
 export type ImageAction = 'run' | 'push' | 'pull' | 'removeImage' | 'build' | 'layerHolders' | 'uniqueColumn';
 /** The Volumes list's actions (source/ui/actions/volumes.ts). */
-export type VolumeAction = 'extractVolumeFile' | 'exportVolume' | 'importVolume' | 'createVolume' | 'removeVolume' | 'pruneVolumes';
+export type VolumeAction = 'volumeFiles' | 'extractVolumeFile' | 'exportVolume' | 'importVolume' | 'createVolume' | 'removeVolume' | 'pruneVolumes';
 export type ContainerAction = 'commit' | 'logs' | 'stop' | 'removeContainer' | 'start' | 'restart' | 'exec' | 'useEngine';
 
 export interface Binding {

@@ -41,6 +41,8 @@ export interface ImageScreen {
 	error?: string;
 	/** The Files tab: the image's file trees once read (source/ui/files). */
 	files?: FilesScreen;
+	/** A volume's files shown in the Files tab (source/ui/volume-files.ts): no other tab, Esc goes back to Volumes. */
+	volume?: string;
 }
 
 /** A container opened from its list (Enter): its inspect JSON, scrolling. */
@@ -360,7 +362,7 @@ export function reduce(state: State, msg: Msg): State {
 			return withData(kept, {engines: state.data.engines});
 		}
 		case 'tabTo':
-			return state.image ? {...state, image: {...state.image, tab: msg.tab}} : state;
+			return state.image && state.image.volume === undefined ? {...state, image: {...state.image, tab: msg.tab}} : state;
 		case 'sortMenu': {
 			const list = shownList(state);
 			if (!list) return state;
@@ -402,13 +404,13 @@ export function reduce(state: State, msg: Msg): State {
 			if (state.image?.ref !== msg.ref) return state;
 			return {...state, image: {...state.image, error: msg.message}};
 		case 'tab': {
-			if (!state.image) return state;
+			if (!state.image || state.image.volume !== undefined) return state;
 			const next = tabs[(tabs.indexOf(state.image.tab) + msg.delta + tabs.length) % tabs.length];
 			return {...state, image: {...state.image, tab: next}};
 		}
 		case 'back':
 			if (state.help) return {...state, help: false};
-			if (state.view === 'image') return {...state, view: 'images', image: undefined};
+			if (state.view === 'image') return {...state, view: state.image?.volume !== undefined ? 'volumes' : 'images', image: undefined};
 			if (state.view === 'container') return {...state, view: 'containers', container: undefined};
 			return state;
 		case 'help':

@@ -7,7 +7,6 @@ import {refusal} from '../../source/engine/volumes/backup.js';
 import {apiAtLeast, isAnonymous} from '../../source/engine/volumes/volumes.js';
 import type {TarHeader} from '../../source/engine/archive/tar.js';
 import {linksText, sizeText, volumeRows} from '../../source/ui/lists/volume-columns.js';
-import {fileLines} from '../../source/ui/actions/volumes.js';
 
 const volume = (name: string, labels: Record<string, string> | null = null) => ({Name: name, Driver: 'local', Mountpoint: `/var/lib/docker/volumes/${name}/_data`, Labels: labels, Options: null, Scope: 'local', CreatedAt: '2026-12-02T03:00:00Z'});
 
@@ -72,19 +71,5 @@ describe('volumes: small rules', () => {
 		expect([sizeText(counted), linksText(counted), counted.created]).toEqual(['1.5kB', '2', Date.parse('2026-12-02T03:00:00Z') / 1000]);
 		const [unknown] = volumeRows([volume('b')], {});
 		expect(sizeText(unknown)).toBe('N/A');
-	});
-
-	it('draws file lines with modes, owners, sizes and link targets, names made visible', () => {
-		const lines = fileLines([
-			{path: 'd', type: 'dir', size: 0, mode: 0o1777, uid: 0, gid: 0},
-			{path: 'd/s', type: 'file', size: 2048, mode: 0o4755, uid: 1, gid: 2},
-			{path: 'l', type: 'symlink', size: 0, mode: 0o777, uid: 0, gid: 0, linkTarget: 'd/s'},
-			{path: 'e\x1b[31m', type: 'file', size: 1, mode: 0o2640, uid: 0, gid: 0},
-		]);
-		expect(lines[0]).toMatch(/^drwxrwxrwt 0:0\s+d\/$/);
-		expect(lines[1]).toMatch(/^-rwsr-xr-x 1:2\s+2\.048kB {4}s$/);
-		expect(lines[2]).not.toContain('\x1b');
-		expect(lines[2]).toMatch(/^-rw-r-S--- /);
-		expect(lines[3]).toMatch(/l -> d\/s$/);
 	});
 });

@@ -1,5 +1,5 @@
 // The Volumes view in a real terminal (tmux): the list with sizes, a volume
-// opened (inspect, mounts, files), extract, remove with its question (the
+// opened (inspect, mounts), its files in the Files tab's tree (search, x), extract, remove with its question (the
 // container using it named; F removes it first), and prune on a private
 // dockerd. Needs the bundle: npm run build.
 import {execFileSync} from 'node:child_process';
@@ -49,17 +49,32 @@ describe.skipIf(!haveEngine)('the Volumes view', () => {
 			expect(screen).toMatch(new RegExp(`${browsed}\\s+local\\s+local\\s+\\d+B\\s+0`));
 			term.keys('Enter');
 			term.keys('Enter');
-			screen = await term.waitFor((s) => s.includes('Files (') && s.includes('deep'), 30_000);
+			screen = await term.waitFor((s) => s.includes('Mounted by no container.') && s.includes('f on the list opens its files'), 30_000);
 			expect(screen).toContain('"Name": "' + browsed + '"');
-			expect(screen).toContain('Mounted by no container.');
-			expect(screen).toMatch(/-rwsr-xr-x 0:0\s+6B\s+plain/);
-			expect(screen).toMatch(/lrwxrwxrwx 0:0\s+link -> plain/);
+			term.keys('Escape');
+			await term.waitFor((s) => !s.includes('Mounted by no container.'));
+			// f: the files in the Files tab's tree (through a helper container).
+			term.keys('f');
+			screen = await term.waitFor((s) => s.includes(`Volume ${browsed}  sort: name`) && s.includes('deep'), 30_000);
+			expect(screen).toMatch(/link → plain/);
 			// The escape in a name is drawn visibly, not obeyed.
 			expect(screen).not.toContain('\x1b');
 			expect(screen).toMatch(/esc.*\[31mred/);
+			term.keys('/');
+			term.type('plain');
+			term.keys('Enter');
+			screen = await term.waitFor((s) => s.includes('/plain · file 6 bytes · -rwsr-xr-x 0:0'));
+			// x: extract the selected file to a path typed in the form.
+			term.keys('x');
+			await term.waitFor((s) => s.includes(`Extract plain (6 bytes) from volume ${browsed}`));
+			term.keys('C-u');
+			term.type('from-tree');
+			term.keys('Enter');
+			await term.waitFor((s) => s.includes('Wrote from-tree (6B)'), 20_000);
+			expect(readFileSync(path.join(dir, 'from-tree'), 'utf8')).toBe('hello\n');
 			term.keys('Escape');
 			// Escape then a key at once reads as Alt+key: wait for the list first.
-			await term.waitFor((s) => !s.includes('Files ('));
+			await term.waitFor((s) => !s.includes(`Volume ${browsed}  sort`) && s.includes('DRIVER'));
 			term.keys('e');
 			await term.waitFor((s) => s.includes('Extract a file of'));
 			term.type('dir/deep');

@@ -12,6 +12,7 @@ import {tag} from './tag.js';
 import {openRemote} from './remote.js';
 import {pull, push} from './transfer.js';
 import type {ActionHandler} from './types.js';
+import {volumeFilesAction} from './volume-files.js';
 import {createVolumeAction, exportVolumeAction, extractVolumeFileAction, importVolumeAction, inspectVolumeAction, pruneVolumesAction, removeVolumeAction} from './volumes.js';
 
 export const actionHandlers: Record<string, ActionHandler> = {
@@ -31,6 +32,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
 	exec,
 	inspectContainer,
 	inspectVolume: inspectVolumeAction,
+	volumeFiles: volumeFilesAction,
 	extractVolumeFile: extractVolumeFileAction,
 	exportVolume: exportVolumeAction,
 	importVolume: importVolumeAction,

@@ -12,6 +12,7 @@
  * use) is removed by runContainer; its error shows in the form.
  */
 import {parseRunForm, type RunField} from '../../actions/run-spec.js';
+import {completeVolumeName, volumeNote} from '../../actions/volume-choice.js';
 import {runContainer, type AttachEnd} from '../../engine/actions/index.js';
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
@@ -20,7 +21,7 @@ import {failed, refuse, shortId} from './common.js';
 import {attachTerminal} from './terminal.js';
 import type {ActionHandler} from './types.js';
 
-export function runForm(ref: string, id: string): Omit<Extract<Overlay, {kind: 'form'}>, 'id'> {
+export function runForm(ref: string, id: string, volumeNames: readonly string[] = []): Omit<Extract<Overlay, {kind: 'form'}>, 'id'> {
 	const shown = ref.startsWith('sha256:') ? shortId(id) : ref;
 	return {
 		kind: 'form',
@@ -32,7 +33,16 @@ export function runForm(ref: string, id: string): Omit<Extract<Overlay, {kind: '
 				{name: 'name', label: 'Name', hint: 'empty: the engine picks one'},
 				{name: 'env', label: 'Environment', hint: 'KEY=VALUE, several: A=1 B="two words"'},
 				{name: 'ports', label: 'Ports', hint: '[ip:]host:container[/proto], several: 8080:80 127.0.0.1:5353:53/udp'},
-				{name: 'volumes', label: 'Volumes', hint: 'name:/path or /host/dir:/path[:ro], several'},
+				{
+					name: 'volumes',
+					label: 'Volumes',
+					hint: `name:/path or /host/dir:/path[:ro], several${volumeNames.length ? '; tab completes a volume name' : ''}`,
+					complete: (text) => {
+						const done = completeVolumeName(text.value, text.cursor, volumeNames);
+						return done && {text: {value: done.value, cursor: done.cursor}, candidates: done.candidates};
+					},
+					note: (value) => volumeNote(value, volumeNames),
+				},
 				{name: 'network', label: 'Network', hint: "empty: the engine's default (bridge); none, host or a network name"},
 				{name: 'removeOnExit', label: 'Remove on exit', kind: 'toggle', on: false},
 				{name: 'attach', label: 'Attach', kind: 'toggle', on: false},

@@ -56,7 +56,7 @@ export function startOverlay(state: State, action: StartableAction): NewOverlay 
 		}
 		case 'run': {
 			const image = selectedImage(state);
-			return image ? runForm(image.ref, image.id) : undefined;
+			return image ? runForm(image.ref, image.id, state.data.volumes.map((volume) => volume.Name)) : undefined;
 		}
 		case 'push': {
 			const image = selectedImage(state);

@@ -14,7 +14,7 @@ import type {ContainerRow} from '../lists/container-columns.js';
 import {volumeRows, type VolumeRow} from '../lists/volume-columns.js';
 
 type NewOverlay = Overlay extends infer O ? (O extends Overlay ? Omit<O, 'id'> : never) : never;
-export type VolumeStart = 'inspectVolume' | 'extractVolumeFile' | 'exportVolume' | 'importVolume' | 'createVolume' | 'removeVolume' | 'pruneVolumes';
+export type VolumeStart = 'inspectVolume' | 'volumeFiles' | 'extractVolumeFile' | 'exportVolume' | 'importVolume' | 'createVolume' | 'removeVolume' | 'pruneVolumes';
 
 /** The containers of the list that mount the volume (the question names them; the engine has the last word). */
 export function mountersOf(state: State, volume: string): {name: string; state: string}[] {
@@ -30,6 +30,8 @@ function overlayFor(state: State, action: VolumeStart, row: VolumeRow | undefine
 	switch (action) {
 		case 'inspectVolume':
 			return need() ?? {kind: 'task', task: task('inspectVolume', `Volume ${shown}`, {type: 'log', lines: ['Reading the volume…']}, {name}, false)};
+		case 'volumeFiles':
+			return need() ?? {kind: 'task', task: task('volumeFiles', `Files of ${shown}`, {type: 'log', lines: ['Starting a helper container…']}, {name}, false)};
 		case 'extractVolumeFile':
 			return (
 				need() ?? {

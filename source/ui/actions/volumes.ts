@@ -1,47 +1,21 @@
 /**
  * The Volumes list's handlers: the volume's view (its inspect as docker
  * prints it, the containers that mount it and the images that declare a
- * VOLUME where they do, its files with modes, owners, sizes and link
- * targets), extract, back up, restore, create, remove, prune. Every string
- * from the engine or the volume is made visible before it is drawn.
+ * VOLUME where they do; its files are the Files tab's tree:
+ * ./volume-files.ts), extract, back up, restore, create, remove, prune.
+ * Every string from the engine or the volume is made visible before it is drawn.
  */
 import path from 'node:path';
 import {renderVolumeInspect} from '../../docker/volume-context.js';
 import {bytesSize, humanSize} from '../../format/units.js';
-import type {FileEntry} from '../../layers/types.js';
 import {visible} from '../../text/sanitize.js';
 import {exportVolume, importVolume} from '../../engine/volumes/backup.js';
-import {extractVolumeFile, readVolumeFiles} from '../../engine/volumes/files.js';
+import {extractVolumeFile} from '../../engine/volumes/files.js';
 import {createVolume, inspectVolume, pruneVolumes, removeVolume, volumeUsers} from '../../engine/volumes/volumes.js';
 import {task} from '../overlays/task.js';
 import {failed, refuse, shownError} from './common.js';
 import {TaskRun} from './task-runner.js';
 import type {ActionHandler} from './types.js';
-
-/** Lines of files shown at most (the rest are counted). */
-const maxFileLines = 50_000;
-
-function modeText(entry: FileEntry): string {
-	const kind = entry.type === 'dir' ? 'd' : entry.type === 'symlink' ? 'l' : entry.type === 'hardlink' ? 'h' : entry.type === 'other' ? '?' : '-';
-	const m = entry.mode;
-	const bit = (on: number, ch: string) => (m & on ? ch : '-');
-	const x = (on: number, special: number, set: string, unset: string) => (m & special ? (m & on ? set : unset) : m & on ? 'x' : '-');
-	return kind + bit(0o400, 'r') + bit(0o200, 'w') + x(0o100, 0o4000, 's', 'S') + bit(0o40, 'r') + bit(0o20, 'w') + x(0o10, 0o2000, 's', 'S') + bit(0o4, 'r') + bit(0o2, 'w') + x(0o1, 0o1000, 't', 'T');
-}
-
-/** The file lines of the view: one per entry, in path order, indented by depth. */
-export function fileLines(entries: readonly FileEntry[]): string[] {
-	const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-	const lines: string[] = [];
-	for (const e of sorted.slice(0, maxFileLines)) {
-		const depth = e.path.split('/').length - 1;
-		const name = e.path.slice(e.path.lastIndexOf('/') + 1);
-		const link = e.linkTarget !== undefined ? ` ${e.type === 'hardlink' ? '=>' : '->'} ${visible(e.linkTarget)}` : '';
-		lines.push(`${modeText(e)} ${`${e.uid}:${e.gid}`.padEnd(11)} ${(e.type === 'file' ? humanSize(e.size) : '').padStart(8)}  ${'  '.repeat(depth)}${visible(name)}${e.type === 'dir' ? '/' : ''}${link}`);
-	}
-	if (sorted.length > maxFileLines) lines.push(`… and ${sorted.length - maxFileLines} more entries`);
-	return lines;
-}
 
 export const inspectVolumeAction: ActionHandler = async (request, context) => {
 	const name = request.subject.name;
@@ -65,11 +39,8 @@ export const inspectVolumeAction: ActionHandler = async (request, context) => {
 			}
 		}
 		if (declaring.size) lines.push('', 'Images that declare a VOLUME where it is mounted:', ...declaring);
-		lines.push('', 'Files: reading through a helper container…');
-		show(lines);
-		const files = await readVolumeFiles(context.engine, name, {signal: run.signal, onProgress: (bytes) => show([...lines.slice(0, -1), `Files: reading… ${bytesSize(bytes)}`])});
-		const summary = `${files.entries.length} entries, ${files.tree.root.files} files, ${humanSize(files.tree.root.size)}`;
-		run.finish((s) => ({...s, body: {type: 'log', lines: [...lines.slice(0, -1), `Files (${summary}):`, ...fileLines(files.entries)]}, status: 'done', result: summary, top: s.top ?? 0}));
+		lines.push('', 'f on the list opens its files in the Files tab\'s tree (read through a helper container).');
+		run.finish((s) => ({...s, body: {type: 'log', lines}, status: 'done', result: `${users.length} ${users.length === 1 ? 'container' : 'containers'}`, top: s.top ?? 0}));
 	} catch (error) {
 		if (run.stopped) return run.end();
 		run.finish((s) => ({...s, status: 'failed', error: shownError(error)}));

@@ -3,6 +3,7 @@ import React from 'react';
 import type {FormState} from '../overlays/form.js';
 import {fieldParts, fieldWindow} from '../text-field.js';
 import {theme} from '../theme.js';
+import {visible} from '../../text/sanitize.js';
 import {wrapText} from '../wrap.js';
 import {Line} from './Line.js';
 
@@ -42,6 +43,9 @@ export function FormView(props: {form: FormState; width: number; height: number}
 				{value}
 			</Text>,
 		);
+		const note = field.kind === 'text' ? field.note?.(field.text.value) : '';
+		if (note) lines.push(<Line key={`n-${field.name}`} color={theme.dim}>{`  ${' '.repeat(labelWidth)}   ${note}`}</Line>);
+		if (focused && field.candidates && field.candidates.length > 1) lines.push(<Line key={`c-${field.name}`} color={theme.dim}>{`  ${' '.repeat(labelWidth)}   ${field.candidates.slice(0, 20).map((c) => visible(c)).join('  ')}${field.candidates.length > 20 ? ` … (${field.candidates.length})` : ''}`}</Line>);
 		if (field.error) lines.push(<Line key={`e-${field.name}`} color={theme.error}>{`  ${' '.repeat(labelWidth)} ✗ ${field.error}`}</Line>);
 		else if (focused && field.hint && field.kind === 'text') lines.push(<Line key={`h-${field.name}`} color={theme.dim}>{`  ${' '.repeat(labelWidth)}   ${field.hint}`}</Line>);
 	});

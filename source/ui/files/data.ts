@@ -17,6 +17,8 @@ export interface FilesData {
 	diffIds: string[];
 	/** Things the reader found odd (diff_id mismatches, strange names): shown, never hidden. */
 	warnings: string[];
+	/** A volume's files (source/ui/volume-files.ts), not an image's: one layer, extracted through the helper. */
+	volume?: string;
 }
 
 export function filesData(imageId: string, archive: ImageArchive): FilesData {

@@ -73,7 +73,9 @@ export type FilesEvent =
 	| {type: 'progress'; imageId: string; token: number; progress: ReadProgress}
 	| {type: 'ready'; imageId: string; data: FilesData}
 	| {type: 'readFailed'; imageId: string; token: number; message: string}
-	| {type: 'cancel' | 'retry'};
+	| {type: 'cancel' | 'retry'}
+	/** A volume's files read (source/ui/volume-files.ts): show them on their own screen. */
+	| {type: 'openVolume'; screen: ImageScreen};
 
 export function emptyFiles(): FilesScreen {
 	return {load: {status: 'idle'}, aggregate: false, mode: 'tree', search: textField(), query: '', notFound: false, wasteCursor: 0};
@@ -149,6 +151,7 @@ export function safeFileName(name: string): string {
 }
 
 export function reduceFiles(state: State, event: FilesEvent, step: (state: State, msg: Msg) => State): State {
+	if (event.type === 'openVolume') return {...state, view: 'image', image: event.screen};
 	const screen = state.image;
 	if (!screen) return state;
 	const files = screen.files ?? emptyFiles();
@@ -274,6 +277,7 @@ export function reduceFiles(state: State, event: FilesEvent, step: (state: State
 function startExtract(state: State, s: FilesShown, step: (state: State, msg: Msg) => State): State {
 	const node = selected(s.tree, s.view);
 	if (!node) return state;
+	if (s.data.volume !== undefined) return startVolumeExtract(state, s.data.volume, node, step);
 	const removed = !s.files.aggregate && node.change === 'removed';
 	const version = versionFor(s.data, node.path, s.layer, removed);
 	const shownPath = visibleName(node.path);
@@ -296,4 +300,25 @@ function startExtract(state: State, s: FilesShown, step: (state: State, msg: Msg
 		}),
 	};
 	return step(state, {type: 'openOverlay', overlay});
+}
+
+/** x on a volume's file: the Volumes list's extract form (extractVolumeFile), the path filled in. */
+function startVolumeExtract(state: State, volume: string, node: {path: string; children?: unknown; type: string; size: number}, step: (state: State, msg: Msg) => State): State {
+	const shownPath = visible(node.path);
+	if (node.children || (node.type !== 'file' && node.type !== 'hardlink')) {
+		return step(state, {type: 'notice', level: 'error', text: `${shownPath} is ${node.children ? 'a directory' : `a ${node.type}`}: only regular files can be extracted`});
+	}
+	const overlay = {
+		kind: 'form' as const,
+		form: form(
+			'extractVolumeFile',
+			`Extract ${shownPath} (${node.size} bytes) from volume ${visible(volume)}`,
+			[
+				{name: 'path', label: 'File', value: node.path, hint: 'the path in the volume'},
+				{name: 'dest', label: 'Save as', value: safeFileName(baseName(node.path)), hint: 'a path inside the current directory (never over a file)'},
+			],
+			{name: volume},
+		),
+	};
+	return step(state, {type: 'openOverlay', overlay: {...overlay, form: {...overlay.form, focus: 1}}});
 }

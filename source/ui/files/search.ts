@@ -14,6 +14,23 @@ function lowerPathsOf(shape: Shape): string[] {
 	return (shape.lowerPaths ??= orderOf(shape).map((n) => n.path.toLowerCase()));
 }
 
+function escapedOf(shape: Shape): Uint8Array {
+	return (shape.escaped ??= Uint8Array.from(orderOf(shape), (n) => (needsEscaping(n.path) ? 1 : 0)));
+}
+
+/** Display-order indices of the paths matching `query`, kept for the last query of the shape. */
+function matchesOf(shape: Shape, query: string): number[] {
+	if (shape.matches?.query === query) return shape.matches.indices;
+	const lower = lowerPathsOf(shape);
+	const escaped = escapedOf(shape);
+	const order = orderOf(shape);
+	const q = query.toLowerCase();
+	const indices: number[] = [];
+	for (let i = 0; i < order.length; i++) if (lower[i].includes(q) || (escaped[i] && pathMatches(order[i], query))) indices.push(i);
+	shape.matches = {query, indices};
+	return indices;
+}
+
 /** Whether a node's path contains the query, case-insensitively, as stored or as shown (escaped). */
 export function pathMatches(node: TreeNode, query: string): boolean {
 	if (query === '') return false;
@@ -47,14 +64,19 @@ export function search(tree: FileTree, view: TreeView, query: string, options: S
 	const fromIndex = fromNode ? orderIndexOf(shape).get(fromNode) : undefined;
 	const start = fromIndex ?? (direction === 1 ? -1 : order.length);
 	const first = fromIndex !== undefined && options.inclusive ? 0 : 1;
-	const lower = lowerPathsOf(shape);
-	const q = query.toLowerCase();
-	for (let k = first; k <= order.length; k++) {
-		const i = (((start + direction * k) % order.length) + order.length) % order.length;
-		const n = order[i];
-		if (lower[i].includes(q) || (needsEscaping(n.path) && pathMatches(n, query))) return {view: reveal(tree, view, n.path), found: true};
+	// The matches in display order (kept for the status line's count): the next one after the start, wrapping.
+	const indices = matchesOf(shape, query);
+	if (!indices.length) return {view, found: false};
+	let pick: number | undefined;
+	if (direction === 1) {
+		const from = first === 0 ? start : start + 1;
+		pick = indices.find((i) => i >= from) ?? indices[0];
+	} else {
+		const from = first === 0 ? start : start - 1;
+		for (let k = indices.length - 1; k >= 0 && pick === undefined; k--) if (indices[k] <= from) pick = indices[k];
+		pick ??= indices[indices.length - 1];
 	}
-	return {view, found: false};
+	return {view: reveal(tree, view, order[pick].path), found: true};
 }
 
 /** How many paths (under the filter) match, and which of them the cursor is on (1-based, 0 if none). */
@@ -62,16 +84,8 @@ export function matchCount(tree: FileTree, view: TreeView, query: string): {coun
 	if (query === '') return {count: 0, current: 0};
 	const shape = shapeOf(tree, view.sort, view.filter);
 	const cursorNode = selected(tree, view);
-	let count = 0;
-	let current = 0;
-	const lower = lowerPathsOf(shape);
-	const q = query.toLowerCase();
-	const order = orderOf(shape);
-	for (let i = 0; i < order.length; i++) {
-		const n = order[i];
-		if (!lower[i].includes(q) && !(needsEscaping(n.path) && pathMatches(n, query))) continue;
-		count++;
-		if (n === cursorNode) current = count;
-	}
-	return {count, current};
+	const indices = matchesOf(shape, query);
+	const at = cursorNode ? orderIndexOf(shape).get(cursorNode) : undefined;
+	const current = at === undefined ? 0 : indices.indexOf(at) + 1;
+	return {count: indices.length, current};
 }

@@ -23,6 +23,10 @@ export interface Shape {
 	orderIndex?: Map<TreeNode, number>;
 	/** The order's paths in lower case, for search (made on the first search). */
 	lowerPaths?: string[];
+	/** Per display-order index: whether the path needs escaping to be shown (search matches the shown form too). */
+	escaped?: Uint8Array;
+	/** The last query's matches (display-order indices, ascending): the status line counts them every frame. */
+	matches?: {query: string; indices: number[]};
 }
 
 const shapes = new WeakMap<FileTree, Map<string, Shape>>();

@@ -30,8 +30,9 @@ export const volumesSpec: ListSpec<VolumeRow> = {
 	matches: (row, needle) => [row.volume.Name, row.volume.Driver, ...Object.entries(row.volume.Labels ?? {}).map(([k, v]) => `${k}=${v}`)].some((text) => String(text).toLowerCase().includes(needle)),
 	filterHint: 'name, driver or label',
 	empty: {loading: 'Loading volumes…', none: 'No volumes.', noMatch: (filter) => `No volume matches "${filter}"`},
-	open: {action: 'open', keys: ['enter'], label: 'open', description: 'Open the volume: its inspect (as docker volume inspect prints it), the containers that mount it and its files', run: (state, step) => openVolumeAction(state, step, 'inspectVolume')},
+	open: {action: 'open', keys: ['enter'], label: 'open', description: 'Open the volume: its inspect (as docker volume inspect prints it), the containers that mount it and the images that declare a VOLUME there (f: its files)', run: (state, step) => openVolumeAction(state, step, 'inspectVolume')},
 	actions: [
+		{action: 'volumeFiles', keys: ['f'], label: 'files', footer: 5, needs: 'daemon', description: "Browse the volume's files in the Files tab's tree (sizes, modes, owners, link targets; / search, s sort, x extracts)", run: (state, step) => openVolumeAction(state, step, 'volumeFiles')},
 		{action: 'extractVolumeFile', keys: ['e'], label: 'extract', footer: 5, needs: 'daemon', description: 'Extract a file of the volume to a path you type (never outside the current directory, never over a file)', run: (state, step) => openVolumeAction(state, step, 'extractVolumeFile')},
 		{action: 'exportVolume', keys: ['b'], label: 'back up', footer: 4, needs: 'daemon', description: 'Back up the volume to a .tar or .tar.gz file (progress in bytes)', run: (state, step) => openVolumeAction(state, step, 'exportVolume')},
 		{action: 'importVolume', keys: ['i'], label: 'restore', footer: 5, needs: 'daemon', description: 'Restore a tar into a new or an empty volume (a volume with files only if you ask)', run: (state, step) => openVolumeAction(state, step, 'importVolume')},

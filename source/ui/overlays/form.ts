@@ -19,7 +19,15 @@ export interface FormField {
 	hint?: string;
 	/** The problem with this field, from the last validation. */
 	error?: string;
+	/** Tab completes the word at the cursor (the run form's volume names); undefined: Tab moves on. */
+	complete?: FieldCompleter;
+	/** The names Tab offered last (shown under the field). */
+	candidates?: string[];
+	/** A line under the field about its value (e.g. which volumes a run will create); '' says nothing. */
+	note?: (value: string) => string;
 }
+
+export type FieldCompleter = (text: TextField) => {text: TextField; candidates: string[]} | undefined;
 
 export interface FormState {
 	/** What the form does, e.g. `tag`, `run`. The effect that submits it is chosen by this. */
@@ -42,6 +50,8 @@ export interface FieldSpec {
 	value?: string;
 	on?: boolean;
 	hint?: string;
+	complete?: FieldCompleter;
+	note?: (value: string) => string;
 }
 
 export function form(action: string, title: string, specs: FieldSpec[], subject: Record<string, string> = {}): FormState {
@@ -50,7 +60,7 @@ export function form(action: string, title: string, specs: FieldSpec[], subject:
 		title,
 		subject,
 		focus: 0,
-		fields: specs.map((spec) => ({name: spec.name, label: spec.label, kind: spec.kind ?? 'text', text: textField(spec.value ?? ''), on: spec.on ?? false, hint: spec.hint})),
+		fields: specs.map((spec) => ({name: spec.name, label: spec.label, kind: spec.kind ?? 'text', text: textField(spec.value ?? ''), on: spec.on ?? false, hint: spec.hint, complete: spec.complete, note: spec.note})),
 	};
 }
 
@@ -80,6 +90,14 @@ export function formKey(state: FormState, action: FormAction | undefined, key: s
 	if (state.busy) return {kind: 'ignored'};
 	const count = state.fields.length;
 	const field = state.fields[state.focus];
+	if (action === 'nextField' && field?.kind === 'text' && field.complete) {
+		const done = field.complete(field.text);
+		if (done) {
+			const fields = state.fields.slice();
+			fields[state.focus] = {...field, text: done.text, candidates: done.candidates, error: undefined};
+			return {kind: 'edit', state: {...state, fields}};
+		}
+	}
 	if (action === 'nextField') return {kind: 'edit', state: {...state, focus: (state.focus + 1) % count}};
 	if (action === 'prevField') return {kind: 'edit', state: {...state, focus: (state.focus - 1 + count) % count}};
 	if (action === 'submit') return {kind: 'submit', state: {...state, error: undefined}};
@@ -89,8 +107,8 @@ export function formKey(state: FormState, action: FormAction | undefined, key: s
 		if (action === 'toggle' || key === 'left' || key === 'right') next = {...field, on: !field.on, error: undefined};
 	} else {
 		const edited = editField(field.text, key);
-		if (edited) next = {...field, text: edited};
-		else if (text) next = {...field, text: insertText(field.text, text), error: undefined};
+		if (edited) next = {...field, text: edited, candidates: undefined};
+		else if (text) next = {...field, text: insertText(field.text, text), error: undefined, candidates: undefined};
 	}
 	if (!next) return {kind: 'ignored'};
 	const fields = state.fields.slice();

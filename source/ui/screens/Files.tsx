@@ -134,10 +134,11 @@ export function rowText(row: Row, width: number): {mark: string; body: string; s
 	return {mark, body, size: size.padStart(sizeWidth)};
 }
 
-function TreeRow(props: {row: Row; selected: boolean; width: number}) {
+function TreeRow(props: {row: Row; selected: boolean; width: number; /** A volume's files: no layer, so no change marks. */ plain?: boolean}) {
 	const {row} = props;
 	const text = rowText(row, props.width);
-	const change = row.node.change;
+	if (props.plain) text.mark = ' ';
+	const change = props.plain ? undefined : row.node.change;
 	const style = change ? changeStyle[change] : undefined;
 	return (
 		<Text wrap="truncate" inverse={props.selected}>
@@ -162,8 +163,14 @@ function Tree(props: {s: FilesShown; screen: ImageScreen; height: number; width:
 	// Sort and filter come first so they stay on screen in a narrow terminal.
 	const header = (
 		<Text key="h" wrap="truncate">
-			<Text bold color={theme.title}>{`Layer ${layer}`}</Text>
-			<Text color={theme.dim}>{` of 0–${data.layerCount - 1}`}</Text>
+			{data.volume !== undefined ? (
+				<Text bold color={theme.title}>{`Volume ${visible(data.volume)}`}</Text>
+			) : (
+				<>
+					<Text bold color={theme.title}>{`Layer ${layer}`}</Text>
+					<Text color={theme.dim}>{` of 0–${data.layerCount - 1}`}</Text>
+				</>
+			)}
 			{'  sort: '}
 			<Text color={theme.key}>{view.sort === 'name' ? 'name ↑' : 'size ↓'}</Text>
 			{'  filter: '}
@@ -176,11 +183,11 @@ function Tree(props: {s: FilesShown; screen: ImageScreen; height: number; width:
 		<Line key="sub" color={theme.error}>{`⚠ ${visible(warning)}${data.warnings.length > 1 ? ` (+${data.warnings.length - 1} more)` : ''}`}</Line>
 	) : (
 		<Line key="sub" color={theme.dim}>
-			{step ? `$ ${visible(step.createdBy || (step.comment ? `# ${step.comment}` : ''))}` : `${data.diffIds[layer] ?? ''}`}
+			{data.volume !== undefined ? 'its files as the engine archives them (a helper container, read-only) · x extracts · esc back to Volumes' : step ? `$ ${visible(step.createdBy || (step.comment ? `# ${step.comment}` : ''))}` : `${data.diffIds[layer] ?? ''}`}
 		</Line>
 	);
 
-	const rows = window.rows.map((row, i) => <TreeRow key={row.node.path} row={row} selected={window.top + i === view.cursor} width={width} />);
+	const rows = window.rows.map((row, i) => <TreeRow key={row.node.path} row={row} selected={window.top + i === view.cursor} width={width} plain={data.volume !== undefined} />);
 	if (window.total === 0) {
 		const empty = view.filter !== 'all' ? `Nothing ${view.filter} here (f changes the filter).` : files.aggregate ? 'The filesystem is empty at this layer.' : 'This layer changes no files (a shows the whole filesystem).';
 		rows.push(<Line key="empty" color={theme.dim}>{empty}</Line>);
@@ -226,8 +233,8 @@ function details(s: FilesShown, node: TreeNode, total: number): string {
 		const what = before ? entryDifferences(before.entry, entry) : [];
 		parts.push(`modified${what.length ? `: ${what.join(', ')}` : ''}`);
 	} else if (node.change === 'unchanged') parts.push('stored again unchanged (the copy below is wasted)');
-	else if (node.change) parts.push(node.change);
-	if (s.files.aggregate && node.layer !== undefined && !node.children) parts.push(`from layer ${node.layer}`);
+	else if (node.change && s.data.volume === undefined) parts.push(node.change);
+	if (s.files.aggregate && node.layer !== undefined && !node.children && s.data.volume === undefined) parts.push(`from layer ${node.layer}`);
 	parts.push(`row ${s.view.cursor + 1}/${total}`);
 	return parts.join(' · ');
 }

@@ -13,6 +13,7 @@ import {wrapText} from '../wrap.js';
 import {JsonLine} from './json-lines.js';
 import {FilterBadge, FilteredInspect} from '../components/FormatBox.js';
 import {FilesTab} from './Files.js';
+import {declaredVolumesText} from '../declared-volumes.js';
 
 const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect', files: 'Files'} as const;
 const detailLines = 4;
@@ -61,7 +62,7 @@ export function ImageScreen(props: {
 	const {screen, width} = props;
 	const tabBar = (
 		<Text wrap="truncate">
-			{tabs.map((tab) => (
+			{(screen.volume !== undefined ? (['files'] as const) : tabs).map((tab) => (
 				<React.Fragment key={tab}>
 					<Text inverse={tab === screen.tab} bold={tab === screen.tab} color={tab === screen.tab ? undefined : theme.dim}>
 						{` ${tabTitles[tab]} `}
@@ -69,7 +70,7 @@ export function ImageScreen(props: {
 					{' '}
 				</React.Fragment>
 			))}
-			<Text color={theme.dim}>{` ${visible(screen.ref)}`}</Text>
+			<Text color={theme.dim}>{screen.volume !== undefined ? ` volume ${visible(screen.volume)}` : ` ${visible(screen.ref)}`}</Text>
 			{props.formatFilter !== undefined ? <FilterBadge template={props.formatFilter} /> : null}
 		</Text>
 	);
@@ -134,7 +135,7 @@ function LayersTab(props: {screen: Screen; height: number; width: number; holder
 			{detailHeight > 0 && selected ? (
 				<Detail
 					title={`layer ${selected.index}  ${cellText(selected.diffId)}${note}`}
-					text={`${selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}${heldBy(props.holders?.[selected.index])}`}
+					text={`${selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}${heldBy(props.holders?.[selected.index])}${declaredVolumesText(props.screen.detail!.inspect.value)}`}
 					width={props.width}
 					height={detailHeight}
 				/>
