@@ -61,7 +61,7 @@ export class Controller {
 		readonly engine: ImageSource,
 		private readonly dispatch: (msg: Msg) => void,
 	) {
-		this.source = engine.kind === 'archive' ? {archive: engine.label} : {};
+		this.source = engine.kind === 'archive' ? {archive: engine.label} : engine.kind === 'registry' ? {remote: engine.label} : {};
 	}
 
 	start(): void {

@@ -16,7 +16,8 @@ import {colorLevel} from '../config/terminal.js';
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import {displayWidth, truncateToWidth, useTerminalWidths} from '../text/width.js';
 import {fitColumns, formatHeader, formatRow, windowStart} from './columns.js';
-import {footerFitted} from './keymap.js';
+import {footerFitted, unavailable} from './keymap.js';
+import {can} from './lists/capability.js';
 import {imagesSpec} from './lists/images.js';
 import {listOf} from './lists/select.js';
 import {listTitle} from './lists/title.js';
@@ -102,7 +103,8 @@ export function firstFrameLines(state: State, endpointUrl: string, now = Date.no
 	for (let i = slice.length; i < rowsHeight; i++) lines.push(lineText(i === 0 && list.visible.length === 0 ? imagesSpec.empty.none : '', {}, width));
 	// ui/components/Footer.tsx
 	const footer: Segment[] = [];
-	footerFitted('images', width).forEach((label, index) => {
+	// The keys the source cannot serve are left out, as the App's footer leaves them out.
+	footerFitted('images', width, unavailable((need) => can(state, need))).forEach((label, index) => {
 		const space = label.indexOf(' ');
 		if (index > 0) footer.push({text: '  '});
 		footer.push({text: label.slice(0, space), color: theme.key, bold: true}, {text: label.slice(space), color: theme.dim});

@@ -134,8 +134,8 @@ describe('the effective config', () => {
 		expect(error('{"keys": {"sort": []}}')).toBe(`${path}:1:11: keys.sort: needs at least one key`);
 		expect(error('{"keys": {"sort": ["o", "o"]}}')).toBe(`${path}:1:11: keys.sort: "o" is given twice`);
 		expect(error('{"keys": {"sort": 5}}')).toBe(`${path}:1:19: keys.sort: must be a key ("q") or a list of keys (["q", "ctrl+q"])`);
-		expect(error('{"keys": {"sort": "q"}}')).toBe(`${path}:1:11: keys.sort: "q" is also bound to "quit" in images, containers, volumes, disk, engines`);
-		expect(error('{"keys": {"sort": "ctrl+c"}}')).toBe(`${path}:1:11: keys.sort: "ctrl+c" is also bound to "forceQuit" in images, containers, volumes, disk, engines`);
+		expect(error('{"keys": {"sort": "q"}}')).toBe(`${path}:1:11: keys.sort: "q" is also bound to "quit" in images, containers, volumes, disk, engines, tags`);
+		expect(error('{"keys": {"sort": "ctrl+c"}}')).toBe(`${path}:1:11: keys.sort: "ctrl+c" is also bound to "forceQuit" in images, containers, volumes, disk, engines, tags`);
 		expect(error('{"theme": {"titel": "red"}}')).toMatch(new RegExp(`^${path}:1:12: theme.titel: unknown theme colour \\(known: title, header,`));
 		expect(error('{"theme": {"title": "orange"}}')).toBe(`${path}:1:21: theme.title: "orange" is not a colour: use a name (red, brightBlue, gray), color(0-255), #rrggbb, or none`);
 		expect(error('{"theme": {"title": "color(300)"}}')).toBe(`${path}:1:21: theme.title: color(300) is out of range: the palette has colours 0 to 255`);
@@ -181,7 +181,7 @@ describe('the key validator against the keymap table', () => {
 		// A key of another context is free: `w` shows the waste in Files and `e` opens every directory there; in Containers they can stop a container and show its logs.
 		expect(applyKeyOverrides(bindings, [{action: 'stop', keys: ['w']}, {action: 'logs', keys: ['e']}]).problems).toEqual([]);
 		// A clash in every list is one problem that names them all.
-		expect(applyKeyOverrides(bindings, [{action: 'menu', keys: ['q']}]).problems.map((p) => p.message)).toEqual(['"q" is also bound to "quit" in images, containers, volumes, disk, engines']);
+		expect(applyKeyOverrides(bindings, [{action: 'menu', keys: ['q']}]).problems.map((p) => p.message)).toEqual(['"q" is also bound to "quit" in images, containers, volumes, disk, engines, tags']);
 	});
 
 	it('works on any table with action, keys and contexts (the keymap being rewritten)', () => {

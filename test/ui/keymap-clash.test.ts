@@ -39,8 +39,10 @@ describe('the keymap has no clash', () => {
 		expect(keyOf('importVolume', 'volumes')).toEqual(['i']);
 		for (const list of ['images', 'containers', 'volumes', 'disk', 'engines']) {
 			expect(keyOf('menu', list)).toEqual(['x']);
-			expect(bindings.some((row) => row.contexts !== 'all' && row.contexts.includes(list as never) && row.keys.includes('R'))).toBe(false);
 		}
+		// R opens a registry (the remote explorer), from Images only; no other list binds it.
+		expect(keyOf('openRemote', 'images')).toEqual(['R']);
+		for (const list of ['containers', 'volumes', 'disk', 'engines']) expect(bindings.some((row) => row.contexts !== 'all' && row.contexts.includes(list as never) && row.keys.includes('R'))).toBe(false);
 	});
 
 	it("the config's validator agrees: the table passes as it is; a key moved onto another's is refused", () => {

@@ -137,12 +137,12 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 		}
 	});
 
-	it('4 shows the Tags list: the index with its platforms and type; Enter opens the tag', async () => {
+	it('6 shows the Tags list: the index with its platforms and type; Enter opens the tag', async () => {
 		const source = new RegistrySource(parseRemote(`${plain}/registry-test/multi`));
 		const app = render(<App engine={source} />);
 		try {
 			await waitFor(app.lastFrame, (f) => f.includes('Images (1)'), 15_000);
-			app.stdin.write('4');
+			app.stdin.write('6');
 			// 100 columns cut PLATFORMS short: the row's start on screen, the whole list from the same feed.
 			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('Tags (1)') && f.includes('oci index'), 15_000));
 			expect(frame).toContain('linux/amd64, ');

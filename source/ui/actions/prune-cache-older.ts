@@ -16,14 +16,14 @@ import type {Overlay} from '../overlays/index.js';
 import {failed} from './common.js';
 import type {ActionHandler} from './types.js';
 
-const units: Record<string, number> = {ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000};
+const units: Record<string, number> = {ns: 1e-6, us: 1e-3, '\u00b5s': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000};
 
 /** A Go duration ("24h", "30m", "1h30m", "1.5h") in milliseconds; undefined when it is not one, or not positive. */
 export function parseDuration(text: string): number | undefined {
 	const trimmed = text.trim();
-	if (!/^(\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))*$/.test(trimmed)) return undefined;
+	if (!/^(\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h))*$/.test(trimmed)) return undefined;
 	let total = 0;
-	for (const [, number, unit] of trimmed.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) total += Number(number) * units[unit];
+	for (const [, number, unit] of trimmed.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(number) * units[unit];
 	return total > 0 ? total : undefined;
 }
 
