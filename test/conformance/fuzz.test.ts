@@ -8,6 +8,7 @@ import {haveEngine} from '../helpers/engine.js';
 import {DANGLING} from './cases.js';
 import {COMMANDS} from './fuzz/commands.js';
 import {ImgscopePool} from './fuzz/in-process.js';
+import {setUpFuzzObjects} from './fuzz/objects.js';
 import {describeDifference, fuzz} from './fuzz/run.js';
 import {danglingId, imgscopeCommand} from './harness.js';
 
@@ -17,8 +18,12 @@ const COUNT = Number(process.env.IMGSCOPE_FUZZ_COUNT ?? 150);
 describe.skipIf(!haveEngine)('differential fuzzing of --format', () => {
 	it(`seed ${SEED}: ${COUNT} cases each of ${COMMANDS.map(c => c.name).join(', ')} agree with docker`, async () => {
 		const pool = ImgscopePool.available() ? new ImgscopePool(2) : undefined;
-		const runner = {imgscope: await imgscopeCommand(), substitutions: {[DANGLING]: danglingId()}, pool};
-		const report = await fuzz(runner, {seed: SEED, count: COUNT, commands: COMMANDS.map(c => c.name)}).finally(() => pool?.close());
+		const objects = await setUpFuzzObjects({daemon: true});
+		const runner = {imgscope: await imgscopeCommand(), substitutions: {[DANGLING]: danglingId()}, pool, envs: objects.env};
+		const report = await fuzz(runner, {seed: SEED, count: COUNT, commands: COMMANDS.map(c => c.name)}).finally(async () => {
+			pool?.close();
+			await objects.dispose();
+		});
 		console.log(`fuzz: ${report.cases} cases in ${report.seconds.toFixed(1)} s, docker's exit statuses ${JSON.stringify(report.exitCodes)}`);
 		expect(report.cases).toBe(COUNT * COMMANDS.length);
 		expect(report.differences.map(describeDifference).join('\n\n')).toBe('');

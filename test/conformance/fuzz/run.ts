@@ -8,6 +8,7 @@ import {commandNamed} from './commands.js';
 import {generate, render, type FuzzCase} from './generate.js';
 import {shrink} from './shrink.js';
 import type {ImgscopePool} from './in-process.js';
+import type {EnvName} from './objects.js';
 
 export interface Sides {
 	docker: RunResult;
@@ -21,15 +22,20 @@ export interface Runner {
 	substitutions: Record<string, string>;
 	/** Long-lived imgscope processes (in-process.ts) for the cases without their own environment. */
 	pool?: ImgscopePool;
+	/** The environments command entries ask for (objects.ts): a command whose environment is missing is not run. */
+	envs?: Partial<Record<EnvName, Record<string, string>>>;
 }
 
 const side = (r: RunResult): string => `${r.code}\0${normalise(r.stdout.toString('latin1'))}\0${normalise(r.stderr)}`;
 
-function argsOf(c: FuzzCase, runner: Runner): {docker: string[]; imgscope: string[]} {
+function argsOf(c: FuzzCase, runner: Runner): {docker: string[]; imgscope: string[]; env?: Record<string, string>} {
 	const cmd = commandNamed(c.command);
+	const base = cmd.env ? runner.envs?.[cmd.env] : undefined;
+	if (cmd.env && !base) throw new Error(`fuzz: ${cmd.name} needs the ${cmd.env} environment (objects.ts)`);
+	const env = base || c.env ? {...base, ...c.env} : undefined;
 	const targets = c.targets.map(t => runner.substitutions[t] ?? t);
 	const format = render(c.template);
-	return {docker: cmd.docker(format, c.flags, targets), imgscope: cmd.imgscope(format, c.flags, targets)};
+	return {docker: cmd.docker(format, c.flags, targets), imgscope: cmd.imgscope(format, c.flags, targets), env};
 }
 
 /** Where the two sides part, digits masked: the same bug met twice has the same signature. */
@@ -46,11 +52,12 @@ export async function check(c: FuzzCase, runner: Runner): Promise<Verdict> {
 	const args = argsOf(c, runner);
 	let last: Sides | undefined;
 	for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
-		const docker = await run(DOCKER_CLI, args.docker, c.env);
-		const imgscope = runner.pool && !c.env ? await runner.pool.run(args.imgscope) : await run(process.execPath, [...runner.imgscope, ...args.imgscope], c.env);
+		const docker = await run(DOCKER_CLI, args.docker, args.env);
+		// TZ is read once a process: those cases run as processes; the rest in the pool, with their environment.
+		const imgscope = runner.pool && !c.env ? await runner.pool.run(args.imgscope, args.env) : await run(process.execPath, [...runner.imgscope, ...args.imgscope], args.env);
 		if (side(docker) === side(imgscope)) return {same: true, code: docker.code};
 		last = {docker, imgscope};
-		const again = await run(DOCKER_CLI, args.docker, c.env);
+		const again = await run(DOCKER_CLI, args.docker, args.env);
 		if (side(again) === side(docker)) return {same: false, settled: true, sides: last};
 	}
 	return {same: false, settled: false, sides: last!};
