@@ -33,6 +33,8 @@ export interface FuzzCommand {
 	fields: Field[];
 	/** The environment the command runs in (objects.ts makes it): a private DOCKER_CONFIG, a private dockerd. */
 	env?: EnvName;
+	/** One case at a time: a 20.10 daemon refuses a second disk usage request while one runs. */
+	exclusive?: boolean;
 }
 
 const f = (kind: Kind, ...paths: string[]): Field[] => paths.map(path => ({path, kind}));
@@ -212,6 +214,7 @@ export const COMMANDS: FuzzCommand[] = [
 		flags: [[], [], ['-v']],
 		fields: DF_FIELDS,
 		env: 'daemon',
+		exclusive: true,
 	},
 ];
 

@@ -47,8 +47,18 @@ function signature(sides: Sides): string {
 	return `${sides.docker.code}/${sides.imgscope.code}\0${a!.slice(i, i + 40)}\0${b!.slice(i, i + 40)}`;
 }
 
+// The tail of each exclusive command's queue (FuzzCommand.exclusive).
+const queues = new Map<string, Promise<unknown>>();
+
 /** One case, bracketed by two docker runs (unstable.ts rule 2). */
 export async function check(c: FuzzCase, runner: Runner): Promise<Verdict> {
+	if (!commandNamed(c.command).exclusive) return checkNow(c, runner);
+	const result = (queues.get(c.command) ?? Promise.resolve()).then(() => checkNow(c, runner));
+	queues.set(c.command, result.catch(() => undefined));
+	return result;
+}
+
+async function checkNow(c: FuzzCase, runner: Runner): Promise<Verdict> {
 	const args = argsOf(c, runner);
 	let last: Sides | undefined;
 	for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
