@@ -96,6 +96,8 @@ export interface FuzzReport {
 export interface FuzzOptions {
 	seed: number;
 	count: number;
+	/** Per-command counts that stand in for `count`. */
+	counts?: Record<string, number>;
 	commands: string[];
 	parallel?: number;
 	shrink?: boolean;
@@ -109,7 +111,7 @@ export async function fuzz(runner: Runner, options: FuzzOptions): Promise<FuzzRe
 	const work: {c: FuzzCase; index: number; seed: number}[] = [];
 	options.commands.forEach((name, n) => {
 		const seed = options.seed + n * 1_000_003;
-		generate(commandNamed(name), seed, options.count).forEach((c, index) => work.push({c, index, seed}));
+		generate(commandNamed(name), seed, options.counts?.[name] ?? options.count).forEach((c, index) => work.push({c, index, seed}));
 	});
 	const differences: Difference[] = [];
 	const unsettled: FuzzCase[] = [];
