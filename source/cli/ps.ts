@@ -42,7 +42,7 @@ const ps: Command = {
 		if (parsed.flags.latest && limit === -1) limit = 1;
 		const filters = parseFilters((parsed.flags.filter as string[] | undefined) ?? []);
 		let size = parsed.flags.size === true;
-		const pass = prePass(format);
+		const pass = prePass(format, Date.now());
 		if (!pass.ok) throw new CommandError(pass.error, 1);
 		// .Size in the template asks for sizes, unless -q, -s or --size=false was given.
 		if (!quiet && parsed.flags.size === undefined && pass.usesSize) size = true;

@@ -206,7 +206,7 @@ export type PrePass = {ok: true; usesSize: boolean} | {ok: false; error: string}
  * empty ContainerContext before any request. A failure is docker's error
  * (exit status 1); a template that calls .Size makes docker ask for sizes.
  */
-export function prePass(format: string): PrePass {
+export function prePass(format: string, now = 0): PrePass {
 	if (format === '') return {ok: true, usesSize: false};
 	let template;
 	try {
@@ -214,7 +214,8 @@ export function prePass(format: string): PrePass {
 	} catch (error) {
 		return {ok: false, error: `failed to parse template: ${(error as Error).message}`};
 	}
-	const empty = containerRow({}, unmarshal(containerSummaryType, null), {trunc: false, now: 0, location: UTC});
+	// `now` (ms) for its RunningFor: docker's reads the clock, from Created 0 ("56 years ago" in an error that prints it).
+	const empty = containerRow({}, unmarshal(containerSummaryType, null), {trunc: false, now, location: UTC});
 	const record = (empty.v as GoValue).v as Record<string, GoValue>;
 	// The empty context carries the column names in its Header (NewContainerContext).
 	(record.HeaderContext.v as Record<string, GoValue>).Header = {type: T.any, v: headerValue(HEADER)};

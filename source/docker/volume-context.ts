@@ -16,8 +16,19 @@ import {unmarshal} from './unmarshal.js';
 
 const strMap = mapOf(T.string, T.string);
 const usageDataType = struct('volume.UsageData', [field('RefCount', T.int64, 'RefCount'), field('Size', T.int64, 'Size')]);
-// A swarm cluster volume (API 1.42): never sent by a 1.41 engine; only its presence matters to the columns.
-const clusterVolumeType = struct('volume.ClusterVolume', [field('ID', T.string, 'ID')]);
+// A swarm cluster volume (API 1.42): never sent by a 1.41 engine; only its presence matters to the columns,
+// and its field names to a template reaching through the nil pointer (Go says "nil pointer evaluating" for a
+// field the struct has, "can't evaluate field" for one it lacks). Version, CreatedAt and UpdatedAt are
+// swarm.Meta's, promoted; the types past the names are not modelled.
+const clusterVolumeType = struct('volume.ClusterVolume', [
+	field('ID', T.string, 'ID'),
+	field('Version', T.mapStringAny, 'Version', true),
+	field('CreatedAt', T.string, 'CreatedAt', true),
+	field('UpdatedAt', T.string, 'UpdatedAt', true),
+	field('Spec', T.mapStringAny, 'Spec'),
+	field('PublishStatus', sliceOf(T.mapStringAny), 'PublishStatus', true),
+	field('Info', T.mapStringAny, 'Info', true),
+]);
 
 /** api/types/volume.Volume. */
 export const volumeType = struct('volume.Volume', [

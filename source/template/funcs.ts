@@ -6,7 +6,7 @@ import {indirect, indirectInterface, isTrue, lengthOf, REFLECT_VALUE, type Val} 
 import {sprint, sprintln} from './print.js';
 import {sprintf} from './printf.js';
 import {compareKeys} from './sortkeys.js';
-import {addressable} from './methods.js';
+import {addressable, isAddressable, lookupMethod} from './methods.js';
 
 /**
  * A function callable from templates. Parameters typed REFLECT_VALUE receive
@@ -191,10 +191,16 @@ function evalArgs(args: Val[]): string {
 	}
 	return sprint(args.map(a => printable(a)));
 }
-// printableValue for the escapers: pointers are followed, as text/template does.
+// printableValue for the escapers: pointers are followed, as text/template does, and a value
+// whose pointer is an error or a Stringer is taken back by its address (fmt then calls the method:
+// `html $` of context ls's row prints its Error(), found by the fuzzer).
 function printable(a: Val): Val {
 	if (a !== null && a.type.kind === 'ptr') a = indirect(a)[0];
-	return a === null ? str('<no value>') : a;
+	if (a === null) return str('<no value>');
+	if (!lookupMethod(a, 'Error', false) && !lookupMethod(a, 'String', false) && isAddressable(a) && (lookupMethod(a, 'Error', true) || lookupMethod(a, 'String', true))) {
+		return {type: {kind: 'ptr', elem: a.type}, v: a};
+	}
+	return a;
 }
 
 export function htmlEscape(s: string): string {

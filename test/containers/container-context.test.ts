@@ -101,3 +101,14 @@ describe('container inspect against docker 28', () => {
 		expect(result.exitCode).toBe(1);
 	});
 });
+
+describe('found by the fuzzer', () => {
+	it("ps --format '{{ne $ $.MarshalJSON -}}': the pre-pass's empty container was created at 0 by docker's clock (56 years ago)", () => {
+		const now = Date.UTC(2026, 11, 2, 5, 0, 0);
+		const pass = prePass('{{ne $ $.MarshalJSON -}}', now);
+		expect(pass.ok).toBe(false);
+		// docker 28.2.2: the JSON bytes of the error hold "RunningFor":"56 years ago".
+		const running = Buffer.from('"RunningFor":"56 years ago"').join(' ');
+		expect(pass.ok ? '' : pass.error).toContain(running);
+	});
+});

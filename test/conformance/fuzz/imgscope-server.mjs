@@ -33,15 +33,22 @@ const realErr = process.stderr.write.bind(process.stderr);
 capture(process.stdout, {push: b => out.push(b)});
 capture(process.stderr, {push: b => err.push(b)});
 
-process.on('message', async ({id, argv}) => {
+process.on('message', async ({id, argv, env = {}}) => {
 	out = [];
 	err = [];
 	let code;
+	// The case's environment (a private DOCKER_CONFIG or DOCKER_HOST) for this run only.
+	const saved = Object.fromEntries(Object.keys(env).map(k => [k, process.env[k]]));
+	Object.assign(process.env, env);
 	try {
 		code = await main(argv);
 	} catch (error) {
 		realErr(`imgscope-server: ${error?.stack ?? error}\n`);
 		code = -2;
+	}
+	for (const [k, v] of Object.entries(saved)) {
+		if (v === undefined) delete process.env[k];
+		else process.env[k] = v;
 	}
 	for (const socket of sockets) socket.destroy();
 	sockets.clear();

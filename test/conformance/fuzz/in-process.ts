@@ -52,7 +52,7 @@ export class ImgscopePool {
 		this.start(server);
 	}
 
-	async run(argv: string[]): Promise<RunResult> {
+	async run(argv: string[], env?: Record<string, string>): Promise<RunResult> {
 		let server = this.servers.find(s => !s.busy);
 		while (!server) {
 			await new Promise<void>(resolve => this.waiting.push(resolve));
@@ -72,7 +72,7 @@ export class ImgscopePool {
 					clearTimeout(timer);
 					resolve(r);
 				});
-				server!.child.send({id, argv});
+				server!.child.send({id, argv, env});
 			});
 		} finally {
 			server.busy = false;

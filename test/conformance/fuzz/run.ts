@@ -8,6 +8,7 @@ import {commandNamed} from './commands.js';
 import {generate, render, type FuzzCase} from './generate.js';
 import {shrink} from './shrink.js';
 import type {ImgscopePool} from './in-process.js';
+import type {EnvName} from './objects.js';
 
 export interface Sides {
 	docker: RunResult;
@@ -21,15 +22,20 @@ export interface Runner {
 	substitutions: Record<string, string>;
 	/** Long-lived imgscope processes (in-process.ts) for the cases without their own environment. */
 	pool?: ImgscopePool;
+	/** The environments command entries ask for (objects.ts): a command whose environment is missing is not run. */
+	envs?: Partial<Record<EnvName, Record<string, string>>>;
 }
 
 const side = (r: RunResult): string => `${r.code}\0${normalise(r.stdout.toString('latin1'))}\0${normalise(r.stderr)}`;
 
-function argsOf(c: FuzzCase, runner: Runner): {docker: string[]; imgscope: string[]} {
+function argsOf(c: FuzzCase, runner: Runner): {docker: string[]; imgscope: string[]; env?: Record<string, string>} {
 	const cmd = commandNamed(c.command);
+	const base = cmd.env ? runner.envs?.[cmd.env] : undefined;
+	if (cmd.env && !base) throw new Error(`fuzz: ${cmd.name} needs the ${cmd.env} environment (objects.ts)`);
+	const env = base || c.env ? {...base, ...c.env} : undefined;
 	const targets = c.targets.map(t => runner.substitutions[t] ?? t);
 	const format = render(c.template);
-	return {docker: cmd.docker(format, c.flags, targets), imgscope: cmd.imgscope(format, c.flags, targets)};
+	return {docker: cmd.docker(format, c.flags, targets), imgscope: cmd.imgscope(format, c.flags, targets), env};
 }
 
 /** Where the two sides part, digits masked: the same bug met twice has the same signature. */
@@ -41,16 +47,27 @@ function signature(sides: Sides): string {
 	return `${sides.docker.code}/${sides.imgscope.code}\0${a!.slice(i, i + 40)}\0${b!.slice(i, i + 40)}`;
 }
 
+// The tail of each exclusive command's queue (FuzzCommand.exclusive).
+const queues = new Map<string, Promise<unknown>>();
+
 /** One case, bracketed by two docker runs (unstable.ts rule 2). */
 export async function check(c: FuzzCase, runner: Runner): Promise<Verdict> {
+	if (!commandNamed(c.command).exclusive) return checkNow(c, runner);
+	const result = (queues.get(c.command) ?? Promise.resolve()).then(() => checkNow(c, runner));
+	queues.set(c.command, result.catch(() => undefined));
+	return result;
+}
+
+async function checkNow(c: FuzzCase, runner: Runner): Promise<Verdict> {
 	const args = argsOf(c, runner);
 	let last: Sides | undefined;
 	for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
-		const docker = await run(DOCKER_CLI, args.docker, c.env);
-		const imgscope = runner.pool && !c.env ? await runner.pool.run(args.imgscope) : await run(process.execPath, [...runner.imgscope, ...args.imgscope], c.env);
+		const docker = await run(DOCKER_CLI, args.docker, args.env);
+		// TZ is read once a process: those cases run as processes; the rest in the pool, with their environment.
+		const imgscope = runner.pool && !c.env ? await runner.pool.run(args.imgscope, args.env) : await run(process.execPath, [...runner.imgscope, ...args.imgscope], args.env);
 		if (side(docker) === side(imgscope)) return {same: true, code: docker.code};
 		last = {docker, imgscope};
-		const again = await run(DOCKER_CLI, args.docker, c.env);
+		const again = await run(DOCKER_CLI, args.docker, args.env);
 		if (side(again) === side(docker)) return {same: false, settled: true, sides: last};
 	}
 	return {same: false, settled: false, sides: last!};
@@ -79,6 +96,8 @@ export interface FuzzReport {
 export interface FuzzOptions {
 	seed: number;
 	count: number;
+	/** Per-command counts that stand in for `count`. */
+	counts?: Record<string, number>;
 	commands: string[];
 	parallel?: number;
 	shrink?: boolean;
@@ -92,7 +111,7 @@ export async function fuzz(runner: Runner, options: FuzzOptions): Promise<FuzzRe
 	const work: {c: FuzzCase; index: number; seed: number}[] = [];
 	options.commands.forEach((name, n) => {
 		const seed = options.seed + n * 1_000_003;
-		generate(commandNamed(name), seed, options.count).forEach((c, index) => work.push({c, index, seed}));
+		generate(commandNamed(name), seed, options.counts?.[name] ?? options.count).forEach((c, index) => work.push({c, index, seed}));
 	});
 	const differences: Difference[] = [];
 	const unsettled: FuzzCase[] = [];
