@@ -22,6 +22,6 @@ function group(name: string, summary: string, subcommands: Command[]): Command {
 	};
 }
 
-export const systemGroup = group('system', 'System: df', [df]);
+export const systemGroup = group('system', 'System: df', [{...df, usage: df.usage.replace('imgscope df', 'imgscope system df')}]);
 export const imageGroup = group('image', 'Images: prune', [imagePrune]);
 export const builderGroup = group('builder', 'Build cache: prune, du', [builderPrune, builderDu]);

@@ -40,6 +40,8 @@ export function namesRegistry(text: string): boolean {
 	const slash = text.indexOf('/');
 	if (slash < 0) return false;
 	const first = text.slice(0, slash);
+	// A host as docker's reference grammar has one (a name with a dot or a port, [IPv6], localhost); `..` is none.
+	if (!/^([a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?|\[[0-9a-fA-F:.]+\])(:[0-9]+)?$/.test(first)) return false;
 	return /[.:]/.test(first) || first === 'localhost';
 }
 

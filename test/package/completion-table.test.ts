@@ -45,7 +45,7 @@ describe('a command with subcommands, from the table alone', () => {
 	it('completes its subcommands, then their flags', () => {
 		expect(complete('imgscope vol')).toEqual(['volume']);
 		expect(complete('imgscope volume ')).toEqual(['ls', 'inspect']);
-		expect(complete('imgscope volume ls --')).toEqual(['--host', '--context', '--archive', '--help', '--version', '--format', '--quiet']);
+		expect(complete('imgscope volume ls --')).toEqual(['--host', '--context', '--archive', '--no-cache', '--ascii', '--help', '--version', '--format', '--quiet']);
 		expect(complete('imgscope volume ls --format {{.Name}} -')).toContain('-q');
 		// An alias answers as its command.
 		expect(complete('imgscope images -')).toContain('-q');
