@@ -44,16 +44,17 @@ if [ "${1:-}" = "--real" ]; then
 		rm -rf "$r"
 		stamp imgscope-real/debian:bookworm "$t"
 	fi
-	# A runtime from Debian, a real npm dependency tree, then a layer removing part of it.
+	# A runtime from Debian, a real npm dependency tree, then a layer removing part of it
+	# (the host network: the engine here has no bridge).
 	if ! have imgscope-real/node:1; then
 		t=$(date +%s)
-		docker build -q --label imgscope.test=scale -t imgscope-real/node:1 "$here/fixtures/real-node" >/dev/null
+		docker build -q --network=host --label imgscope.test=scale -t imgscope-real/node:1 "$here/fixtures/real-node" >/dev/null
 		stamp imgscope-real/node:1 "$t"
 	fi
 	# The same image with one more small layer: shares all but its last layer.
 	if ! have imgscope-real/node:2; then
 		t=$(date +%s)
-		printf 'FROM imgscope-real/node:1\nRUN echo two > /app/VERSION\n' | docker build -q --label imgscope.test=scale -t imgscope-real/node:2 - >/dev/null
+		printf 'FROM imgscope-real/node:1\nRUN echo two > /app/VERSION\n' | docker build -q --network=none --label imgscope.test=scale -t imgscope-real/node:2 - >/dev/null
 		stamp imgscope-real/node:2 "$t"
 	fi
 	# One ~2 GB layer of ~300,000 files, generated as a tar and imported (no build step writes them).
