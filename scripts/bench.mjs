@@ -403,6 +403,18 @@ if (!skip.has('scale') && existsSync(`${root}scripts/bench-scale.mjs`)) {
 	}
 }
 
+// ---- 9. an explorer left open while builds run (scripts/bench-idle.mjs: a private dockerd) ----
+
+if (!skip.has('idle') && existsSync(`${root}scripts/bench-idle.mjs`)) {
+	console.log('\nscripts/bench-idle.mjs:');
+	const result = spawnSync('node', [`${root}scripts/bench-idle.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, BENCH_BIN: bin}});
+	process.stdout.write(result.stdout ?? '');
+	for (const line of (result.stdout ?? '').split('\n')) {
+		const match = /^(PASS|FAIL)\s+(.*)$/.exec(line.trim());
+		if (match) results.push({name: match[2], value: '', floor: '', ratio: '', target: '', ok: match[1] === 'PASS', external: true});
+	}
+}
+
 // ---- summary ---------------------------------------------------------------
 
 const failed = results.filter((r) => !r.ok);
