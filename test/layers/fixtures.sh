@@ -48,7 +48,11 @@ if [ "${1:-}" = "--real" ]; then
 	# (the host network: the engine here has no bridge).
 	if ! have imgscope-real/node:1; then
 		t=$(date +%s)
-		docker build -q --network=host --label imgscope.test=scale -t imgscope-real/node:1 "$here/fixtures/real-node" >/dev/null
+		c=$(mktemp -d /tmp/imgscope-real-node.XXXXXX)
+		cp "$here/fixtures/real-node/Dockerfile" "$c/"
+		cp "${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}" "$c/host-ca.crt"
+		docker build -q --network=host --label imgscope.test=scale -t imgscope-real/node:1 "$c" >/dev/null
+		rm -rf "$c"
 		stamp imgscope-real/node:1 "$t"
 	fi
 	# The same image with one more small layer: shares all but its last layer.
