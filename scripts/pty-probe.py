@@ -10,7 +10,7 @@ usage: pty-probe.py [options] -- COMMAND...
                        of [label, text]; each is written once the previous
                        frame is complete and the screen has been quiet a while.
                        [label, text, MARKER]: the time is until MARKER shows
-                       (within 60 s), for a key that starts slow work
+                       (within 60 s, or $PTY_PROBE_MARKER_S), for a key that starts slow work
   --gap-ms N           idle time between a frame completing and the next key
                        (default 60: a fast typist, ~10 keys a second)
   --quiet-ms N         a frame is complete when no byte arrived for N ms (default 15)
@@ -155,7 +155,7 @@ def main():
             os.write(fd, text.encode())
             if len(key) > 2:
                 marker, shown = key[2].encode(), None
-                deadline = sent + 60
+                deadline = sent + float(os.environ.get('PTY_PROBE_MARKER_S', '60'))
                 while time.monotonic() < deadline and not state['eof']:
                     chunk, at = pump(0.05)
                     if chunk and marker in ANSI.sub(b'', bytes(raw[seen_before:])):

@@ -3,13 +3,16 @@
  * follows its events, notices when it goes away and comes back. Components
  * never talk to the engine; they dispatch and read state.
  *
- * - Events come in storms (a build, a script tagging in a loop): reloads are
- *   debounced, but never put off for more than maxWaitMs, so the list keeps
- *   following while the storm lasts.
+ * - Events come in storms (a build, a script tagging in a loop): the first
+ *   event of a quiet spell reloads after eventDebounceMs, and event reloads
+ *   start at most once every minGapMs, so the list keeps following a storm
+ *   at one reload a second. Only the feeds whose event types arrived are
+ *   read again (a container event never lists the images), and events that
+ *   change no list (exec, attach, resize...) reload nothing.
  * - At most two reloads at a time; more asks are coalesced into one that
- *   runs when one ends. Each carries a generation number, and an answer
- *   older than what is already on screen is dropped: a late answer never
- *   overwrites a newer one.
+ *   runs when one ends. Each carries a generation number, and a feed's
+ *   answer older than what is already on screen for that feed is dropped: a
+ *   late answer never overwrites a newer one.
  * - Any failure (the engine gone, a daemon error, an answer that is not what
  *   the API answers) shows the banner and retries; the banner goes when the
  *   engine answers again.
@@ -26,11 +29,14 @@ import type {Msg} from './state.js';
 import {can, type Source} from './lists/capability.js';
 import {engineFeeds, type Feeds} from './lists/feeds.js';
 
-const feedNames = Object.keys(engineFeeds) as (keyof typeof engineFeeds)[];
+type FeedName = keyof typeof engineFeeds;
+const feedNames = Object.keys(engineFeeds) as FeedName[];
 
 const eventDebounceMs = 150;
-/** During a continuous storm of events, reload at least this often. */
-const maxWaitMs = 1000;
+/** Event reloads start at most this often (a storm: one a second). */
+const minGapMs = 1000;
+/** Container actions that change no list row (a build attaches to every step; docker exec, docker top). */
+const quietActions = /^(attach|detach|exec_create|exec_start|exec_detach|exec_die|resize|top|export|copy|archive-path|extract-to-dir)(:|$)/;
 const retryMs = 2000;
 const inspectConcurrency = 8;
 const maxConcurrentReloads = 2;
@@ -40,14 +46,17 @@ export class Controller {
 	/** The event stream ended (the engine went away): follow it again once the engine answers. */
 	private eventsDown = false;
 	private reloadTimer?: NodeJS.Timeout;
-	private burstStarted?: number;
+	/** Feeds events asked for since the last event reload, and when that one started. */
+	private pending = new Set<FeedName>();
+	private lastEventReload = 0;
 	private retryTimer?: NodeJS.Timeout;
 	private stopped = false;
 	/** Reloads asked for, and the newest whose answer is on screen. */
 	private generation = 0;
-	private shown = 0;
+	private shown = new Map<FeedName, number>();
 	private running = 0;
-	private queued?: {promise: Promise<void>; resolve: () => void};
+	/** A reload waiting for a free slot: the union of what was asked (undefined: every feed). */
+	private queued?: {promise: Promise<void>; resolve: () => void; only?: Set<FeedName>};
 	private layerCounts = new Map<string, number>();
 	private counting = new Set<string>();
 	/** Every request in flight, so stop() can abort them. */
@@ -92,16 +101,18 @@ export class Controller {
 		return abort;
 	}
 
-	/** Engine events come in bursts (a build tags and untags): one reload per burst, at least one a second. */
-	private scheduleReload(): void {
-		if (this.stopped) return;
-		const now = Date.now();
-		this.burstStarted ??= now;
-		clearTimeout(this.reloadTimer);
-		const wait = Math.max(0, Math.min(eventDebounceMs, this.burstStarted + maxWaitMs - now));
+	/** Engine events come in bursts (a build tags and untags): the feeds they touch, at most one reload a second. */
+	private scheduleReload(feeds: FeedName[]): void {
+		if (this.stopped || !feeds.length) return;
+		for (const name of feeds) this.pending.add(name);
+		if (this.reloadTimer) return;
+		const wait = Math.max(eventDebounceMs, this.lastEventReload + minGapMs - Date.now());
 		this.reloadTimer = setTimeout(() => {
-			this.burstStarted = undefined;
-			void this.reload();
+			this.reloadTimer = undefined;
+			this.lastEventReload = Date.now();
+			const only = this.pending;
+			this.pending = new Set();
+			void this.reload(only);
 		}, wait);
 	}
 
@@ -110,56 +121,66 @@ export class Controller {
 	 * Up to two loads run at once (a slow answer does not hold back the next
 	 * one); more asks wait, coalesced into one.
 	 */
-	reload(): Promise<void> {
+	reload(only?: Set<FeedName>): Promise<void> {
 		if (this.stopped) return Promise.resolve();
-		if (this.running < maxConcurrentReloads) return this.runLoad();
+		if (this.running < maxConcurrentReloads) return this.runLoad(only);
 		if (!this.queued) {
 			let resolve!: () => void;
 			const promise = new Promise<void>((done) => (resolve = done));
-			this.queued = {promise, resolve};
+			this.queued = {promise, resolve, only: only && new Set(only)};
+		} else if (this.queued.only) {
+			if (only) for (const name of only) this.queued.only.add(name);
+			else this.queued.only = undefined;
 		}
 		return this.queued.promise;
 	}
 
-	private async runLoad(): Promise<void> {
+	private async runLoad(only?: Set<FeedName>): Promise<void> {
 		this.running++;
 		try {
-			await this.loadLists(++this.generation);
+			await this.loadLists(++this.generation, only);
 		} finally {
 			this.running--;
 			const queued = this.queued;
 			this.queued = undefined;
-			if (queued && !this.stopped) void this.runLoad().then(queued.resolve);
+			if (queued && !this.stopped) void this.runLoad(queued.only).then(queued.resolve);
 			else queued?.resolve();
 		}
 	}
 
-	private async loadLists(generation: number): Promise<void> {
+	/** Shows a feed's answer unless a newer one is on screen; false when it was dropped. */
+	private fresh(name: FeedName, generation: number): boolean {
+		if (this.stopped || generation < (this.shown.get(name) ?? 0)) return false;
+		this.shown.set(name, generation);
+		return true;
+	}
+
+	private async loadLists(generation: number, only?: Set<FeedName>): Promise<void> {
 		const abort = this.track();
 		try {
-			// Every feed the source can give (source/ui/lists/feeds.ts), at once.
-			const all = feedNames.filter((name) => can(this.source, engineFeeds[name].needs));
+			// Every feed the source can give (source/ui/lists/feeds.ts) that was asked for, at once.
+			const all = feedNames.filter((name) => can(this.source, engineFeeds[name].needs) && (!only || only.has(name)));
 			const names = all.filter((name) => !engineFeeds[name].background);
 			// Slow feeds (the volumes' disk usage) come on their own, after the rest is shown.
 			for (const name of all.filter((name) => engineFeeds[name].background)) {
 				engineFeeds[name].load(this.engine, abort.signal).then(
 					(value) => {
-						if (!this.stopped && generation >= this.shown) this.send({type: 'data', data: {[name]: value}});
+						if (this.fresh(name, generation)) this.send({type: 'data', data: {[name]: value}});
 					},
 					() => undefined,
 				);
 			}
 			const answers = await Promise.all(names.map((name) => engineFeeds[name].load(this.engine, abort.signal)));
-			if (this.stopped || generation < this.shown) return;
-			this.shown = generation;
+			const shown = names.filter((name) => this.fresh(name, generation));
+			if (this.stopped || (names.length && !shown.length)) return;
 			clearTimeout(this.retryTimer);
 			this.retryTimer = undefined;
-			const data = Object.fromEntries(names.map((name, index) => [name, answers[index]])) as Partial<Feeds>;
+			const data = Object.fromEntries(shown.map((name) => [name, answers[names.indexOf(name)]])) as Partial<Feeds>;
 			this.send({type: 'data', data, answered: true});
 			if (this.eventsDown) this.follow();
-			void this.countLayers((data.images ?? []).map((image) => image.Id));
+			if (data.images) void this.countLayers(data.images.map((image) => image.Id));
 		} catch (error) {
-			if (this.stopped || abort.signal.aborted || generation < this.shown) return;
+			if (this.stopped || abort.signal.aborted || [...(only ?? feedNames)].every((name) => generation < (this.shown.get(name) ?? 0))) return;
 			this.failed(error);
 		} finally {
 			this.inflight.delete(abort);
@@ -175,7 +196,8 @@ export class Controller {
 			(event) => {
 				// A tag or untag changes the image's inspect document (RepoTags): read it again for the format column.
 				if (event.Type === 'image' && (event.Action === 'tag' || event.Action === 'untag') && event.Actor?.ID) this.forgetInspect(event.Actor.ID);
-				this.scheduleReload();
+				if (event.Type === 'container' && quietActions.test(event.Action)) return;
+				this.scheduleReload(feedNames.filter((name) => can(this.source, engineFeeds[name].needs) && engineFeeds[name].events.includes(event.Type)));
 			},
 			(error) => {
 				if (this.stopped || this.events !== subscription) return;

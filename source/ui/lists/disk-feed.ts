@@ -16,6 +16,8 @@ export interface DiskFeed {
 }
 
 let last: DiskUsageJSON | undefined;
+/** The df in flight: a reload while it runs waits for it rather than asking again (the engine counts every file each time). */
+let inflight: Promise<DiskUsageJSON> | undefined;
 
 /**
  * The controller loads every feed together, so a slow df would hold back the
@@ -28,7 +30,9 @@ export async function loadDiskFeed(source: ImageSource, signal: AbortSignal): Pr
 	if (!source.daemon) return {};
 	for (let attempt = 0; ; attempt++) {
 		try {
-			const answer = readDiskUsage(source.daemon, signal).then((a) => (last = a.value));
+			const answer = (inflight ??= readDiskUsage(source.daemon, signal)
+				.then((a) => (last = a.value))
+				.finally(() => (inflight = undefined)));
 			answer.catch(() => undefined);
 			let timer: NodeJS.Timeout | undefined;
 			const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, patienceMs, 'late')));
