@@ -30,7 +30,8 @@ export function completeVolumeName(value: string, cursor: number, names: readonl
 	let start = cursor;
 	while (start > 0 && !/[\s,]/.test(value[start - 1])) start--;
 	const typed = value.slice(start, cursor);
-	if (typed.includes(':') || typed.startsWith('/') || typed.startsWith('.')) return undefined;
+	// Nothing typed yet: Tab moves to the next field, as in every form.
+	if (typed === '' || typed.includes(':') || typed.startsWith('/') || typed.startsWith('.')) return undefined;
 	const candidates = [...new Set(names)].filter((name) => name.startsWith(typed)).sort();
 	if (!candidates.length) return undefined;
 	const rest = value.slice(cursor);
