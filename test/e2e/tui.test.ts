@@ -28,7 +28,7 @@ describe.skipIf(!haveEngine)('bin/imgscope in a real terminal', () => {
 			term.keys('Tab');
 			screen = await term.waitFor((s) => s.includes('"Id": "sha256:'));
 			term.keys('?');
-			await term.waitFor((s) => s.includes('Cycle the sort'));
+			await term.waitFor((s) => s.includes('Show or hide this help'));
 			term.keys('Escape');
 			term.keys('Escape');
 			await term.waitFor((s) => s.includes('REPOSITORY'));
