@@ -29,11 +29,17 @@ describe.skipIf(!haveEngine)('imgscope IMAGE', () => {
 		expect(screen.split('\n')[0]).toMatch(new RegExp(`^imgscope  Image fixture/app:1  ${id}`));
 		terminal.keys('Escape');
 		await terminal.waitFor((text) => text.includes('REPOSITORY') && text.includes('fixture/app'), 10_000, 'Esc did not show the list');
-		// The selected row is drawn in reverse video: it is fixture/app:1's.
-		const selected = terminal
-			.coloured()
-			.split('\n').find((line) => line.includes('\x1b[7m'));
-		expect(selected?.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/^fixture\/app\s+1\s/);
+		// The selected row is drawn in reverse video: it is fixture/app:1's (the list may draw its rows a frame
+		// before the cursor lands on the image, so the test waits for the reverse-video row).
+		const selectedRow = () =>
+			terminal!
+				.coloured()
+				.split('\n')
+				.find((line) => line.includes('\x1b[7m'))
+				?.replace(/\x1b\[[0-9;]*m/g, '');
+		const start = Date.now();
+		while (!/^fixture\/app\s+1\s/.test(selectedRow() ?? '') && Date.now() - start < 10_000) await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(selectedRow()).toMatch(/^fixture\/app\s+1\s/);
 		terminal.keys('q');
 		await terminal.waitFor((text) => text.includes('[exit 0]'), 10_000, 'q did not end it');
 	});

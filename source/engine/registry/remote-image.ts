@@ -129,6 +129,8 @@ export async function readRemoteLayers(image: RemoteImage, options: LayerReadOpt
 			if (done.has(layerPaths[i])) continue; // a layer listed twice is read once
 			done.add(layerPaths[i]);
 			const what = `layer ${i} (${layer.digest})`;
+			// Blobs are read in manifest order, which is RootFS order: the progress names the layer.
+			progress.position = i + 1;
 			const res = await image.client.blobStream(path, layer.digest, what, options.signal);
 			const sink = verifying(collector.blob(layerPaths[i], 'layer'), layer.digest, layer.size, what);
 			try {
