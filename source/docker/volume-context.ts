@@ -12,6 +12,7 @@ import type {GoValue} from '../template/index.js';
 import {T, decodeJSON, dockerFuncs, execute, mapOf, marshalJSON, parse, ptrTo, sliceOf} from '../template/index.js';
 import {contextType, contextValue, headerValue, writeFormatted, type FormatResult} from './formatter.js';
 import {field, struct} from './inspect-type.js';
+import {naturalCompare} from './natural-order.js';
 import {unmarshal} from './unmarshal.js';
 
 const strMap = mapOf(T.string, T.string);
@@ -79,38 +80,6 @@ export function volumeFormat(source: string, quiet: boolean): string {
 	return source;
 }
 
-/** github.com/fvbommel/sortorder NaturalLess, on the UTF-8 bytes. */
-export function naturalLess(a: string, b: string): boolean {
-	const s1 = Buffer.from(a, 'utf8');
-	const s2 = Buffer.from(b, 'utf8');
-	const digit = (c: number) => c >= 0x30 && c <= 0x39;
-	let i = 0;
-	let j = 0;
-	while (i < s1.length && j < s2.length) {
-		const c1 = s1[i];
-		const c2 = s2[j];
-		const d1 = digit(c1);
-		const d2 = digit(c2);
-		if (d1 !== d2) return d1;
-		if (!d1) {
-			if (c1 !== c2) return c1 < c2;
-			i++;
-			j++;
-			continue;
-		}
-		while (i < s1.length && s1[i] === 0x30) i++;
-		while (j < s2.length && s2[j] === 0x30) j++;
-		const n1 = i;
-		const n2 = j;
-		while (i < s1.length && digit(s1[i])) i++;
-		while (j < s2.length && digit(s2[j])) j++;
-		if (i - n1 !== j - n2) return i - n1 < j - n2;
-		const cmp = Buffer.compare(s1.subarray(n1, i), s2.subarray(n2, j));
-		if (cmp !== 0) return cmp < 0;
-		if (n1 !== n2) return n1 < n2;
-	}
-	return s1.length < s2.length;
-}
 
 type Json = Record<string, unknown>;
 
@@ -156,7 +125,7 @@ export function renderVolumeList(volumes: Json[], options: {format: string; quie
 	const sorted = [...volumes].sort((a, b) => {
 		const x = String(a.Name ?? '');
 		const y = String(b.Name ?? '');
-		return naturalLess(x, y) ? -1 : naturalLess(y, x) ? 1 : 0;
+		return naturalCompare(x, y);
 	});
 	return writeFormatted(format, sorted.map(rowValue), headerValue(HEADER));
 }

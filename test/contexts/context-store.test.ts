@@ -5,7 +5,8 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ContextStoreError, contextRows, defaultContext, naturalLess, normalizeDaemonHost, parseContextMeta} from '../../source/docker/context-store.js';
+import {ContextStoreError, contextRows, defaultContext, normalizeDaemonHost, parseContextMeta} from '../../source/docker/context-store.js';
+import {naturalLess} from '../../source/docker/natural-order.js';
 import {listContexts, probeContext} from '../../source/engine/contexts.js';
 
 // Captured from docker 28.2.2 `docker context create`.

@@ -2,7 +2,8 @@
 // inspect rendering, the import refusals, the list's columns and the file
 // lines of the volume's view.
 import {describe, expect, it} from 'vitest';
-import {naturalLess, renderVolumeInspect, renderVolumeList, volumeFormat} from '../../source/docker/volume-context.js';
+import {naturalLess} from '../../source/docker/natural-order.js';
+import {renderVolumeInspect, renderVolumeList, volumeFormat} from '../../source/docker/volume-context.js';
 import {refusal} from '../../source/engine/volumes/backup.js';
 import {apiAtLeast, isAnonymous} from '../../source/engine/volumes/volumes.js';
 import type {TarHeader} from '../../source/engine/archive/tar.js';
