@@ -4,13 +4,11 @@
  * the bytes and mode come out, nothing is left behind, also on a refusal and
  * on a cancelled copy.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {extractFromContainer} from '../../source/engine/archive/container-extract.js';
-import {docker, engine, haveEngine} from '../helpers/engine.js';
+import {buildImage, docker, engine, haveEngine} from '../helpers/engine.js';
 
 const tag = `realimages-extract:${process.pid}`;
 
@@ -18,24 +16,18 @@ describe.skipIf(!haveEngine)('extracting through the archive API of a created co
 	let work: string;
 	let id: string;
 	const left = () => docker(['ps', '-aq', '--filter', `ancestor=${id}`]).trim();
+	let built: ReturnType<typeof buildImage>;
 	beforeAll(() => {
-		work = mkdtempSync(path.join(tmpdir(), 'imgscope-realimages-'));
-		const ctx = path.join(work, 'ctx');
-		mkdirSync(`${ctx}/d`, {recursive: true});
-		writeFileSync(`${ctx}/tool`, '#!/bin/sh\necho hi\n', {mode: 0o750});
-		writeFileSync(`${ctx}/d/data`, 'x'.repeat(100_000));
-		writeFileSync(`${ctx}/Dockerfile`, 'FROM scratch\nCOPY tool /usr/bin/tool\nCOPY d /d\nLABEL imgscope.test=realimages\n');
-		execFileSync('docker', ['build', '-q', '-t', tag, ctx], {env: {...process.env, DOCKER_BUILDKIT: '0'}, stdio: ['ignore', 'ignore', 'pipe']});
+		built = buildImage(tag, (ctx) => {
+			mkdirSync(`${ctx}/d`);
+			writeFileSync(`${ctx}/tool`, '#!/bin/sh\necho hi\n', {mode: 0o750});
+			writeFileSync(`${ctx}/d/data`, 'x'.repeat(100_000));
+			writeFileSync(`${ctx}/Dockerfile`, 'FROM scratch\nCOPY tool /usr/bin/tool\nCOPY d /d\nLABEL imgscope.test=realimages\n');
+		});
+		work = built.work;
 		id = docker(['image', 'inspect', '--format', '{{.Id}}', tag]).trim();
 	}, 120_000);
-	afterAll(() => {
-		try {
-			execFileSync('docker', ['rmi', '-f', tag], {stdio: 'ignore'});
-		} catch {
-			// already gone
-		}
-		rmSync(work, {recursive: true, force: true});
-	});
+	afterAll(() => built.remove());
 
 	it('writes the file with its bytes and mode, and removes the container', async () => {
 		const out = mkdtempSync(path.join(work, 'out-'));

@@ -3,6 +3,9 @@
  * under IMGSCOPE_REQUIRE_ENGINE=1 (CI), where they fail.
  */
 import {execFileSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
 
@@ -43,4 +46,27 @@ export function imageExists(ref: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * An image built here with the legacy builder from a context that `write` fills (in a fresh temporary
+ * folder, `work/ctx`); `remove` deletes the image and the folder, whatever is left of them.
+ */
+export function buildImage(tag: string, write: (ctx: string, work: string) => void): {work: string; remove(): void} {
+	const work = mkdtempSync(path.join(tmpdir(), 'imgscope-built-'));
+	const ctx = path.join(work, 'ctx');
+	mkdirSync(ctx);
+	write(ctx, work);
+	execFileSync('docker', ['build', '-q', '-t', tag, ctx], {env: {...process.env, DOCKER_BUILDKIT: '0'}, stdio: ['ignore', 'ignore', 'pipe']});
+	return {
+		work,
+		remove() {
+			try {
+				execFileSync('docker', ['rmi', '-f', tag], {stdio: 'ignore'});
+			} catch {
+				// already gone
+			}
+			rmSync(work, {recursive: true, force: true});
+		},
+	};
 }

@@ -3,45 +3,35 @@
  * imgscope.test=realimages): files and check keep caf\xe9, caf\xe8 and
  * caf\xef\xbf\xbd apart, the waste is the 20 bytes really overwritten.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import check from '../../source/cli/check.js';
 import files from '../../source/cli/files.js';
-import {haveEngine} from '../helpers/engine.js';
+import {buildImage, haveEngine} from '../helpers/engine.js';
 import {runCommand} from './support.js';
 
 const tag = `realimages-bytes:${process.pid}`;
 const b64 = (bytes: number[]) => Buffer.from(bytes).toString('base64');
 
 describe.skipIf(!haveEngine)('names as bytes on an image from the engine', () => {
-	let work: string;
+	let built: ReturnType<typeof buildImage>;
 	beforeAll(() => {
-		work = mkdtempSync(path.join(tmpdir(), 'imgscope-realimages-'));
-		// The layer index of this run only, not the user's.
-		process.env.XDG_CACHE_HOME = path.join(work, 'cache');
-		const ctx = path.join(work, 'ctx');
-		mkdirSync(`${ctx}/base`, {recursive: true});
-		mkdirSync(`${ctx}/top`);
-		const put = (dir: string, name: number[], data: string) => writeFileSync(Buffer.concat([Buffer.from(`${ctx}/${dir}/`), Buffer.from(name)]), data);
-		put('base', [0x63, 0x61, 0x66, 0xe9], '0123456789');
-		put('base', [0x63, 0x61, 0x66, 0xe8], 'abcdefghij');
-		put('base', [...Buffer.from('caf\ufffd')], 'x'.repeat(1003));
-		put('top', [0x63, 0x61, 0x66, 0xe9], 'new');
-		put('top', [0x63, 0x61, 0x66, 0xe8], 'new');
-		writeFileSync(`${ctx}/Dockerfile`, 'FROM scratch\nCOPY base/ /\nCOPY top/ /\nLABEL imgscope.test=realimages\n');
-		execFileSync('docker', ['build', '-q', '-t', tag, ctx], {env: {...process.env, DOCKER_BUILDKIT: '0'}, stdio: ['ignore', 'ignore', 'pipe']});
+		built = buildImage(tag, (ctx, work) => {
+			// The layer index of this run only, not the user's.
+			process.env.XDG_CACHE_HOME = path.join(work, 'cache');
+			mkdirSync(`${ctx}/base`);
+			mkdirSync(`${ctx}/top`);
+			const put = (dir: string, name: number[], data: string) => writeFileSync(Buffer.concat([Buffer.from(`${ctx}/${dir}/`), Buffer.from(name)]), data);
+			put('base', [0x63, 0x61, 0x66, 0xe9], '0123456789');
+			put('base', [0x63, 0x61, 0x66, 0xe8], 'abcdefghij');
+			put('base', [...Buffer.from('caf\ufffd')], 'x'.repeat(1003));
+			put('top', [0x63, 0x61, 0x66, 0xe9], 'new');
+			put('top', [0x63, 0x61, 0x66, 0xe8], 'new');
+			writeFileSync(`${ctx}/Dockerfile`, 'FROM scratch\nCOPY base/ /\nCOPY top/ /\nLABEL imgscope.test=realimages\n');
+		});
 	}, 120_000);
-	afterAll(() => {
-		try {
-			execFileSync('docker', ['rmi', '-f', tag], {stdio: 'ignore'});
-		} catch {
-			// already gone
-		}
-		rmSync(work, {recursive: true, force: true});
-	});
+	afterAll(() => built.remove());
 
 	it('files lists three names, with their bytes in JSON and escaped in text', async () => {
 		const r = await runCommand(files, [tag, '--aggregate', '--json']);

@@ -4,16 +4,14 @@
  * and keeps it in the layer index; the second needs no export (an engine whose
  * export fails proves it), and --no-cache asks for one again.
  */
-import {execFileSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseArgs} from '../../source/cli/args.js';
 import {globalFlags} from '../../source/cli/global.js';
 import layers from '../../source/cli/layers.js';
 import type {Engine} from '../../source/engine/engine.js';
-import {engine, haveEngine} from '../helpers/engine.js';
+import {buildImage, engine, haveEngine} from '../helpers/engine.js';
 import {Capture} from './support.js';
 
 const tag = `realimages-pairing:${process.pid}`;
@@ -42,33 +40,25 @@ async function run(e: Engine, extra: string[] = []): Promise<{stdout: string; st
 }
 
 describe.skipIf(!haveEngine)('the config read once is kept in the layer index', () => {
-	let work: string;
+	let built: ReturnType<typeof buildImage>;
 	beforeAll(() => {
-		work = mkdtempSync(path.join(tmpdir(), 'imgscope-realimages-'));
-		// This file's own layer index (the suite turns the cache off elsewhere).
-		process.env.XDG_CACHE_HOME = path.join(work, 'cache');
-		delete process.env.IMGSCOPE_NO_CACHE;
-		const ctx = path.join(work, 'ctx');
-		mkdirSync(`${ctx}/empty`, {recursive: true});
-		writeFileSync(`${ctx}/a`, 'a');
-		writeFileSync(`${ctx}/Dockerfile`, 'FROM scratch\nCOPY a /a\nCOPY empty/ /e/\nLABEL imgscope.test=realimages\n');
-		execFileSync('docker', ['build', '-q', '-t', tag, ctx], {env: {...process.env, DOCKER_BUILDKIT: '0'}, stdio: ['ignore', 'ignore', 'pipe']});
+		built = buildImage(tag, (ctx, work) => {
+			// This file's own layer index (the suite turns the cache off elsewhere).
+			process.env.XDG_CACHE_HOME = path.join(work, 'cache');
+			delete process.env.IMGSCOPE_NO_CACHE;
+			mkdirSync(`${ctx}/empty`);
+			writeFileSync(`${ctx}/a`, 'a');
+			writeFileSync(`${ctx}/Dockerfile`, 'FROM scratch\nCOPY a /a\nCOPY empty/ /e/\nLABEL imgscope.test=realimages\n');
+		});
 	}, 120_000);
-	afterAll(() => {
-		try {
-			execFileSync('docker', ['rmi', '-f', tag], {stdio: 'ignore'});
-		} catch {
-			// already gone
-		}
-		rmSync(work, {recursive: true, force: true});
-	});
+	afterAll(() => built.remove());
 
 	it('reads the config once, then answers from the index', async () => {
 		const first = await run(engine());
 		const doc = JSON.parse(first.stdout);
 		expect(doc.pairing).toBe('config');
 		expect(doc.layers.map((l: {step: {created_by: string}}) => l.step.created_by)).toEqual([expect.stringContaining('COPY file:'), expect.stringContaining('COPY dir:')]);
-		const configs = path.join(work, 'cache', 'imgscope', 'configs');
+		const configs = path.join(built.work, 'cache', 'imgscope', 'configs');
 		expect(existsSync(configs) && readdirSync(configs).length).toBe(1);
 		const second = noExport();
 		expect((await run(second.engine)).stdout).toBe(first.stdout);
