@@ -11,6 +11,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Case} from './cases.js';
 import {DOCKER_CLI} from './harness.js';
+import {seeded} from './fuzz/rng.js';
 
 export const LABEL = 'imgscope.test=cli-containers';
 const MINE = ['-f', `label=${LABEL}`];
@@ -142,24 +143,13 @@ const INSPECT_FIELDS = [
 	'{{json .}}', '{{json .State}}', '{{.Node}}', '{{.HostConfig.KernelMemory}}', '{{.HostConfig.CpuCount}}', '', 'json', '{{',
 ];
 
-/** A seeded generator (mulberry32): the same "random" templates on every run. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const WRAPS = [(x: string) => x, (x: string) => `{{upper ${x}}}`, (x: string) => `{{json ${x}}}`, (x: string) => `{{len ${x}}}`, (x: string) => `{{printf "%q" ${x}}}`, (x: string) => `{{if ${x}}}y{{else}}n{{end}}`, (x: string) => `[{{pad ${x} 1 1}}]`];
 const SEPS = ['\t', ' ', '|', '\\t', '\\n', ','];
 
 /** Random templates over `fields` (their `.X` parts): wrapped, joined, some as tables. */
 function randomTemplates(fields: string[], count: number, seed: number): string[] {
-	const next = rng(seed);
+	const next = seeded(seed);
 	const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
 	const names = fields.map(f => /^\{\{(\.[^{}]*)\}\}$/.exec(f)?.[1]).filter((f): f is string => f !== undefined && !f.includes('"'));
 	const out: string[] = [];

@@ -3,6 +3,7 @@
 // failure is reproducible: IMGSCOPE_DF_SEED). They run on a private dockerd
 // (df covers the whole engine, which other suites change while they run).
 import type {Case} from './cases.js';
+import {seeded} from './fuzz/rng.js';
 
 /** Summary rows (without -v): *diskUsageImagesContext and its three siblings. */
 export const SUMMARY_FORMATS = [
@@ -32,17 +33,6 @@ const SUMMARY_COLS = ['Type', 'TotalCount', 'Active', 'Size', 'Reclaimable'];
 const WRAPS = [(x: string) => x, (x: string) => `upper ${x}`, (x: string) => `lower ${x}`, (x: string) => `json ${x}`, (x: string) => `printf "%q" ${x}`, (x: string) => `len ${x}`, (x: string) => `truncate ${x} 4`, (x: string) => `title ${x}`, (x: string) => `pad ${x} 1 2`];
 const SEPS = ['|', '\\t', ' ', ',', '\\n'];
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function columns(rnd: () => number, cols: string[], n: number): string {
 	const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
@@ -53,7 +43,7 @@ function columns(rnd: () => number, cols: string[], n: number): string {
 
 /** Random templates: summary rows (plain and table), and each -v slice. */
 export function randomDfFormats(seed: number, count: number): {verbose: boolean; format: string}[] {
-	const rnd = random(seed);
+	const rnd = seeded(seed);
 	const out: {verbose: boolean; format: string}[] = [];
 	for (let i = 0; i < count; i++) {
 		const n = 1 + Math.floor(rnd() * 4);

@@ -3,6 +3,7 @@
 // volumes this suite makes are named or listed (other suites make volumes on
 // the same engine at the same time).
 import type {Case} from './cases.js';
+import {seeded} from './fuzz/rng.js';
 
 export const SET_LABEL = 'imgscope.volumes.set=conformance';
 /** Both labels: the volumes of this suite only. */
@@ -48,21 +49,10 @@ export const INSPECT_FORMATS = [
 	'{{printf "%v|%+v|%T" .Labels .Options .}}', '{{len .Labels}}', '{{', '{{.Name}}{{.Nope}}',
 ];
 
-/** A small seeded generator (mulberry32): the same seed, the same templates. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Random list templates: fields, functions, literals, table or not. */
 export function randomLsFormats(seed: number, count: number): string[] {
-	const r = rng(seed);
+	const r = seeded(seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
 	const atom = (): string => {
 		const name = pick(FIELDS);
@@ -85,7 +75,7 @@ export function randomLsFormats(seed: number, count: number): string[] {
 }
 
 export function randomInspectFormats(seed: number, count: number): string[] {
-	const r = rng(seed ^ 0x5bd1e995);
+	const r = seeded(seed ^ 0x5bd1e995);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)];
 	const out: string[] = [];
 	for (let i = 0; i < count; i++) {

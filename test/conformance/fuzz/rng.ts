@@ -22,3 +22,9 @@ export class Rng {
 		return list[this.int(list.length)]!;
 	}
 }
+
+/** The generator as a bare function of no arguments, for the conformance suites' random template builders. */
+export function seeded(seed: number): () => number {
+	const rng = new Rng(seed);
+	return () => rng.next();
+}
