@@ -65,15 +65,7 @@ export async function attachContainer(engine: Engine, id: string, options: Attac
 		socket.on('end', () => output.end());
 	}
 
-	const closed = new Promise<void>((resolve) => {
-		socket.once('end', () => {
-			// The engine closed its side (exit or detach): close ours, or the socket lingers half-open.
-			socket.end();
-			resolve();
-		});
-		socket.once('close', () => resolve());
-		socket.once('error', () => resolve());
-	});
+	const closed = socketClosed(socket);
 	const ended = closed.then(async (): Promise<AttachEnd> => {
 		try {
 			const state = await engine.json<{State: {Running: boolean; ExitCode: number}}>(`${base}/json`, {timeout: 10_000});
@@ -112,4 +104,16 @@ export async function attachContainer(engine: Engine, id: string, options: Attac
 			waitAbort.abort();
 		},
 	};
+}
+
+/** Settles when the hijacked socket is done; when the engine closes its side (exit or detach), ours is closed too, or it lingers half-open. */
+export function socketClosed(socket: Duplex): Promise<void> {
+	return new Promise<void>((resolve) => {
+		socket.once('end', () => {
+			socket.end();
+			resolve();
+		});
+		socket.once('close', () => resolve());
+		socket.once('error', () => resolve());
+	});
 }

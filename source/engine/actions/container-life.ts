@@ -8,7 +8,7 @@ import type {Duplex} from 'node:stream';
 import type {Engine} from '../engine.js';
 import {toEngineError} from '../errors.js';
 import type {AttachSession} from './attach.js';
-import {detachKeys} from './attach.js';
+import {detachKeys, socketClosed} from './attach.js';
 
 const path = (id: string) => `/containers/${encodeURIComponent(id)}`;
 
@@ -41,14 +41,7 @@ export async function execSession(engine: Engine, id: string, cmd: string[], siz
 	} catch (error) {
 		throw toEngineError(error, engine.endpoint, `exec ${id}`);
 	}
-	const closed = new Promise<void>((resolve) => {
-		socket.once('end', () => {
-			socket.end();
-			resolve();
-		});
-		socket.once('close', () => resolve());
-		socket.once('error', () => resolve());
-	});
+	const closed = socketClosed(socket);
 	const ended = closed.then(async () => {
 		try {
 			const state = await engine.json<{Running: boolean; ExitCode: number | null}>(`/exec/${encodeURIComponent(created.Id)}/json`, {timeout: 10_000});
