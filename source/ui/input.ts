@@ -133,11 +133,10 @@ function charName(ch: string): string {
 			return 'backspace';
 		case '\x1b':
 			return 'escape';
-		case '\x03':
-			return 'ctrl+c';
-		case '\x15':
-			return 'ctrl+u';
-		default:
-			return ch;
+		default: {
+			// Ctrl+letter as one byte (Ctrl+C, Ctrl+U, or whichever the config binds), as keyName names it.
+			const code = ch.charCodeAt(0);
+			return code >= 1 && code <= 26 ? `ctrl+${String.fromCharCode(code + 96)}` : ch;
+		}
 	}
 }

@@ -338,7 +338,8 @@ export function keyLabel(key: string): string {
 
 export function displayKey(key: string): string {
 	const names: Record<string, string> = {up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', escape: 'Esc', backspace: 'Backspace', tab: 'Tab', 'shift+tab': 'Shift+Tab', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', 'ctrl+c': 'Ctrl+C', ' ': 'Space', 'ctrl+u': 'Ctrl+U', 'ctrl+w': 'Ctrl+W', 'ctrl+k': 'Ctrl+K', 'ctrl+a': 'Ctrl+A', 'ctrl+e': 'Ctrl+E'};
-	return names[key] ?? key;
+	// Any other Ctrl+letter (the config may bind one): as the named ones are written.
+	return names[key] ?? (/^ctrl\+[a-z]$/.test(key) ? `Ctrl+${key.slice(5).toUpperCase()}` : key);
 }
 
 /** The subset of Ink's Key we read. */

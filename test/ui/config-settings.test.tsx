@@ -145,6 +145,14 @@ describe('key bindings from the config', () => {
 		expect(bindings.find((row) => row.action === 'sort')!.keys).toEqual(['v']);
 	});
 
+	it('a Ctrl+letter the file binds works in a chunk too (Ctrl+F and the text typed after it, read at once)', () => {
+		started('{"keys": {"filter": ["/", "ctrl+f"]}}');
+		const typed = reduce(loaded(), {type: 'key', press: {name: '\x06app', input: '\x06app'}});
+		expect(typed.lists.images.filterEditing).toBe(true);
+		expect(typed.lists.images.filter).toBe('app');
+		expect(press(loaded(), 'ctrl+f', 'f').lists.images.filterEditing).toBe(true);
+	});
+
 	it('a label naming two actions keys names the rebound one: [ ] layer, ↑↓ scroll', () => {
 		started('{"keys": {"nextLayer": ">", "prevLayer": "<", "up": "K"}}');
 		expect(footerFor('files')).toContain('</> layer');
