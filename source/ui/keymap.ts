@@ -179,7 +179,7 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: ['task']},
 	{action: 'top', keys: ['g', 'home'], description: 'Go to the first line', contexts: ['task']},
 	{action: 'bottom', keys: ['G', 'end'], description: 'Go to the end and follow it', contexts: ['task']},
-	{action: 'cancel', keys: ['escape'], label: 'esc close', description: 'Close; a running push, pull or build asks first (y stops it); a log stops following', contexts: ['task']},
+	{action: 'cancel', keys: ['escape'], label: 'esc close', description: 'Close; a running push, pull or build asks first (y stops it; not with confirm.stopTask false); a log stops following', contexts: ['task']},
 	{action: 'close', keys: ['enter', 'q'], description: 'Close once it has finished', contexts: ['task']},
 	// The help is longer than a screen: it scrolls.
 	{action: 'up', keys: ['up', 'k'], description: 'Scroll up', contexts: ['help']},

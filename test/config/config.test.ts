@@ -5,6 +5,7 @@
  * key validator against today's keymap table (ui/keymap.ts), and the
  * colours against chalk itself (what Ink draws with).
  */
+import {readFileSync} from 'node:fs';
 import {Chalk} from 'chalk';
 import {describe, expect, it} from 'vitest';
 import {applyKeyOverrides, normalizeKey} from '../../source/config/bindings.js';
@@ -164,6 +165,17 @@ describe('the effective config', () => {
 		expect(swapped.keys.sort.value).toEqual(['/']);
 		expect(swapped.keys.filter.value).toEqual(['s']);
 		expect(error('{"keys": {"nope": "x", "sort": "F1"}}').split('\n')).toHaveLength(2);
+	});
+
+	it("the README's example file is valid and means what the README says", () => {
+		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+		const section = readme.slice(readme.indexOf('## Configuration'));
+		const example = /```json\n([\s\S]*?)```/.exec(section)![1];
+		const config = resolve(example);
+		expect(config.keys.sort.value).toEqual(['v']);
+		expect(config.keys.removeImage.value).toEqual(['D']);
+		expect(config.mouse.value).toBe(false);
+		expect(config.confirm.removeContainer.value).toBe(false);
 	});
 
 	it('the path: XDG_CONFIG_HOME when absolute, else ~/.config', () => {
