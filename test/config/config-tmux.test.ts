@@ -4,8 +4,10 @@
  * rebinds keys, turns the mouse off and turns the image removal question
  * off. Everything the terminal was sent is recorded (script(1) between
  * tmux and imgscope), so "no mouse mode" is checked on the bytes as well as
- * on tmux's own flag. The image removed is a tag this test makes
- * (cfgtest/…, on fixture/app:1) and removes again if the test did not.
+ * on tmux's own flag. Then a file that turns the container removal
+ * question off, on containers of the test's own. What is removed is made
+ * here (the tag cfgtest/… on fixture/app:1, containers cfgtest-…) and
+ * removed again if the test did not.
  */
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -18,6 +20,8 @@ import {Terminal} from '../helpers/tmux.js';
 
 const bin = fileURLToPath(new URL('../../bin/imgscope', import.meta.url));
 const TAG = `cfgtest/app-${process.pid}:1`;
+const STOPPED = `cfgtest-stopped-${process.pid}`;
+const RUNNING = `cfgtest-running-${process.pid}`;
 
 class Pane extends Terminal {
 	display(format: string): string {
@@ -40,6 +44,11 @@ describe.skipIf(!haveEngine)('the config file in a real terminal', () => {
 	});
 	afterAll(() => {
 		if (imageExists(TAG)) docker(['rmi', TAG]);
+		for (const name of [STOPPED, RUNNING]) {
+			try {
+				docker(['rm', '-f', name]);
+			} catch {}
+		}
 		rmSync(dir, {recursive: true, force: true});
 	});
 
@@ -105,6 +114,48 @@ describe.skipIf(!haveEngine)('the config file in a real terminal', () => {
 			await term.waitFor((s) => s.includes('mouse on'));
 			await term.waitFor(() => term.display('#{mouse_any_flag}#{mouse_sgr_flag}') === '11', 5000, 'tmux never saw the mouse mode');
 			expect(readFileSync(record, 'latin1')).toContain('\x1b[?1000h\x1b[?1006h');
+			term.type('q');
+			await term.waitFor((s) => s.includes('[exit 0]'), 10_000);
+		} finally {
+			term.close();
+		}
+	});
+
+	it('confirm.removeContainer false: d removes a stopped container at once; a running one is refused by the engine, said on the result line; stop still asks', async () => {
+		const exists = (name: string) => docker(['ps', '-a', '--filter', `name=^${name}$`, '--format', '{{.Names}}']).trim() === name;
+		docker(['create', '--network', 'none', '--label', 'imgscope.test=cfgtest', '--name', STOPPED, 'fixture/app:1', 'true']);
+		docker(['run', '-d', '--network', 'none', '--label', 'imgscope.test=cfgtest', '--name', RUNNING, 'fixture/app:1', 'sleep 300']);
+		const config = path.join(dir, 'containers');
+		mkdirSync(path.join(config, 'imgscope'), {recursive: true});
+		writeFileSync(path.join(config, 'imgscope', 'config.json'), '{"confirm": {"removeContainer": false}}\n');
+		const term = new Pane(`node ${bin}`, 200, 30, {XDG_CONFIG_HOME: config, LANG: 'C.UTF-8', TERM: 'xterm'});
+		try {
+			await term.waitFor((s) => s.includes('REPOSITORY'), 20_000);
+			term.type('2');
+			await term.waitFor((s) => s.includes(STOPPED) && s.includes(RUNNING), 15_000);
+			term.type('/');
+			term.type(STOPPED);
+			term.keys('Enter');
+			await term.waitFor((s) => /Containers \(1 of \d+\)/.test(s));
+			term.type('d');
+			await term.waitFor((s) => s.includes(`Removed container ${STOPPED}`), 15_000);
+			expect(exists(STOPPED)).toBe(false);
+
+			term.keys('Escape');
+			term.type('/');
+			term.type(RUNNING);
+			term.keys('Enter');
+			await term.waitFor((s) => /Containers \(1 of \d+\)/.test(s) && s.includes(RUNNING));
+			term.type('d');
+			const screen = await term.waitFor((s) => s.includes(`Remove container ${RUNNING} failed:`), 15_000);
+			expect(screen).toMatch(/running/i);
+			expect(exists(RUNNING)).toBe(true);
+			// Stop is not a kind the file can turn off: it asks.
+			term.type('S');
+			await term.waitFor((s) => s.includes(`Stop container ${RUNNING}?`));
+			term.keys('Escape');
+			await term.waitFor((s) => !s.includes(`Stop container ${RUNNING}?`));
+			expect(exists(RUNNING)).toBe(true);
 			term.type('q');
 			await term.waitFor((s) => s.includes('[exit 0]'), 10_000);
 		} finally {
