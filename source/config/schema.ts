@@ -6,7 +6,7 @@
  * the theme's colours).
  *
  *   {
- *     "keys": {"quit": ["q", "ctrl+q"], "sort": "S"},
+ *     "keys": {"quit": ["q", "ctrl+q"], "sort": "v"},
  *     "theme": {"title": "#ff8700", "header": "color(33)", "dim": "gray"},
  *     "sort": "size",
  *     "mouse": false,
