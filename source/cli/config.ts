@@ -5,7 +5,7 @@
  * start (exit 2), so this doubles as a check of the file.
  */
 import {writeAll} from '../docker/host.js';
-import {bindings} from '../ui/keymap.js';
+import {bindings, typingContexts} from '../ui/keymap.js';
 import {themeDefaults} from '../ui/theme.js';
 import {explorerSettings, type ExplorerSettings} from '../config/explorer.js';
 import {configPath, loadConfig} from '../config/load.js';
@@ -19,7 +19,7 @@ const fileKey = (key: string) => (key === ' ' ? 'space' : key);
 /** The effective config for the explorer: the keymap and theme defaults, the file, the environment, the flags; a bad file is exit 2. */
 export function effectiveConfig(flags: {ascii?: boolean} = {}): EffectiveConfig<(typeof bindings)[number]> {
 	try {
-		return loadConfig({bindings, theme: themeDefaults, flags});
+		return loadConfig({bindings, typing: typingContexts as Record<string, string>, theme: themeDefaults, flags});
 	} catch (error) {
 		if (error instanceof ConfigError) throw new CommandError(`imgscope: ${error.message}`, 2);
 		throw error;

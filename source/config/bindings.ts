@@ -16,6 +16,8 @@ export interface BindingRow {
 	action: string;
 	keys: readonly string[];
 	contexts: readonly string[] | 'all';
+	/** Why the action's keys cannot be changed (undefined: they can). */
+	fixed?: string;
 }
 
 export interface KeyOverride<P = unknown> {
@@ -77,7 +79,13 @@ function overlaps(a: BindingRow['contexts'], b: BindingRow['contexts']): string[
  * The table with the overrides applied (rows copied, never changed in
  * place), or the problems; `shownKey` words a key for a message.
  */
-export function applyKeyOverrides<T extends BindingRow, P>(table: readonly T[], overrides: KeyOverride<P>[], shownKey: (key: string) => string = (key) => JSON.stringify(key)): {table: T[]; problems: KeyProblem<P>[]} {
+export function applyKeyOverrides<T extends BindingRow, P>(
+	table: readonly T[],
+	overrides: KeyOverride<P>[],
+	options: {shownKey?: (key: string) => string; typing?: Record<string, string>} = {},
+): {table: T[]; problems: KeyProblem<P>[]} {
+	const shownKey = options.shownKey ?? ((key: string) => JSON.stringify(key));
+	const typing = options.typing ?? {};
 	const problems: KeyProblem<P>[] = [];
 	const known = new Set(table.map((row) => row.action));
 	const wanted = new Map<string, {keys: string[]; at?: P}>();
@@ -85,6 +93,11 @@ export function applyKeyOverrides<T extends BindingRow, P>(table: readonly T[], 
 		if (!known.has(override.action)) {
 			const near = [...known].filter((action) => action.toLowerCase() === override.action.toLowerCase() || action.startsWith(override.action.slice(0, 4)));
 			problems.push({action: override.action, at: override.at, message: `unknown action ${JSON.stringify(override.action)}${near.length ? ` (did you mean ${near.slice(0, 3).map((name) => JSON.stringify(name)).join(', ')}?)` : ''}; 'imgscope config' lists them`});
+			continue;
+		}
+		const fixed = table.find((row) => row.action === override.action && row.fixed)?.fixed;
+		if (fixed) {
+			problems.push({action: override.action, at: override.at, message: `cannot be rebound: ${fixed}`});
 			continue;
 		}
 		if (override.keys.length === 0) {
@@ -97,6 +110,16 @@ export function applyKeyOverrides<T extends BindingRow, P>(table: readonly T[], 
 			if (name === undefined) problems.push({action: override.action, at: override.at, message: `${JSON.stringify(key)} is not a key imgscope can read (one character, a name such as enter, escape, tab, up, pagedown, home, or ctrl+LETTER)`});
 			else if (keys.includes(name)) problems.push({action: override.action, at: override.at, message: `${shownKey(name)} is given twice`});
 			else keys.push(name);
+		}
+		// A printable key where text is typed (or a choice is a letter): it would never reach the action.
+		for (const key of keys) {
+			if ([...key].length !== 1) continue;
+			const typed = new Set<string>();
+			for (const row of table) {
+				if (row.action !== override.action || row.contexts === 'all' || row.keys.includes(key)) continue;
+				for (const context of row.contexts) if (context in typing) typed.add(typing[context]);
+			}
+			if (typed.size) problems.push({action: override.action, at: override.at, message: `${shownKey(key)} would be typed in ${[...typed].join(', ')} instead: there, use a named key (enter, escape, tab, up…) or ctrl+LETTER`});
 		}
 		wanted.set(override.action, {keys, at: override.at});
 	}

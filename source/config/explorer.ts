@@ -1,9 +1,11 @@
 /**
  * What the explorer takes from the effective config: plain values (it runs
  * in a bundle of its own, dist/ui.cjs, and gets data, not this bundle's
- * objects). Applied at start by ui/run.tsx: the theme, the default sort, the
- * screen mode (ASCII, alternate screen). Passed on for the keymap to read:
- * `bindings` (the table with the file's keys), `mouse`, `confirm`.
+ * objects). Applied at start by ui/run.tsx (and ui/preframe.ts, which draws
+ * the first frame from the other bundle): the theme, the default sort, the
+ * screen mode (ASCII, alternate screen), the file's keys (`keys`, given to
+ * the keymap's useKeyOverrides), the mouse. `confirm` goes into the App's
+ * state, where the reducer asks it before it opens a question.
  */
 import type {BindingRow} from './bindings.js';
 import type {ColorLevel} from './colors.js';
@@ -20,6 +22,8 @@ export interface ExplorerSettings<B extends BindingRow = BindingRow> {
 	bindings: B[];
 	/** The actions the file rebinds. */
 	rebound: string[];
+	/** The file's keys, by action (only those it rebinds), as the keymap names keys. */
+	keys: Record<string, string[]>;
 }
 
 export function explorerSettings<B extends BindingRow>(config: EffectiveConfig<B>): ExplorerSettings<B> {
@@ -33,5 +37,6 @@ export function explorerSettings<B extends BindingRow>(config: EffectiveConfig<B
 		colorLevel: config.colorLevel.value,
 		bindings: config.bindings,
 		rebound: Object.entries(config.keys).filter(([, keys]) => keys.from.kind === 'file').map(([action]) => action),
+		keys: Object.fromEntries(Object.entries(config.keys).filter(([, keys]) => keys.from.kind === 'file').map(([action, keys]) => [action, keys.value.slice()])),
 	};
 }

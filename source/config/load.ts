@@ -16,7 +16,7 @@ export function configPath(env: Env = process.env): string {
 	return path.join(base, 'imgscope', 'config.json');
 }
 
-export function loadConfig<B extends BindingRow>(options: {bindings: readonly B[]; theme: Record<string, string | undefined>; flags?: {ascii?: boolean}; env?: Env}): EffectiveConfig<B> {
+export function loadConfig<B extends BindingRow>(options: {bindings: readonly B[]; typing?: Record<string, string>; theme: Record<string, string | undefined>; flags?: {ascii?: boolean}; env?: Env}): EffectiveConfig<B> {
 	const env = options.env ?? process.env;
 	const file = configPath(env);
 	let text: string | undefined;
@@ -29,5 +29,5 @@ export function loadConfig<B extends BindingRow>(options: {bindings: readonly B[
 			throw new ConfigError(`${file}: cannot read the config: ${why}`);
 		}
 	}
-	return resolveConfig({path: file, text, env, flags: options.flags ?? {}, bindings: options.bindings, theme: options.theme});
+	return resolveConfig({path: file, text, env, flags: options.flags ?? {}, bindings: options.bindings, typing: options.typing, theme: options.theme});
 }

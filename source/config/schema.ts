@@ -6,7 +6,7 @@
  * the theme's colours).
  *
  *   {
- *     "keys": {"quit": ["q", "ctrl+q"], "sort": "S"},
+ *     "keys": {"quit": ["q", "ctrl+q"], "sort": "v"},
  *     "theme": {"title": "#ff8700", "header": "color(33)", "dim": "gray"},
  *     "sort": "size",
  *     "mouse": false,
@@ -64,6 +64,8 @@ export interface ConfigInput<B extends BindingRow> {
 	env: Env;
 	flags: {ascii?: boolean};
 	bindings: readonly B[];
+	/** The contexts where printable keys are typed, each worded for a message (the keymap's `typingContexts`). */
+	typing?: Record<string, string>;
 	theme: Record<string, string | undefined>;
 }
 
@@ -106,7 +108,7 @@ export function resolveConfig<B extends BindingRow>(input: ConfigInput<B>): Effe
 		const keys = value.kind === 'string' ? [value.value] : value.kind === 'array' ? value.items.map((item) => (item.kind === 'string' ? item.value : fail(item.at, key, 'each key must be a string'))) : fail(value.at, key, 'must be a key ("q") or a list of keys (["q", "ctrl+q"])');
 		return {action: entry.key, keys, at: {at: entry.keyAt, key}};
 	});
-	const applied = applyKeyOverrides(input.bindings, overrides);
+	const applied = applyKeyOverrides(input.bindings, overrides, {typing: input.typing});
 	if (applied.problems.length) {
 		throw new ConfigError(applied.problems.map((problem) => `${problem.at ? where(problem.at.at, problem.at.key) : `${path}: keys.${problem.action}`}: ${problem.message}`).join('\n'));
 	}

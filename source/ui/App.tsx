@@ -14,7 +14,7 @@ import {runEffect, type EffectContext} from './effects.js';
 import type {Suspend} from './actions/terminal.js';
 import type {MouseInput} from './mouse-input.js';
 import {contextOf} from './input.js';
-import {keyName, unavailable} from './keymap.js';
+import {keyHint, keyName, unavailable} from './keymap.js';
 import {ImageScreen} from './screens/Image.js';
 import {layerHolders} from './layer-holders.js';
 import {ListScreen} from './screens/List.js';
@@ -43,7 +43,7 @@ export interface AppProps {
 	pick?: boolean;
 	/** Filled with a function that draws the whole frame again (after Ctrl+Z and fg: ui/job-control.ts). */
 	redraw?: {current?: () => void};
-	/** The config's settings (source/config/explorer.ts); run.tsx applied the theme, sort and screen mode. Hook: `bindings`, `mouse` and `confirm` are for the keymap and the confirmations to read. */
+	/** The config's settings (source/config/explorer.ts); run.tsx applied the theme, keys, sort, screen mode and mouse; `confirm` goes into the state, for the reducer to ask before a question. */
 	settings?: ExplorerSettings;
 	/** The terminal's mouse reports (source/ui/mouse-input.ts), taken off the input before Ink reads it. */
 	mouse?: MouseInput;
@@ -54,7 +54,7 @@ export function App(props: AppProps) {
 	if (props.redraw) props.redraw.current = () => writeStdout('');
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...(props.settings ? {confirm: props.settings.confirm} : {}), ...props.initial}));
 	// The engine shown: the one given, until the Engines list switches to another.
 	const [source, setSource] = useState<ImageSource>(props.engine);
 	const controller = useRef<Controller | null>(null);
@@ -242,7 +242,7 @@ export function App(props: AppProps) {
 				<Text wrap="truncate">
 					<Text color={theme.key}>/</Text>
 					<Text>{visible(listState?.filter ?? '')}</Text>
-					{listState?.filterEditing ? <Text inverse> </Text> : <Text color={theme.dim}>{'  (/ edits, esc clears)'}</Text>}
+					{listState?.filterEditing ? <Text inverse> </Text> : <Text color={theme.dim}>{`  (${keyHint(context, 'filter')} edits, ${keyHint(context, 'filterClear')} clears)`}</Text>}
 				</Text>
 			) : null}
 			{body}

@@ -99,7 +99,7 @@ function single(state: State, press: KeyPress, step: (state: State, msg: Msg) =>
 	if (action === 'forceQuit') return step(state, {type: 'quit'});
 	const text = press.ctrl || press.meta ? '' : press.input.replace(/[\x00-\x1f\x7f]/g, '');
 	if (state.overlay && !state.help) {
-		const result = overlayKey(state.overlay, {name: press.name, text: text || undefined, page: overlayPage(state)});
+		const result = overlayKey(state.overlay, {name: press.name, text: text || undefined, page: overlayPage(state), askStop: state.confirm?.stopTask});
 		if (!result.handled) return state;
 		let next: State = {...state, overlay: result.overlay};
 		// An overlay that needs more than itself (the format box reads the state's documents) asks the reducer.
@@ -133,11 +133,10 @@ function charName(ch: string): string {
 			return 'backspace';
 		case '\x1b':
 			return 'escape';
-		case '\x03':
-			return 'ctrl+c';
-		case '\x15':
-			return 'ctrl+u';
-		default:
-			return ch;
+		default: {
+			// Ctrl+letter as one byte (Ctrl+C, Ctrl+U, or whichever the config binds), as keyName names it.
+			const code = ch.charCodeAt(0);
+			return code >= 1 && code <= 26 ? `ctrl+${String.fromCharCode(code + 96)}` : ch;
+		}
 	}
 }

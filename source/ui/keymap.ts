@@ -96,7 +96,24 @@ export interface Binding {
 	contexts: Context[] | 'all';
 	/** What the source must be able to do (source/ui/lists/capability.ts): the footer leaves it out, the key says why. */
 	needs?: Capability;
+	/** The label names the first key of each of these actions, in order, then its last word (`↑↓ move`: up and down); by default the label's first word is this binding's key. */
+	labelKeys?: Action[];
+	/** Why the config file cannot rebind it: its keys are read by something other than this table. */
+	fixed?: string;
 }
+
+/**
+ * The contexts where a printable key is typed (or picks a choice) before the
+ * table is asked: the config may not bind one there (config/bindings.ts).
+ */
+export const typingContexts: Partial<Record<Context, string>> = {
+	filter: 'the filter box',
+	filesSearch: "the Files tab's search box",
+	format: 'the format box',
+	form: "a form's text fields",
+	confirm: 'a confirmation (its choices are letters)',
+	menu: "a menu (its items' keys)",
+};
 
 const listIds: Context[] = specs.map((spec) => spec.id);
 const lists: Context[] = [...listIds, 'container', 'layers', 'history', 'inspect', 'files', 'filesWaste', 'filesLoading'];
@@ -119,9 +136,12 @@ function listBindings(spec: AnySpec): Binding[] {
 	return own;
 }
 
+const lineEditor = "the line editor's keys (Ctrl+U, Ctrl+W, Ctrl+K, Ctrl+A, Ctrl+E) each do their own edit";
+const menuList = "a menu's list reads its own keys (↑↓ j k, Enter, a digit)";
+
 export const defaultBindings: readonly Binding[] = [
 	{action: 'up', keys: ['up', 'k'], description: 'Move up', contexts: lists},
-	{action: 'down', keys: ['down', 'j'], label: '↑↓ move', footer: 8, description: 'Move down', contexts: lists},
+	{action: 'down', keys: ['down', 'j'], label: '↑↓ move', labelKeys: ['up', 'down'], footer: 8, description: 'Move down', contexts: lists},
 	{action: 'pageUp', keys: ['pageup'], description: 'Page up', contexts: lists},
 	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: lists},
 	{action: 'top', keys: ['g', 'home'], description: 'Go to the top', contexts: lists},
@@ -145,25 +165,25 @@ export const defaultBindings: readonly Binding[] = [
 	...specs.flatMap((spec) => spec.actions.map((action: ListAction) => specBinding(spec, action))),
 	{action: 'formatAccept', keys: ['enter'], label: 'enter keep', description: 'Keep the template as the Inspect filter for every image (empty: remove it); pick mode: write the result to stdout', contexts: ['format']},
 	{action: 'formatClose', keys: ['escape'], label: 'esc close', description: 'Close the box (the kept filter stays as it was)', contexts: ['format']},
-	{action: 'formatOlder', keys: ['up'], label: '↑↓ history', description: 'Recall an earlier template (kept across runs)', contexts: ['format']},
+	{action: 'formatOlder', keys: ['up'], label: '↑↓ history', labelKeys: ['formatOlder', 'formatNewer'], description: 'Recall an earlier template (kept across runs)', contexts: ['format']},
 	{action: 'formatNewer', keys: ['down'], description: 'Recall a later template', contexts: ['format']},
 	{action: 'formatComplete', keys: ['tab'], label: 'tab complete', description: 'Complete the field name at the cursor from the inspect document', contexts: ['format']},
 	{action: 'formatScrollUp', keys: ['pageup'], description: 'Scroll the result up', contexts: ['format']},
 	{action: 'formatScrollDown', keys: ['pagedown'], label: 'pgdn scroll', description: 'Scroll the result down', contexts: ['format']},
 	{action: 'formatClearInput', keys: ['ctrl+u'], label: 'ctrl+u clear', description: 'Clear the template', contexts: ['format']},
-	{action: 'lineEdit', keys: ['ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: delete a word, to the end; go to the start, the end', contexts: ['format']},
+	{action: 'lineEdit', keys: ['ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: delete a word, to the end; go to the start, the end', contexts: ['format'], fixed: lineEditor},
 	// A running push, pull, build or a log (overlays/task.ts).
 	{action: 'up', keys: ['up', 'k'], description: 'Scroll up', contexts: ['task']},
-	{action: 'down', keys: ['down', 'j'], label: '↑↓ scroll', description: 'Scroll down (at the end the view follows new lines)', contexts: ['task']},
+	{action: 'down', keys: ['down', 'j'], label: '↑↓ scroll', labelKeys: ['up', 'down'], description: 'Scroll down (at the end the view follows new lines)', contexts: ['task']},
 	{action: 'pageUp', keys: ['pageup'], description: 'Page up', contexts: ['task']},
 	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: ['task']},
 	{action: 'top', keys: ['g', 'home'], description: 'Go to the first line', contexts: ['task']},
 	{action: 'bottom', keys: ['G', 'end'], description: 'Go to the end and follow it', contexts: ['task']},
-	{action: 'cancel', keys: ['escape'], label: 'esc close', description: 'Close; a running push, pull or build asks first (y stops it); a log stops following', contexts: ['task']},
+	{action: 'cancel', keys: ['escape'], label: 'esc close', description: 'Close; a running push, pull or build asks first (y stops it; not with confirm.stopTask false); a log stops following', contexts: ['task']},
 	{action: 'close', keys: ['enter', 'q'], description: 'Close once it has finished', contexts: ['task']},
 	// The help is longer than a screen: it scrolls.
 	{action: 'up', keys: ['up', 'k'], description: 'Scroll up', contexts: ['help']},
-	{action: 'down', keys: ['down', 'j'], label: '↑↓ scroll', description: 'Scroll down', contexts: ['help']},
+	{action: 'down', keys: ['down', 'j'], label: '↑↓ scroll', labelKeys: ['up', 'down'], description: 'Scroll down', contexts: ['help']},
 	{action: 'pageUp', keys: ['pageup'], description: 'Page up', contexts: ['help']},
 	{action: 'pageDown', keys: ['pagedown'], description: 'Page down', contexts: ['help']},
 	{action: 'top', keys: ['g', 'home'], description: 'Go to the top', contexts: ['help']},
@@ -172,10 +192,10 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'prevField', keys: ['shift+tab', 'up'], description: 'Previous field', contexts: ['form']},
 	{action: 'toggle', keys: [' '], label: 'space toggle', description: 'Switch a yes/no field', contexts: ['form']},
 	{action: 'submit', keys: ['enter'], label: 'enter submit', description: 'Check the fields and do it', contexts: ['form']},
-	{action: 'lineEdit', keys: ['ctrl+u', 'ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: clear to start, word, to end; start, end', contexts: ['form', 'filter', 'filesSearch']},
+	{action: 'lineEdit', keys: ['ctrl+u', 'ctrl+w', 'ctrl+k', 'ctrl+a', 'ctrl+e'], description: 'Edit the line: clear to start, word, to end; start, end', contexts: ['form', 'filter', 'filesSearch'], fixed: lineEditor},
 	{action: 'cancel', keys: ['escape'], label: 'esc cancel', description: 'Cancel: nothing is changed', contexts: ['form', 'confirm', 'menu']},
-	{action: 'menuMove', keys: ['up', 'down', 'j', 'k'], label: '↑↓ choose', description: 'Move through the menu', contexts: ['menu']},
-	{action: 'menuPick', keys: ['enter'], label: 'enter pick', description: "Do it (a digit or the item's own key picks at once; any other key closes the menu)", contexts: ['menu']},
+	{action: 'menuMove', keys: ['up', 'down', 'j', 'k'], label: '↑↓ choose', description: 'Move through the menu', contexts: ['menu'], fixed: menuList},
+	{action: 'menuPick', keys: ['enter'], label: 'enter pick', description: "Do it (a digit or the item's own key picks at once; any other key closes the menu)", contexts: ['menu'], fixed: menuList},
 	// The Files tab (source/ui/files): a tree of the selected layer's changes.
 	{action: 'toggleDir', keys: ['enter', ' '], label: 'enter open', description: 'Open or close the directory', contexts: ['files']},
 	{action: 'expandDir', keys: ['right', 'l'], description: 'Open the directory (on an open one: go into it)', contexts: ['files']},
@@ -189,7 +209,7 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'searchNext', keys: ['n'], description: 'Next match', contexts: ['files']},
 	{action: 'searchPrev', keys: ['N'], description: 'Previous match', contexts: ['files']},
 	{action: 'prevLayer', keys: ['['], description: 'Previous layer', contexts: ['files']},
-	{action: 'nextLayer', keys: [']'], label: '[ ] layer', description: 'Next layer', contexts: ['files']},
+	{action: 'nextLayer', keys: [']'], label: '[ ] layer', labelKeys: ['prevLayer', 'nextLayer'], description: 'Next layer', contexts: ['files']},
 	{action: 'waste', keys: ['w'], label: 'w waste', description: 'Wasted space: the figures and the biggest wasted paths', contexts: ['files']},
 	{action: 'extract', keys: ['x'], label: 'x extract', description: 'Extract the selected file from its layer into the current directory', contexts: ['files']},
 	{action: 'retryRead', keys: ['r'], description: 'Read the image again (after a cancel or an error)', contexts: ['files']},
@@ -201,21 +221,29 @@ export const defaultBindings: readonly Binding[] = [
 	{action: 'searchCancel', keys: ['escape'], label: 'esc cancel', description: 'Go back to where the search started', contexts: ['filesSearch']},
 	{action: 'wasteShow', keys: ['enter'], label: 'enter show', description: 'Show the path in the layer that stored it', contexts: ['filesWaste']},
 	{action: 'waste', keys: ['w', 'escape'], label: 'esc tree', description: 'Back to the tree', contexts: ['filesWaste']},
-	{action: 'forceQuit', keys: ['ctrl+c'], description: 'Quit, from anywhere', contexts: 'all'},
+	{action: 'forceQuit', keys: ['ctrl+c'], description: 'Quit, from anywhere', contexts: 'all', fixed: 'Ctrl+C quits from anywhere, whatever the file says (bind "quit" for another key)'},
 ];
 
 /**
  * The table with the user's keys in place of ours (action -> keys, from a
  * config file): every binding of an overridden action takes the new keys,
- * and its footer label shows the first of them. Pure; a key bound twice in
- * one context goes to the binding listed first, as always.
+ * and a footer label that names a rebound action's key names its first new
+ * one. Pure; a key bound twice in one context goes to the binding listed
+ * first, as always.
  */
 export function withOverrides(table: readonly Binding[], overrides: Partial<Record<Action, string[]>>): Binding[] {
+	const rebound = (action: Action) => (overrides[action]?.length ? overrides[action] : undefined);
+	// The first key of `action` where `binding` is (for a label naming two actions' keys).
+	const firstKey = (action: Action, binding: Binding) =>
+		rebound(action)?.[0] ?? (action === binding.action ? binding.keys[0] : table.find((other) => other.action === action && (other.contexts === 'all' || binding.contexts === 'all' || other.contexts.some((context) => binding.contexts.includes(context))))?.keys[0]);
 	return table.map((binding) => {
-		const keys = overrides[binding.action];
-		if (!keys?.length) return binding;
-		const label = binding.label && binding.label.indexOf(' ') > 0 ? `${keyLabel(keys[0])} ${binding.label.slice(binding.label.indexOf(' ') + 1)}` : binding.label;
-		return {...binding, keys: keys.slice(), label};
+		const keys = rebound(binding.action);
+		const named = binding.labelKeys ?? [binding.action];
+		const space = binding.label?.indexOf(' ') ?? -1;
+		if (!binding.label || space <= 0 || !named.some(rebound)) return keys ? {...binding, keys: keys.slice()} : binding;
+		const words = binding.labelKeys ? binding.label.slice(binding.label.lastIndexOf(' ') + 1) : binding.label.slice(space + 1);
+		const shown = named.map((action) => keyLabel(firstKey(action, binding) ?? '?')).join('/');
+		return {...binding, keys: keys ? keys.slice() : binding.keys, label: `${shown} ${words}`};
 	});
 }
 
@@ -248,6 +276,12 @@ export function actionFor(context: Context, key: string): Action | undefined {
 /** The keys bound now (the user's, when overridden) to `action` in `context`. */
 export function keysOf(context: Context, action: Action): string[] {
 	return bindings.find((binding) => binding.action === action && applies(binding, context))?.keys ?? [];
+}
+
+/** The key a hint names for `action` in `context` (`m`, `esc`), as the footer writes it. */
+export function keyHint(context: Context, action: Action): string {
+	const key = keysOf(context, action)[0];
+	return key === undefined ? '?' : keyLabel(key);
 }
 
 export function footerFor(context: Context): string[] {
@@ -304,7 +338,8 @@ export function keyLabel(key: string): string {
 
 export function displayKey(key: string): string {
 	const names: Record<string, string> = {up: '↑', down: '↓', left: '←', right: '→', enter: 'Enter', escape: 'Esc', backspace: 'Backspace', tab: 'Tab', 'shift+tab': 'Shift+Tab', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', 'ctrl+c': 'Ctrl+C', ' ': 'Space', 'ctrl+u': 'Ctrl+U', 'ctrl+w': 'Ctrl+W', 'ctrl+k': 'Ctrl+K', 'ctrl+a': 'Ctrl+A', 'ctrl+e': 'Ctrl+E'};
-	return names[key] ?? key;
+	// Any other Ctrl+letter (the config may bind one): as the named ones are written.
+	return names[key] ?? (/^ctrl\+[a-z]$/.test(key) ? `Ctrl+${key.slice(5).toUpperCase()}` : key);
 }
 
 /** The subset of Ink's Key we read. */

@@ -16,7 +16,7 @@ import {colorLevel} from '../config/terminal.js';
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import {displayWidth, truncateToWidth, useTerminalWidths} from '../text/width.js';
 import {fitColumns, formatHeader, formatRow, windowStart} from './columns.js';
-import {footerFitted, unavailable} from './keymap.js';
+import {footerFitted, unavailable, useKeyOverrides} from './keymap.js';
 import {can} from './lists/capability.js';
 import {imagesSpec} from './lists/images.js';
 import {listOf} from './lists/select.js';
@@ -121,10 +121,11 @@ export function canDrawFirst(stdout: NodeJS.WriteStream): boolean {
 }
 
 /** The App's initial state for these lists, and its first frame; undefined when the frame is not the plain list. */
-export function firstFrame(lists: {images: ImageSummary[]; containers: ContainerSummary[]}, endpointUrl: string, size: {width: number; height: number}, settings?: Pick<ExplorerSettings, 'theme' | 'sort'>): {state: State; lines: string[]} | undefined {
-	// As run.tsx has it: cells as the terminal draws them, the config's colours and sort.
+export function firstFrame(lists: {images: ImageSummary[]; containers: ContainerSummary[]}, endpointUrl: string, size: {width: number; height: number}, settings?: Pick<ExplorerSettings, 'theme' | 'sort'> & Partial<Pick<ExplorerSettings, 'keys'>>): {state: State; lines: string[]} | undefined {
+	// As run.tsx has it: cells as the terminal draws them, the config's colours, keys (the footer's labels) and sort.
 	useTerminalWidths();
 	if (settings) applyTheme(settings.theme);
+	if (settings?.keys) useKeyOverrides(settings.keys as Parameters<typeof useKeyOverrides>[0]);
 	const state = reduce(startState(size.width, size.height, settings?.sort), {type: 'lists', ...lists});
 	const lines = firstFrameLines(state, endpointUrl);
 	return lines ? {state, lines} : undefined;

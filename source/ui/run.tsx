@@ -22,6 +22,7 @@ import {useTerminalWidths} from '../text/width.js';
 import {App} from './App.js';
 import {createSuspend} from './actions/terminal.js';
 import {installJobControl} from './job-control.js';
+import {useKeyOverrides} from './keymap.js';
 import {mouseOff, mouseOn} from './mouse.js';
 import {mouseInput} from './mouse-input.js';
 import {takeScreen, type Screen} from './screen.js';
@@ -64,7 +65,11 @@ export async function runExplorer(options: {
 	const settings = options.settings;
 	// Cells as the terminal draws them (flags two wide), as Ink's string-width measures them.
 	useTerminalWidths();
-	if (settings) applyTheme(settings.theme);
+	if (settings) {
+		applyTheme(settings.theme);
+		// The file's keys: input, the footer, the `?` help and the menus all read the one table.
+		useKeyOverrides(settings.keys as Parameters<typeof useKeyOverrides>[0]);
+	}
 	const sort = settings?.sort ?? 'created';
 	const engine: ImageSource = options.engine ?? (options.archive !== undefined ? new ArchiveEngine(options.archive) : new Engine(options.endpoint!));
 	// An archive's list is read while ink starts; the controller's first reload takes the same answer.

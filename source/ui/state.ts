@@ -2,10 +2,11 @@
  * The explorer's state and its reducer. All input goes through `dispatch`,
  * so keys that arrive in one chunk never read stale state.
  */
+import type {ConfirmKind} from '../config/schema.js';
 import type {ContainerSummary, ImageSummary} from '../engine/types.js';
 import type {ImageDetail} from '../engine/image-detail.js';
 import {handleKey, type KeyPress} from './input.js';
-import {helpLineCount, keysOf, type Action} from './keymap.js';
+import {helpLineCount, keyHint, keysOf, type Action} from './keymap.js';
 import {picked, type MenuItem} from './overlays/menu.js';
 import {mouseMessages, type MouseEvent} from './mouse.js';
 import {visible} from '../text/sanitize.js';
@@ -98,6 +99,8 @@ export interface State {
 	context?: string;
 	/** The terminal reports the mouse to us (off: its own text selection works); undefined where there is no terminal to ask. */
 	mouse?: boolean;
+	/** The config's questions (source/config/schema.ts `confirmKinds`): false skips that one; unset asks. */
+	confirm?: Partial<Record<ConfirmKind, boolean>>;
 }
 
 export type Msg =
@@ -346,19 +349,19 @@ export function reduce(state: State, msg: Msg): State {
 			return mouseMessages(state, msg.event).reduce(reduce, state.notice && !msg.event.release && msg.event.button === 0 ? {...state, notice: undefined} : state);
 		case 'mouseCapture':
 			if (state.mouse === undefined) return state;
-			return withEffect({...state, mouse: !state.mouse, notice: {text: state.mouse ? 'mouse off: the terminal selects text (m turns it back on)' : 'mouse on', level: 'info'}}, {kind: 'mouse', on: !state.mouse});
+			return withEffect({...state, mouse: !state.mouse, notice: {text: state.mouse ? `mouse off: the terminal selects text (${keyHint(state.view === 'container' ? 'container' : state.view === 'image' ? 'images' : state.view, 'mouse')} turns it back on)` : 'mouse on', level: 'info'}}, {kind: 'mouse', on: !state.mouse});
 		case 'imageSwapped':
 			if (state.image?.ref !== msg.ref) return state;
 			return {...state, image: {ref: msg.ref, id: msg.id, tab: state.image.tab, cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
 		case 'remoteOpened': {
 			const fresh = initialState(state.width, state.height);
-			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, archive: msg.label, remote: msg.label, notice: {text: `registry: ${msg.label}`, level: 'info'}};
+			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, confirm: state.confirm, archive: msg.label, remote: msg.label, notice: {text: `registry: ${msg.label}`, level: 'info'}};
 			return msg.open ? {...kept, view: 'image', image: {ref: msg.open.ref, id: msg.open.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}} : kept;
 		}
 		case 'engineSwitched': {
 			const fresh = initialState(state.width, state.height);
 			// Kept: the screen, the template history and kept filter, the ids (effects are taken by id), the contexts list.
-			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, context: msg.name, notice: {text: `engine: context ${msg.name}`, level: 'info'}};
+			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, confirm: state.confirm, context: msg.name, notice: {text: `engine: context ${msg.name}`, level: 'info'}};
 			return withData(kept, {engines: state.data.engines});
 		}
 		case 'tabTo':
@@ -428,6 +431,8 @@ export function reduce(state: State, msg: Msg): State {
 		case 'closeOverlay':
 			return state.overlay?.id === msg.id ? {...state, overlay: undefined} : state;
 		case 'overlayFailed':
+			// Id 0: an action that opened nothing (a question the config skips, start, exec): the failure is the notice.
+			if (msg.id === 0) return {...state, notice: {text: msg.message, level: 'error'}};
 			return state.overlay?.id === msg.id ? {...state, overlay: overlayFailed(state.overlay, msg.message, msg.fieldErrors)} : state;
 		case 'effect':
 			return withEffect(state, msg.effect);

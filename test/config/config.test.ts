@@ -5,6 +5,7 @@
  * key validator against today's keymap table (ui/keymap.ts), and the
  * colours against chalk itself (what Ink draws with).
  */
+import {readFileSync} from 'node:fs';
 import {Chalk} from 'chalk';
 import {describe, expect, it} from 'vitest';
 import {applyKeyOverrides, normalizeKey} from '../../source/config/bindings.js';
@@ -14,12 +15,14 @@ import {JsonError, parseJson} from '../../source/config/json.js';
 import {configPath} from '../../source/config/load.js';
 import {configRows, resolveConfig, sourceText} from '../../source/config/schema.js';
 import {colorLevel, utf8Locale} from '../../source/config/terminal.js';
-import {bindings} from '../../source/ui/keymap.js';
+import {bindings, typingContexts} from '../../source/ui/keymap.js';
+
+const typing = typingContexts as Record<string, string>;
 import {themeDefaults} from '../../source/ui/theme.js';
 
 const path = '/home/u/.config/imgscope/config.json';
 const utf8 = {LANG: 'C.UTF-8', TERM: 'xterm'};
-const resolve = (text: string | undefined, env: Record<string, string> = utf8, flags = {}) => resolveConfig({path, text, env, flags, bindings, theme: themeDefaults});
+const resolve = (text: string | undefined, env: Record<string, string> = utf8, flags = {}) => resolveConfig({path, text, env, flags, bindings, typing, theme: themeDefaults});
 const error = (text: string, env?: Record<string, string>) => {
 	try {
 		resolve(text, env);
@@ -105,6 +108,8 @@ describe('the effective config', () => {
 		expect(rows).toContainEqual(['colors', 'truecolor', 'environment (COLORTERM=24bit)']);
 		const settings = explorerSettings(config);
 		expect(settings.rebound.sort()).toEqual(['filter', 'quit', 'sort']);
+		// What the keymap's useKeyOverrides is given: the rebound actions only, in the keymap's key names.
+		expect(settings.keys).toEqual({sort: ['v'], quit: ['q', 'ctrl+q'], filter: ['|']});
 		expect(settings.screen).toEqual({alternate: true, ascii: true});
 		expect(settings.confirm).toEqual({removeImage: true, removeContainer: false, stopTask: true});
 	});
@@ -135,6 +140,14 @@ describe('the effective config', () => {
 		expect(error('{"keys": {"sort": ["o", "o"]}}')).toBe(`${path}:1:11: keys.sort: "o" is given twice`);
 		expect(error('{"keys": {"sort": 5}}')).toBe(`${path}:1:19: keys.sort: must be a key ("q") or a list of keys (["q", "ctrl+q"])`);
 		expect(error('{"keys": {"sort": "q"}}')).toBe(`${path}:1:11: keys.sort: "q" is also bound to "quit" in images, containers, volumes, disk, engines, tags`);
+		// Keys read by something other than the table: refused, with the reason.
+		expect(error('{"keys": {"menuMove": "w"}}')).toBe(`${path}:1:11: keys.menuMove: cannot be rebound: a menu's list reads its own keys (↑↓ j k, Enter, a digit)`);
+		expect(error('{"keys": {"forceQuit": "ctrl+q"}}')).toBe(`${path}:1:11: keys.forceQuit: cannot be rebound: Ctrl+C quits from anywhere, whatever the file says (bind "quit" for another key)`);
+		// A printable key where text is typed or a letter is a choice: it would never reach the action.
+		expect(error('{"keys": {"submit": "s"}}')).toBe(`${path}:1:11: keys.submit: "s" would be typed in a form's text fields instead: there, use a named key (enter, escape, tab, up…) or ctrl+LETTER`);
+		expect(error('{"keys": {"filterClear": "c"}}')).toContain('keys.filterClear: "c" would be typed in the filter box instead');
+		expect(error('{"keys": {"cancel": "n"}}')).toContain(`"n" would be typed in a form's text fields, a confirmation (its choices are letters), a menu (its items' keys) instead`);
+		expect(resolve('{"keys": {"submit": "ctrl+s", "cancel": ["escape", "ctrl+g"]}}').keys.submit.value).toEqual(['ctrl+s']);
 		expect(error('{"keys": {"sort": "ctrl+c"}}')).toBe(`${path}:1:11: keys.sort: "ctrl+c" is also bound to "forceQuit" in images, containers, volumes, disk, engines, tags`);
 		expect(error('{"theme": {"titel": "red"}}')).toMatch(new RegExp(`^${path}:1:12: theme.titel: unknown theme colour \\(known: title, header,`));
 		expect(error('{"theme": {"title": "orange"}}')).toBe(`${path}:1:21: theme.title: "orange" is not a colour: use a name (red, brightBlue, gray), color(0-255), #rrggbb, or none`);
@@ -152,6 +165,17 @@ describe('the effective config', () => {
 		expect(swapped.keys.sort.value).toEqual(['/']);
 		expect(swapped.keys.filter.value).toEqual(['s']);
 		expect(error('{"keys": {"nope": "x", "sort": "F1"}}').split('\n')).toHaveLength(2);
+	});
+
+	it("the README's example file is valid and means what the README says", () => {
+		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+		const section = readme.slice(readme.indexOf('## Configuration'));
+		const example = /```json\n([\s\S]*?)```/.exec(section)![1];
+		const config = resolve(example);
+		expect(config.keys.sort.value).toEqual(['v']);
+		expect(config.keys.removeImage.value).toEqual(['D']);
+		expect(config.mouse.value).toBe(false);
+		expect(config.confirm.removeContainer.value).toBe(false);
 	});
 
 	it('the path: XDG_CONFIG_HOME when absolute, else ~/.config', () => {
@@ -174,7 +198,11 @@ describe('the key validator against the keymap table', () => {
 		const all = [...new Set(bindings.map((row) => row.action))].map((action) => ({action, keys: bindings.find((row) => row.action === action)!.keys.slice()}));
 		// Actions whose rows have different keys per context get their first row's keys everywhere: clashes, if any, are real ones.
 		const uniform = all.filter(({action}) => new Set(bindings.filter((row) => row.action === action).map((row) => row.keys.join(' '))).size === 1);
-		expect(applyKeyOverrides(bindings, uniform).problems).toEqual([]);
+		// The fixed ones (their keys are read elsewhere: the menu's list, the line editor, Ctrl+C) are refused even so.
+		const fixed = new Set(bindings.filter((row) => row.fixed).map((row) => row.action));
+		expect([...fixed].sort()).toEqual(['forceQuit', 'lineEdit', 'menuMove', 'menuPick']);
+		expect(applyKeyOverrides(bindings, uniform.filter(({action}) => !fixed.has(action)), {typing}).problems).toEqual([]);
+		expect(applyKeyOverrides(bindings, uniform.filter(({action}) => fixed.has(action))).problems.map((p) => p.action).sort()).toEqual(['forceQuit', 'menuMove', 'menuPick']);
 		const clash = applyKeyOverrides(bindings, [{action: 'waste', keys: ['x']}]);
 		expect(clash.problems.map((p) => p.message)).toEqual(['"x" is also bound to "extract" in files']);
 		expect(clash.table).toEqual(bindings);

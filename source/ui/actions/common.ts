@@ -23,7 +23,12 @@ export function refuse(context: EffectContext, request: ActionRequest, errors: R
 	context.dispatch({type: 'overlayFailed', id: request.overlayId, message: first, fieldErrors: shownErrors});
 }
 
-/** The request failed after it was sent: the engine's message in the overlay, which stays open. */
+/**
+ * The request failed after it was sent: the engine's message in the overlay,
+ * which stays open; with no overlay (a question the config skips: the
+ * subject's `unasked` says what was tried), the notice says it.
+ */
 export function failed(context: EffectContext, request: ActionRequest, error: unknown): void {
-	context.dispatch({type: 'overlayFailed', id: request.overlayId, message: shownError(error)});
+	const unasked = request.subject.unasked;
+	context.dispatch({type: 'overlayFailed', id: request.overlayId, message: request.overlayId === 0 && unasked ? `${unasked} failed: ${shownError(error)}` : shownError(error)});
 }

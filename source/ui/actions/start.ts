@@ -4,6 +4,7 @@
  * open a form or a confirmation; `l` (logs) opens its view and starts at
  * once; `S` (stop) asks first, as remove does.
  */
+import type {ConfirmKind} from '../../config/schema.js';
 import type {ContainerSummary} from '../../engine/types.js';
 import type {Overlay} from '../overlays/index.js';
 import type {Msg, State} from '../state.js';
@@ -99,6 +100,11 @@ export function startOverlay(state: State, action: StartableAction): NewOverlay 
 	}
 }
 
+/** Whether the config skips the question of `action`: only the kinds config/schema.ts names are in `state.confirm`, so every other question is asked. */
+function skipped(state: State, action: string): boolean {
+	return state.confirm?.[action as ConfirmKind] === false;
+}
+
 const needsContainer: StartableAction[] = ['commit', 'logs', 'stop', 'removeContainer', 'restart'];
 
 /** Start and the shell: the selected container's handler runs at once. */
@@ -118,6 +124,12 @@ export function startAction(state: State, action: StartableAction, step: (state:
 	if (!overlay) {
 		const what = needsContainer.includes(action) ? 'container' : 'image';
 		return step(state, {type: 'notice', text: `No ${what} selected`, level: 'error'});
+	}
+	// A question the config turns off (confirm.removeImage: false): what its first choice does, at once (never a force: that is always a choice of its own).
+	if (overlay.kind === 'confirm' && skipped(state, overlay.confirm.action)) {
+		const {confirm} = overlay;
+		const doing = confirm.title.replace(/\?$/, '');
+		return step(step(state, {type: 'notice', text: `${doing}…`}), {type: 'effect', effect: {kind: 'submit', action: confirm.action, values: {choice: confirm.choices[0].value}, subject: {...confirm.subject, unasked: doing}, overlayId: 0}});
 	}
 	const id = state.nextId;
 	const opened = step(state, {type: 'openOverlay', overlay});

@@ -4,7 +4,7 @@
  * template history and pick-then-pipe. Pure: the history file and stdout
  * are effects the App carries out (format/effects.ts).
  */
-import {actionFor} from '../keymap.js';
+import {actionFor, keyHint} from '../keymap.js';
 import type {Overlay, OverlayKey} from '../overlays/index.js';
 import type {Msg, State} from '../state.js';
 import {selectedOf} from '../lists/select.js';
@@ -74,8 +74,8 @@ export function reduceFormat(state: State, msg: FormatMsg, step: Step): State {
 			if (format.column !== undefined && (template === undefined || template === format.column)) {
 				return {...state, format: {...format, column: undefined}, notice: {text: 'format column removed', level: 'info'}};
 			}
-			if (template === undefined) return {...state, notice: {text: 'no template yet: f opens the format box, Enter keeps one', level: 'error'}};
-			return {...state, format: {...format, column: template}, notice: {text: `column: ${template}  (F again removes it)`, level: 'info'}};
+			if (template === undefined) return {...state, notice: {text: `no template yet: ${keyHint('images', 'format')} opens the format box, Enter keeps one`, level: 'error'}};
+			return {...state, format: {...format, column: template}, notice: {text: `column: ${template}  (${keyHint('images', 'formatColumn')} again removes it)`, level: 'info'}};
 		}
 		case 'clearFilter':
 			if (state.format.filter === undefined) return step(state, {type: 'back'});

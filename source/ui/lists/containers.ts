@@ -42,6 +42,6 @@ export const containersSpec: ListSpec<ContainerRow> = {
 		{action: 'start', alsoIn: open, keys: ['u'], label: 'start', footer: 5, needs: 'daemon', description: 'Start the container', run: (state, step) => step(state, {type: 'immediate', action: 'start'})},
 		{action: 'restart', alsoIn: open, keys: ['r'], label: 'restart', footer: 5, needs: 'daemon', description: 'Restart the container (asks first)', run: (state, step) => step(state, {type: 'startAction', action: 'restart'})},
 		{action: 'exec', alsoIn: open, keys: ['E'], label: 'shell', footer: 4, needs: 'daemon', description: 'Open /bin/sh in the running container (the explorer steps aside; exit comes back)', run: (state, step) => step(state, {type: 'immediate', action: 'exec'})},
-		{action: 'removeContainer', alsoIn: open, keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the container (asks first)', run: (state, step) => step(state, {type: 'startAction', action: 'removeContainer'})},
+		{action: 'removeContainer', alsoIn: open, keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the container (asks first, unless the config sets confirm.removeContainer false)', run: (state, step) => step(state, {type: 'startAction', action: 'removeContainer'})},
 	],
 };

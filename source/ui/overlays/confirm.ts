@@ -26,8 +26,9 @@ export interface ConfirmState {
 
 export type ConfirmOutcome = {kind: 'choose'; choice: ConfirmChoice} | {kind: 'cancel'} | {kind: 'ignored'};
 
-export function confirmKey(state: ConfirmState, key: string): ConfirmOutcome {
-	if (key === 'escape') return {kind: 'cancel'};
+/** `action`: what the keymap says the key means here (`cancel`, Esc unless the config rebinds it); Esc always cancels. */
+export function confirmKey(state: ConfirmState, key: string, action?: string): ConfirmOutcome {
+	if (key === 'escape' || action === 'cancel') return {kind: 'cancel'};
 	if (state.busy) return {kind: 'ignored'};
 	// The menu's own keys (components/ConfirmView.tsx hands them to ink-select-input).
 	if (state.menu && /^(up|down|j|k|enter|[1-9])$/.test(key)) return {kind: 'ignored'};

@@ -57,6 +57,8 @@ export interface OverlayKey {
 	text?: string;
 	/** About as many lines as a scrolling overlay (a task's log) shows at once. */
 	page?: number;
+	/** False: Esc on a running task stops it without asking (the config's `confirm.stopTask`). */
+	askStop?: boolean;
 }
 
 /** `msg`: a message for the reducer, for overlays whose keys need more of the state than themselves. */
@@ -79,7 +81,7 @@ export function overlayKey(overlay: Overlay, key: OverlayKey): OverlayResult {
 			};
 		}
 		case 'confirm': {
-			const outcome = confirmKey(overlay.confirm, key.name);
+			const outcome = confirmKey(overlay.confirm, key.name, actionFor(context, key.name));
 			if (outcome.kind === 'cancel') return {overlay: undefined, handled: true};
 			if (outcome.kind === 'ignored') return {overlay, handled: false};
 			return {
@@ -90,7 +92,7 @@ export function overlayKey(overlay: Overlay, key: OverlayKey): OverlayResult {
 		}
 		case 'task': {
 			const action = actionFor(context, key.name) as TaskAction | undefined;
-			const outcome = taskKey(overlay.task, action, key.name, key.page ?? 10);
+			const outcome = taskKey(overlay.task, action, key.name, key.page ?? 10, key.askStop !== false);
 			if (outcome.kind === 'ignored') return {overlay, handled: false};
 			if (outcome.kind === 'edit') return {overlay: {...overlay, task: outcome.state}, handled: true};
 			return {overlay: undefined, effect: outcome.stop ? {kind: 'cancel', overlayId: overlay.id} : undefined, handled: true};

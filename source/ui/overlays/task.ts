@@ -117,9 +117,10 @@ export type TaskOutcome = {kind: 'edit'; state: TaskState} | {kind: 'close'; sto
 
 /**
  * One key on the task view. `action` is what the keymap table says the key
- * means here; `page` is about as many lines as the view shows.
+ * means here; `page` is about as many lines as the view shows; `askStop`
+ * false (the config's `confirm.stopTask`) stops a running task at once.
  */
-export function taskKey(state: TaskState, action: TaskAction | undefined, key: string, page: number): TaskOutcome {
+export function taskKey(state: TaskState, action: TaskAction | undefined, key: string, page: number, askStop = true): TaskOutcome {
 	const running = state.status === 'running';
 	if (state.asking) {
 		// "Stop it? y stops, any other key keeps it running."
@@ -129,7 +130,7 @@ export function taskKey(state: TaskState, action: TaskAction | undefined, key: s
 	if (action === 'cancel' || action === 'close') {
 		if (!running) return {kind: 'close', stop: false};
 		if (action === 'close') return {kind: 'ignored'};
-		if (state.askBeforeStop) return {kind: 'edit', state: {...state, asking: true}};
+		if (state.askBeforeStop && askStop) return {kind: 'edit', state: {...state, asking: true}};
 		return {kind: 'close', stop: true};
 	}
 	const length = taskLines(state).length;

@@ -18,6 +18,7 @@ import {changeCounts} from '../files/counts.js';
 import {type Row, selected, visibleWindow} from '../files/model.js';
 import {matchCount} from '../files/search.js';
 import {type FilesShown, shown} from '../files/reducer.js';
+import {keyHint} from '../keymap.js';
 import type {ImageScreen} from '../state.js';
 import {fieldParts, fieldWindow} from '../text-field.js';
 import {color, theme} from '../theme.js';
@@ -183,13 +184,13 @@ function Tree(props: {s: FilesShown; screen: ImageScreen; height: number; width:
 		<Line key="sub" color={theme.error}>{`⚠ ${visible(warning)}${data.warnings.length > 1 ? ` (+${data.warnings.length - 1} more)` : ''}`}</Line>
 	) : (
 		<Line key="sub" color={theme.dim}>
-			{data.volume !== undefined ? 'its files as the engine archives them (a helper container, read-only) · x extracts · esc back to Volumes' : step ? `$ ${visible(step.createdBy || (step.comment ? `# ${step.comment}` : ''))}` : `${data.diffIds[layer] ?? ''}`}
+			{data.volume !== undefined ? `its files as the engine archives them (a helper container, read-only) · ${keyHint('files', 'extract')} extracts · ${keyHint('files', 'back')} back to Volumes` : step ? `$ ${visible(step.createdBy || (step.comment ? `# ${step.comment}` : ''))}` : `${data.diffIds[layer] ?? ''}`}
 		</Line>
 	);
 
 	const rows = window.rows.map((row, i) => <TreeRow key={row.node.path} row={row} selected={window.top + i === view.cursor} width={width} plain={data.volume !== undefined} />);
 	if (window.total === 0) {
-		const empty = view.filter !== 'all' ? `Nothing ${view.filter} here (f changes the filter).` : files.aggregate ? 'The filesystem is empty at this layer.' : 'This layer changes no files (a shows the whole filesystem).';
+		const empty = view.filter !== 'all' ? `Nothing ${view.filter} here (${keyHint('files', 'changeFilter')} changes the filter).` : files.aggregate ? 'The filesystem is empty at this layer.' : `This layer changes no files (${keyHint('files', 'aggregate')} shows the whole filesystem).`;
 		rows.push(<Line key="empty" color={theme.dim}>{empty}</Line>);
 	}
 	const lines = [header, sub, ...rows];
