@@ -52,7 +52,8 @@ describe.skipIf(!haveEngine)('layer index cache on the engine', () => {
 		const layers = readdirSync(path.join(cacheHome, 'imgscope', 'layers'));
 		expect(layers.length).toBeGreaterThan(5);
 		for (const name of layers) expect(decodeIndex(readFileSync(path.join(cacheHome, 'imgscope', 'layers', name))).diffId).toBe(`sha256:${name.replace('.idx', '')}`);
-	});
+		// Three runs of every command over every fixture: a minute alone, more on a loaded machine.
+	}, 300_000);
 
 	it('--no-cache neither reads nor writes the index', async () => {
 		const home = mkdtempSync(path.join(tmpdir(), 'imgscope-cache-none-'));
