@@ -31,13 +31,13 @@ const layers: Command = {
 				image: ref,
 				id: detail.inspect.value.Id,
 				pairing: !pairing.exact ? 'inferred' : detail.pairingSource === 'config' ? 'config' : 'exact',
-				...(remote ? {sizes: remote.sizes} : {}),
+				...(remote ? {sizes: remote.remote.sizes} : {}),
 				layers: pairing.layers.map((layer) => ({
 					index: layer.index,
 					diff_id: layer.diffId,
 					size: layer.size ?? null,
 					cumulative_size: layer.cumulativeSize ?? null,
-					...(remote ? {digest: remote.blobDigests[layer.index], compressed_size: remote.compressed[layer.index]} : {}),
+					...(remote ? {digest: remote.remote.blobDigests[layer.index], compressed_size: remote.remote.compressed[layer.index]} : {}),
 					step: layer.step
 						? {
 								created_by: layer.step.createdBy,

@@ -38,8 +38,12 @@ export type EffectBody =
 	| {kind: 'mouse'; on: boolean}
 	/** Switch the explorer to the docker context `name` (the App swaps its engine). */
 	| {kind: 'useEngine'; name: string}
-	/** The next platform of a registry source (the App re-reads the tags and the open image). */
-	| {kind: 'platform'}
+	/** A registry source's platform chooser (`O`) for a tag (`ref` repository:tag, or the Tags list's `tag`): its index's platforms with sizes. */
+	| {kind: 'platformMenu'; ref?: string; tag?: string}
+	/** Show a registry source on `platform` (the App re-reads the tags and the open image). */
+	| {kind: 'platform'; platform: string}
+	/** `P` on a registry source's tag: the pull form for it, on the platform shown (ui/actions/transfer.ts pulls). */
+	| {kind: 'pullRemote'; ref?: string; tag?: string}
 	/** Ask the registry whether the local image `ref` is a stale copy of its tags (ui/actions/stale.ts). */
 	| {kind: 'staleCheck'; ref: string}
 	/** Enter on a registry source's Tags row: that tag's image. */

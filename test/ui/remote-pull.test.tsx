@@ -1,0 +1,99 @@
+/**
+ * `P` on a registry source's tag (issue 14): the pull form filled with the
+ * tag and the platform chosen with `O` (the chooser lists the index's
+ * platforms with their sizes), the pull into the real engine with the
+ * progress the local pull shows, then the engine's Images with the pulled
+ * image in it. The repository is this test's own copy of the fixture index
+ * (regtest-registry/pull-multi on 127.0.0.1:5000), deleted after, and the
+ * pulled tag is removed.
+ */
+import {execFileSync} from 'node:child_process';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {Engine} from '../../source/engine/engine.js';
+import {resolveEndpoint} from '../../source/engine/endpoint.js';
+import {RegistrySource} from '../../source/engine/registry-source.js';
+import {parseRemote} from '../../source/registry/remote-reference.js';
+import {App} from '../../source/ui/App.js';
+import {docker, haveEngine, imageExists} from '../helpers/engine.js';
+import {keys, tick, waitFor} from '../helpers/ink.js';
+import {haveRegistries, plain} from '../registry/support.js';
+
+const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
+const repository = `${plain}/regtest-registry/pull-multi`;
+const ref = `${repository}:1`;
+const skopeo = (args: string[]) => execFileSync('skopeo', args, {stdio: 'pipe'}).toString();
+
+async function manifestOf(path: string, accept: string): Promise<any> {
+	const res = await fetch(`http://${plain}/v2/${path}`, {headers: {accept}});
+	expect(res.status).toBe(200);
+	return res.json();
+}
+
+describe.skipIf(!haveRegistries || !haveEngine)('P on a registry tag pulls it into the engine', () => {
+	beforeAll(() => {
+		skopeo(['copy', '-q', '--all', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${plain}/registry-test/multi:1`, `docker://${ref}`]);
+		if (imageExists(ref)) docker(['rmi', ref]);
+	}, 60_000);
+	afterAll(() => {
+		if (imageExists(ref)) docker(['rmi', ref]);
+		skopeo(['delete', '--tls-verify=false', `docker://${ref}`]);
+	});
+
+	it('the platform chosen with O (sizes listed) is the one pulled; the local Images then show the image', async () => {
+		const index = await manifestOf('regtest-registry/pull-multi/manifests/1', 'application/vnd.oci.image.index.v1+json');
+		const arm = index.manifests.find((m: any) => m.platform?.architecture === 'arm64');
+		const armManifest = await manifestOf(`regtest-registry/pull-multi/manifests/${arm.digest}`, arm.mediaType);
+		const armSize = armManifest.config.size + armManifest.layers.reduce((n: number, l: {size: number}) => n + l.size, 0);
+		const endpoint = resolveEndpoint({});
+		const source = new RegistrySource(parseRemote(repository), {pullTo: {label: endpoint.url, engine: () => new Engine(endpoint)}});
+		const first = await source.resolve('1');
+		const app = render(<App engine={source} initial={{view: 'image', image: {ref, id: first.manifest.config.digest, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}}} />);
+		try {
+			await waitFor(app.lastFrame, (f) => f.includes('DIFF ID') && f.includes('5 layers'), 15_000);
+			app.stdin.write('O');
+			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Platform of ${ref}`) && f.includes('linux/arm64/v8'), 15_000));
+			// Each platform with its stored size (layers + config, compressed), the one shown marked.
+			expect(frame).toMatch(/• linux\/amd64 +\S+ compressed \(layers \+ config\)/);
+			const {imageSize} = await import('../../source/format/units.js');
+			expect(frame).toContain(`linux/arm64/v8  variant v8  ${imageSize(armSize)} compressed`);
+			await tick(100);
+			app.stdin.write(keys.down);
+			await tick(100);
+			app.stdin.write(keys.enter);
+			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('1 layer ') && f.includes('DIFF ID'), 15_000));
+			app.stdin.write('P');
+			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Pull an image into ${endpoint.url}`)));
+			expect(frame).toMatch(new RegExp(`Reference +${ref.replace(/[.]/g, '\\.')}`));
+			expect(frame).toMatch(/Platform +linux\/arm64\/v8/);
+			app.stdin.write(keys.enter);
+			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`✓ Pulled ${ref}`), 60_000));
+			expect(frame).toContain(`Pull ${ref} (linux/arm64/v8) into ${endpoint.url}`);
+			expect(frame).toContain('Status: Downloaded newer image');
+			// The arm64 entry's image, not this machine's.
+			const pulled = JSON.parse(docker(['image', 'inspect', ref]))[0];
+			expect(pulled.Id).toBe(armManifest.config.digest);
+			app.stdin.write(keys.escape);
+			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('Images (') && f.includes('regtest-registry/pull-multi'), 15_000));
+			expect(frame.split('\n')[0]).toContain(endpoint.url);
+			expect(frame.split('\n')[0]).not.toContain('registry');
+		} finally {
+			app.unmount();
+			source.close();
+		}
+	}, 120_000);
+
+	it('without an engine to pull into, P says so', async () => {
+		const source = new RegistrySource(parseRemote(repository));
+		const app = render(<App engine={source} />);
+		try {
+			await waitFor(app.lastFrame, (f) => f.includes('Images (1)'), 15_000);
+			app.stdin.write('P');
+			expect(plainText(await waitFor(app.lastFrame, (f) => f.includes('no engine to pull into')))).toContain('no engine to pull into');
+		} finally {
+			app.unmount();
+			source.close();
+		}
+	});
+});
