@@ -46,6 +46,8 @@ export function singleChoice(name: string, digest: string, manifest: ImageManife
 export function choiceLabel(choice: PlatformChoice): string {
 	if (choice.role === 'attestation') return `${choice.name}  attestation manifest ${choice.digest.slice(7, 19)} (not a platform)`;
 	if (choice.role === 'artifact') return `${choice.name}  artifact ${choice.digest.slice(7, 19)} (not a platform)`;
-	const facts = [choice.variant ? `variant ${choice.variant}` : '', choice.osVersion ? `os.version ${choice.osVersion}` : '', choice.size === undefined ? 'size unknown' : `${imageSize(choice.size)} compressed (layers + config)`].filter(Boolean);
+	// The variant is in the name (linux/arm64/v8) unless normalising left it out.
+	const variant = choice.variant && !choice.name.endsWith(`/${choice.variant}`) ? `variant ${choice.variant}` : '';
+	const facts = [variant, choice.osVersion ? `os.version ${choice.osVersion}` : '', choice.size === undefined ? 'size unknown' : `${imageSize(choice.size)} compressed (layers + config)`].filter(Boolean);
 	return `${choice.name}  ${facts.join('  ')}`;
 }

@@ -4,7 +4,8 @@
  * `docker manifest inspect REPOSITORY@DIGEST` prints it (the bytes as
  * served, json.Indent with tabs), and for a multi-platform tag the index as
  * `docker buildx imagetools inspect --raw REF` prints it (the bytes as
- * served, untouched). The tabs are expanded to the terminal's stops (what
+ * served, untouched; one served on a single line follows indented as
+ * well, or a terminal would show a line cut short). The tabs are expanded to the terminal's stops (what
  * the same output shows in a terminal), since the explorer draws cells, not
  * tab characters. Pure.
  */
@@ -44,10 +45,12 @@ export function rawDocuments(input: {repository: string; reference: string; mani
 		},
 	];
 	if (input.index) {
-		out.push({
-			title: `index ${input.index.digest}  (as docker buildx imagetools inspect --raw ${input.reference} prints it: the bytes as served)`,
-			lines: linesOf(Buffer.from(input.index.raw).toString('utf8')),
-		});
+		const served = linesOf(Buffer.from(input.index.raw).toString('utf8'));
+		out.push({title: `index ${input.index.digest}  (as docker buildx imagetools inspect --raw ${input.reference} prints it: the bytes as served)`, lines: served});
+		// Served on one line (as most tools push it), it is unreadable in a terminal: the same bytes indented follow.
+		if (served.length === 1 && served[0].length > 100) {
+			out.push({title: `index ${input.index.digest}, the same bytes indented (json.Indent with tabs, as docker manifest inspect indents a manifest)`, lines: linesOf(inspectManifest({ref: '', mediaType: '', digest: input.index.digest, size: input.index.raw.length, raw: input.index.raw}))});
+		}
 	}
 	return out;
 }

@@ -14,10 +14,20 @@ import {registryOnlyNotice} from '../../source/engine/image-source.js';
 import {RegistrySource} from '../../source/engine/registry-source.js';
 import {parseRemote} from '../../source/registry/remote-reference.js';
 import {App} from '../../source/ui/App.js';
-import {keys, waitFor} from '../helpers/ink.js';
+import {keys, tick, waitFor} from '../helpers/ink.js';
 import {haveRegistries, plain} from '../registry/support.js';
 
 const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** Moves a menu's cursor down to the item matching `line` (a key sent before the menu listens is lost: sent again), then picks it. */
+async function choose(app: {stdin: {write(data: string): void}; lastFrame(): string | undefined}, line: RegExp): Promise<void> {
+	for (let tries = 0; tries < 50 && !line.test(plainText(app.lastFrame() ?? '')); tries++) {
+		app.stdin.write(keys.down);
+		await tick(100);
+	}
+	expect(plainText(app.lastFrame() ?? '')).toMatch(line);
+	app.stdin.write(keys.enter);
+}
 let savedHost: string | undefined;
 
 async function registryJson(path: string, accept?: string): Promise<any> {
@@ -88,7 +98,7 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 		}
 	});
 
-	it('switches the platform of a multi-platform index with O, the open image and the title following it', async () => {
+	it('switches the platform of a multi-platform index with O (a chooser), the open image and the title following it', async () => {
 		const index = await registryJson('registry-test/multi/manifests/1', 'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json');
 		const entries = index.manifests.filter((m: {platform?: {os: string}}) => m.platform && m.platform.os !== 'unknown');
 		expect(entries.length).toBeGreaterThan(1);
@@ -104,7 +114,10 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 			await waitFor(app.lastFrame, (f) => f.includes('DIFF ID'), 15_000);
 			expect(plainText(app.lastFrame() ?? '')).toContain(first.manifest.config.digest.slice(7, 19));
 			expect(source.platforms()).toEqual(entries.map((e: {platform: {os: string; architecture: string; variant?: string}}) => [e.platform.os, e.platform.architecture, e.platform.variant].filter(Boolean).join('/')));
+			// O lists the tag's platforms (with their sizes), the one shown marked; the second is picked.
 			app.stdin.write('O');
+			await waitFor(app.lastFrame, (f) => f.includes(`Platform of ${ref}`) && f.includes('• linux/amd64'), 15_000);
+			await choose(app, /❯.*linux\/arm64/);
 			const second = configIds.find((id) => id !== first.manifest.config.digest)!;
 			const frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(second.slice(7, 19)) && f.includes('DIFF ID'), 15_000));
 			expect(frame).toContain('platform linux/arm64/v8');

@@ -20,14 +20,13 @@ const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect', fil
 const detailLines = 4;
 
 function layerColumns(holders?: string[][], remote?: RemoteFacts): Column<LayerRow>[] {
-	// A registry image: the blob's digest and compressed size from the manifest; SIZE (uncompressed, docker's) only once the layers are read.
+	// A registry image: the blob's compressed size from the manifest (its digest is under the table); SIZE (uncompressed, docker's) only once the layers are read.
 	const unread = remote?.sizes === 'compressed';
 	return [
 		{title: '#', width: 3, align: 'right', priority: 0, cell: (row) => String(row.index)},
 		{title: 'DIFF ID', width: 12, priority: 4, cell: (row) => shortId(row.diffId)},
 		...(remote
 			? [
-					{title: 'BLOB', width: 12, priority: 5, cell: (row: LayerRow) => shortId(remote.blobDigests[row.index] ?? '')},
 					{title: 'COMPRESSED', width: 10, align: 'right' as const, priority: 1, cell: (row: LayerRow) => (remote.compressed[row.index] === undefined ? '?' : imageSize(remote.compressed[row.index]))},
 				]
 			: []),
