@@ -12,8 +12,8 @@ export function inspectLinesOf(detail: ImageDetail): string[] {
 	const lines = indentJson(detail.inspect.raw).split('\n');
 	const remote = detail.remote;
 	if (!remote) return lines;
-	const sizes = remote.sizes === 'compressed' ? '; its Size is the compressed layers\' until the layers are read (the Files tab reads them)' : '';
-	const out = [`# config-based: as docker image inspect shows the image after a pull${sizes}`, ...lines];
+	const sizes = remote.sizes === 'compressed' ? '; Size and VirtualSize are compressed until the Files tab reads the layers' : '';
+	const out = [`# config-based (docker image inspect after a pull)${sizes}`, ...lines];
 	for (const document of remote.documents) out.push('', `# ${document.title}`, ...document.lines);
 	return out;
 }

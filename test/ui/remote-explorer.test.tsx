@@ -127,6 +127,28 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 		}
 	});
 
+	it('the format box over a registry image says its sizes are the compressed ones until the layers are read', async () => {
+		const source = new RegistrySource(parseRemote(`${plain}/registry-test/app`));
+		const image = await source.resolve('1');
+		const compressed = image.manifest.layers.reduce((n, l) => n + l.size, 0);
+		const app = render(<App engine={source} initial={{view: 'image', image: {ref: image.reference.ref.reference, id: image.manifest.config.digest, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}}} />);
+		try {
+			await waitFor(app.lastFrame, (f) => f.includes('DIFF ID'), 15_000);
+			app.stdin.write('f');
+			await waitFor(app.lastFrame, (f) => f.includes('format '));
+			app.stdin.write('{{.Size}}');
+			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`\n${compressed}`)));
+			expect(frame).toContain("registry image: .Size and .VirtualSize are compressed until the Files tab reads the layers");
+			app.stdin.write(keys.enter);
+			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('format: {{.Size}}')));
+			expect(frame).toContain("# registry image: .Size and .VirtualSize are compressed until");
+			expect(frame).toContain(String(compressed));
+		} finally {
+			app.unmount();
+			source.close();
+		}
+	});
+
 	it('R, then a reference, opens another remote repository on the image it names; a wrong one stays in the form', async () => {
 		const source = new RegistrySource(parseRemote(`${plain}/registry-test/app`));
 		const app = render(<App engine={source} />);

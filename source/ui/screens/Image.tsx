@@ -98,7 +98,9 @@ export function ImageScreen(props: {
 	} else if (screen.tab === 'history') {
 		body = <HistoryTab screen={screen} height={bodyHeight} width={width} />;
 	} else if (props.formatFilter !== undefined) {
-		body = <FilteredInspect template={props.formatFilter} raw={screen.detail.inspect.raw} top={screen.cursor.inspect} width={width} height={bodyHeight} />;
+		// A registry image before its layers are read: its sizes are the compressed ones, said so above the output.
+		const note = screen.detail.remote?.sizes === 'compressed' ? "# registry image: .Size and .VirtualSize are compressed until the Files tab reads the layers" : undefined;
+		body = <FilteredInspect template={props.formatFilter} raw={screen.detail.inspect.raw} top={screen.cursor.inspect} width={width} height={bodyHeight} note={note} />;
 	} else {
 		body = <InspectTab screen={screen} height={bodyHeight} />;
 	}
