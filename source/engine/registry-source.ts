@@ -131,14 +131,6 @@ export class RegistrySource implements ImageSource {
 		return undefined;
 	}
 
-	/** The platform after the current one; undefined when there is no other. */
-	nextPlatform(): string | undefined {
-		const all = this.platforms();
-		if (all.length < 2) return undefined;
-		const at = all.indexOf(this.currentPlatform() ?? '');
-		return all[(at + 1) % all.length];
-	}
-
 	/** The Tags list's rows (registry/remote-tags.ts): every tag with its digest, type, size and platforms, for the platform shown. */
 	async tagRows(signal?: AbortSignal): Promise<RemoteTag[]> {
 		const current = this.currentPlatform();
