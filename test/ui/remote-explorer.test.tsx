@@ -21,11 +21,16 @@ const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** Moves a menu's cursor down to the item matching `line` (a key sent before the menu listens is lost: sent again), then picks it. */
 async function choose(app: {stdin: {write(data: string): void}; lastFrame(): string | undefined}, line: RegExp): Promise<void> {
-	for (let tries = 0; tries < 50 && !line.test(plainText(app.lastFrame() ?? '')); tries++) {
+	// Sent again only after two seconds without the cursor moving: an earlier key answered late would move it twice.
+	await tick(200);
+	for (let tries = 0; tries < 5 && !line.test(plainText(app.lastFrame() ?? '')); tries++) {
 		app.stdin.write(keys.down);
-		await tick(100);
+		await waitFor(app.lastFrame, (f) => line.test(plainText(f)), 2000).catch(() => undefined);
 	}
 	expect(plainText(app.lastFrame() ?? '')).toMatch(line);
+	// ink-select-input takes Enter with the handler of its last effect, which runs after the frame is drawn:
+	// an Enter at once would pick the item the cursor was on before.
+	await tick(300);
 	app.stdin.write(keys.enter);
 }
 let savedHost: string | undefined;

@@ -24,11 +24,16 @@ const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** Moves a menu's cursor down to the item matching `line` (a key sent before the menu listens is lost: sent again), then picks it. */
 async function choose(app: {stdin: {write(data: string): void}; lastFrame(): string | undefined}, line: RegExp): Promise<void> {
-	for (let tries = 0; tries < 50 && !line.test(plainText(app.lastFrame() ?? '')); tries++) {
+	// Sent again only after two seconds without the cursor moving: an earlier key answered late would move it twice.
+	await tick(200);
+	for (let tries = 0; tries < 5 && !line.test(plainText(app.lastFrame() ?? '')); tries++) {
 		app.stdin.write(keys.down);
-		await tick(100);
+		await waitFor(app.lastFrame, (f) => line.test(plainText(f)), 2000).catch(() => undefined);
 	}
 	expect(plainText(app.lastFrame() ?? '')).toMatch(line);
+	// ink-select-input takes Enter with the handler of its last effect, which runs after the frame is drawn:
+	// an Enter at once would pick the item the cursor was on before.
+	await tick(300);
 	app.stdin.write(keys.enter);
 }
 const repository = `${plain}/regtest-registry/pull-multi`;
@@ -131,6 +136,29 @@ describe.skipIf(!haveRegistries || !haveEngine)('P on a registry tag pulls it in
 			source.close();
 		}
 	}, 60_000);
+
+	it('P on a row of the Tags list fills the form with that tag and the platform shown', async () => {
+		// The first test's pull goes: Esc on the form must leave the engine without it.
+		if (imageExists(ref)) docker(['rmi', ref]);
+		const endpoint = resolveEndpoint({});
+		const source = new RegistrySource(parseRemote(repository), {pullTo: {label: endpoint.url, engine: () => new Engine(endpoint)}});
+		const app = render(<App engine={source} />);
+		try {
+			await waitFor(app.lastFrame, (f) => f.includes('Images (1)'), 15_000);
+			app.stdin.write('6');
+			await waitFor(app.lastFrame, (f) => f.includes('Tags (1)') && f.includes('oci index'), 15_000);
+			app.stdin.write('P');
+			const frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Pull an image into ${endpoint.url}`)));
+			expect(frame).toMatch(new RegExp(`Reference +${ref.replace(/[.]/g, '\\.')}`));
+			expect(frame).toMatch(/Platform +linux\/amd64/);
+			app.stdin.write(keys.escape);
+			await waitFor(app.lastFrame, (f) => f.includes('Tags (1)'));
+			expect(imageExists(ref)).toBe(false);
+		} finally {
+			app.unmount();
+			source.close();
+		}
+	});
 
 	it('without an engine to pull into, P says so', async () => {
 		const source = new RegistrySource(parseRemote(repository));
