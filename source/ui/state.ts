@@ -130,7 +130,7 @@ export type Msg =
 	/** `x`: the menu of everything that can be done to the selected row; `o`: the sort menu. */
 	| {type: 'menu'}
 	| {type: 'sortMenu'}
-	/** ink-select-input picked the item at `index` of the overlay's menu (or of a question drawn as one). */
+	/** MenuChoices picked the item at `index` of the overlay's menu (or of a question drawn as one). */
 	| {type: 'menuPick'; id: number; index: number}
 	| {type: 'openContainer'}
 	/** A mouse report (source/ui/mouse.ts); `m` turns capture off and on. */

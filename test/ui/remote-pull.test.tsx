@@ -31,9 +31,7 @@ async function choose(app: {stdin: {write(data: string): void}; lastFrame(): str
 		await waitFor(app.lastFrame, (f) => line.test(plainText(f)), 2000).catch(() => undefined);
 	}
 	expect(plainText(app.lastFrame() ?? '')).toMatch(line);
-	// ink-select-input takes Enter with the handler of its last effect, which runs after the frame is drawn:
-	// an Enter at once would pick the item the cursor was on before.
-	await tick(300);
+	// At once: the Enter goes to the item the cursor moved to, not the one it left (components/MenuView.tsx).
 	app.stdin.write(keys.enter);
 }
 const repository = `${plain}/regtest-registry/pull-multi`;

@@ -17,7 +17,7 @@ export type Overlay =
 	| {kind: 'form'; id: number; form: FormState}
 	| {kind: 'confirm'; id: number; confirm: ConfirmState}
 	| {kind: 'task'; id: number; task: TaskState}
-	/** A menu drawn by ink-select-input (overlays/menu.ts). */
+	/** A menu drawn by components/MenuView.tsx (overlays/menu.ts). */
 	| {kind: 'menu'; id: number; menu: MenuState}
 	/** The format box over the Inspect tab (source/ui/format: its keys go to the reducer, which holds the documents). */
 	| {kind: 'format'; id: number; format: FormatBox};
