@@ -9,7 +9,7 @@ import type {CommandContext} from './cli/command.js';
 import {CommandError} from './cli/command.js';
 import {globalFlags} from './cli/global.js';
 import {commands, findCommand} from './cli/registry.js';
-import {EndpointError, resolveEndpoint} from './engine/endpoint.js';
+import {type Endpoint, EndpointError, resolveEndpoint} from './engine/endpoint.js';
 import type {Engine} from './engine/engine.js';
 import {EngineError} from './engine/errors.js';
 import type {Drawn, EarlyLists} from './ui/run.js';
@@ -187,7 +187,7 @@ async function imageExplorer(name: string, rest: string[], endpointOptions: {hos
 		// Not local, but a reference naming a registry: read it from there (never pulled), the title says so.
 		if (error instanceof EngineError && error.kind === 'notFound' && (await import('./registry/remote-reference.js')).namesRegistry(name) && !after.positionals.length) {
 			try {
-				return await remoteExplorer(name, [], {note: `not in the engine at ${endpoint.url}`, ascii});
+				return await remoteExplorer(name, [], {note: `not in the engine at ${endpoint.url}`, ascii, endpoint});
 			} catch (remoteError) {
 				// Neither: say both were tried (the registry's words without their "imgscope: ").
 				if (!(remoteError instanceof CommandError) || remoteError.exitCode === 130 || remoteError.message.includes('no terminal to draw')) throw remoteError;
@@ -220,7 +220,7 @@ async function imageExplorer(name: string, rest: string[], endpointOptions: {hos
  * (engine/registry-source.ts); a tag or digest in REF opens that image's
  * screen, checked first so a wrong reference is a one-line error.
  */
-async function remoteExplorer(text: string | undefined, rest: string[], extra: {note?: string; ascii?: boolean} = {}): Promise<number> {
+async function remoteExplorer(text: string | undefined, rest: string[], extra: {note?: string; ascii?: boolean; endpoint?: Endpoint} = {}): Promise<number> {
 	if (text === undefined || text === '') throw new UsageError('flag needs an argument: --remote (a reference: HOST[:PORT]/REPOSITORY[:TAG])');
 	const after = parseArgs(rest, [...globalFlags, {name: 'platform', type: 'string', valueName: 'os/arch[/variant]', help: ''}, {name: 'insecure-registry', type: 'list', valueName: 'HOST[:PORT]', help: ''}]);
 	if (after.positionals.length) throw new UsageError(`"imgscope --remote REF" takes one reference: "${after.positionals[0]}" is one too many`);
@@ -231,7 +231,16 @@ async function remoteExplorer(text: string | undefined, rest: string[], extra: {
 	let open: {ref: string; id: string} | undefined;
 	try {
 		const remote = parseRemote(text);
-		source = new RegistrySource(remote, {platform: after.flags.platform as string | undefined, insecureRegistries: (after.flags['insecure-registry'] as string[] | undefined) ?? [], note: extra.note});
+		// `P` pulls into the engine the environment (or --host/--context) names; none is asked for until then.
+		let endpoint = extra.endpoint;
+		try {
+			endpoint ??= resolveEndpoint({host: after.flags.host as string | undefined, context: after.flags.context as string | undefined});
+		} catch {
+			// No usable engine: the pull stays greyed.
+		}
+		const {Engine} = await import('./engine/engine.js');
+		const pullTo = endpoint && {label: endpoint.url, engine: () => new Engine(endpoint)};
+		source = new RegistrySource(remote, {platform: after.flags.platform as string | undefined, insecureRegistries: (after.flags['insecure-registry'] as string[] | undefined) ?? [], note: extra.note, pullTo});
 		if (remote.ref.tagged || remote.ref.digest) {
 			const image = await source.resolve(remote.target);
 			open = {ref: image.reference.ref.reference, id: image.manifest.config.digest};

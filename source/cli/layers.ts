@@ -14,7 +14,7 @@ const layers: Command = {
 		{name: 'json', type: 'bool', help: 'Print a JSON document'},
 		{name: 'no-trunc', type: 'bool', help: "Don't truncate diff_ids and commands"},
 		...remoteFlags,
-		{name: 'manifest-only', type: 'bool', help: 'Remote: do not read the layer blobs; sizes are then the compressed ones from the manifest'},
+		{name: 'manifest-only', type: 'bool', help: 'Remote: do not read the layer blobs; sizes are then the compressed ones from the manifest (the COMPRESSED columns)'},
 	],
 	minArgs: 1,
 	maxArgs: 1,
@@ -31,13 +31,13 @@ const layers: Command = {
 				image: ref,
 				id: detail.inspect.value.Id,
 				pairing: !pairing.exact ? 'inferred' : detail.pairingSource === 'config' ? 'config' : 'exact',
-				...(remote ? {sizes: remote.sizes} : {}),
+				...(remote ? {sizes: remote.remote.sizes} : {}),
 				layers: pairing.layers.map((layer) => ({
 					index: layer.index,
 					diff_id: layer.diffId,
 					size: layer.size ?? null,
 					cumulative_size: layer.cumulativeSize ?? null,
-					...(remote ? {digest: remote.blobDigests[layer.index], compressed_size: remote.compressed[layer.index]} : {}),
+					...(remote ? {digest: remote.remote.blobDigests[layer.index], compressed_size: remote.remote.compressed[layer.index]} : {}),
 					step: layer.step
 						? {
 								created_by: layer.step.createdBy,
@@ -58,7 +58,9 @@ const layers: Command = {
 			layer.cumulativeSize === undefined ? '?' : imageSize(layer.cumulativeSize),
 			oneLine(layer.step?.createdBy ?? '', full),
 		]);
-		context.stdout.write(renderTable(['#', 'DIFF ID', 'SIZE', 'CUMULATIVE', 'CREATED BY'], rows));
+		// --manifest-only: the sizes are the blobs' (compressed), and the headers say so.
+		const compressed = remote?.remote.sizes === 'compressed';
+		context.stdout.write(renderTable(['#', 'DIFF ID', compressed ? 'COMPRESSED' : 'SIZE', compressed ? 'CUMULATIVE COMPRESSED' : 'CUMULATIVE', 'CREATED BY'], rows));
 		return 0;
 	},
 };

@@ -6,6 +6,7 @@
  */
 import {pairHistory, stepsFromConfig, stepsFromHistoryApi, type HistoryStep, type Pairing} from '../layers/history.js';
 import type {LayerCache} from '../cache/layer-cache.js';
+import type {RawDocument} from '../registry/raw-documents.js';
 import {type ImageConfig, readConfigFromSave} from './image-config.js';
 import type {ImageSource} from './image-source.js';
 import type {HistoryItem, InspectResult} from './types.js';
@@ -18,9 +19,25 @@ export interface ImageDetail {
 	pairing: Pairing;
 	/** Where the empty_layer flags came from. */
 	pairingSource: 'config' | 'inferred';
+	/** An image read from a registry (engine/registry/remote-detail.ts). */
+	remote?: RemoteFacts;
+}
+
+/** What a registry image has that a local one does not. */
+export interface RemoteFacts {
+	/** `docker`: the sizes are docker's (the layers were read); `compressed`: the manifest's, standing in until then. */
+	sizes: 'docker' | 'compressed';
+	/** Compressed size per layer, from the manifest. */
+	compressed: number[];
+	/** The layer blobs' digests, in manifest order. */
+	blobDigests: string[];
+	/** The manifest (and index) as docker's commands print them (registry/raw-documents.ts). */
+	documents: RawDocument[];
 }
 
 export async function loadImageDetail(engine: ImageSource, ref: string, options: {signal?: AbortSignal; exact?: boolean; cache?: LayerCache} = {}): Promise<ImageDetail> {
+	// A registry image's detail is made whole from its config (and its manifest, and the layers once read).
+	if (engine.imageDetail) return engine.imageDetail(ref, options.signal);
 	const [inspect, history] = await Promise.all([engine.inspectImage(ref, options.signal), engine.history(ref, options.signal)]);
 	const diffIds = inspect.value.RootFS?.Layers ?? [];
 	const apiSteps = stepsFromHistoryApi(history);

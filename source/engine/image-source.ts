@@ -9,6 +9,7 @@ import type {HashingMode} from './archive/layer-hashing.js';
 import type {Engine} from './engine.js';
 import {EngineError} from './errors.js';
 import type {ImageConfig} from './image-config.js';
+import type {ImageDetail} from './image-detail.js';
 import type {ContainerSummary, EngineEvent, HistoryItem, ImageSummary, InspectResult} from './types.js';
 
 /** An image's bytes for the archive reader (what `docker save` writes, or an archive holding it). */
@@ -37,6 +38,8 @@ export interface ImageSource {
 	history(ref: string, signal?: AbortSignal): Promise<HistoryItem[]>;
 	/** The image config (with history's empty_layer flags) when it is at hand without an export; the engine leaves it out. */
 	imageConfig?(ref: string, signal?: AbortSignal): Promise<ImageConfig | undefined>;
+	/** The whole detail when the source makes it itself (a registry: from the config, the manifest and the layers once read). */
+	imageDetail?(ref: string, signal?: AbortSignal): Promise<ImageDetail>;
 	exportImage(ref: string, signal?: AbortSignal): Promise<ImageExport>;
 	/** The layers read without an export (a registry streams the blobs); asked before exportImage when there. */
 	readLayers?(ref: string, options: {signal?: AbortSignal; onProgress?: (p: ReadProgress) => void; digests?: boolean}): Promise<ImageArchive>;

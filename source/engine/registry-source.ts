@@ -16,13 +16,16 @@
  *   reader's scanner and verified against their digests (remote-image.ts);
  *   nothing is kept but what the reader gives back;
  * - no containers, no events, no export: the actions that need a daemon are
- *   greyed as in archive mode.
+ *   greyed as in archive mode, but for `P`: a tag is pulled into `pullTo`'s
+ *   engine (the explorer then shows that engine's Images).
  */
 import {resolveRemote, readRemoteLayers, clientFor, type RemoteImage} from './registry/remote-image.js';
-import {remoteDetail} from './registry/remote-detail.js';
+import {remoteDetail, type RemoteDetail} from './registry/remote-detail.js';
+import {dockerLayerSize} from '../registry/layer-size.js';
+import {type PlatformChoice, platformChoices, singleChoice} from '../registry/platform-choices.js';
 import type {ClientOptions, RegistryClient} from './registry/client.js';
 import type {ImageArchive, ReadProgress} from './archive/read.js';
-import {imageEntries} from '../registry/manifest.js';
+import {type ImageManifest, imageEntries} from '../registry/manifest.js';
 import {parsePlatform} from '../registry/platform.js';
 import {listRemoteTags, type RemoteTag} from './registry/remote-tags.js';
 import {fromReference, type RemoteReference} from '../registry/remote-reference.js';
@@ -40,6 +43,8 @@ export interface RegistrySourceOptions extends ClientOptions {
 	concurrency?: number;
 	/** Said in the title after the repository (`imgscope REF` for an image the engine does not have). */
 	note?: string;
+	/** The engine `P` pulls into (the explorer's engine, or the one the environment names); made when first asked for. */
+	pullTo?: {label: string; engine: () => Engine};
 }
 
 export class RegistrySource implements ImageSource {
@@ -52,7 +57,12 @@ export class RegistrySource implements ImageSource {
 	private listing?: Promise<ImageSummary[]>;
 	/** Tags that could not be resolved, with why. */
 	readonly failures = new Map<string, string>();
+	/** docker's size of each layer of the images whose layers were read (by config digest): the sizes shown from then on. */
+	private readonly layerSizes = new Map<string, number[]>();
 	platform?: string;
+	/** Where `P` pulls to; undefined: nowhere (the pull stays greyed). */
+	readonly pullTo?: {label: string; engine: () => Engine};
+	private pullEngine?: Engine;
 
 	/** `repository`: the repository (a tag or digest in it is ignored here: main.ts opens that tag). */
 	constructor(
@@ -61,6 +71,37 @@ export class RegistrySource implements ImageSource {
 	) {
 		this.client = clientFor(repository, options);
 		this.platform = options.platform;
+		this.pullTo = options.pullTo;
+	}
+
+	/** The engine to pull into, made once. */
+	engineForPull(): Engine | undefined {
+		if (!this.pullTo) return undefined;
+		this.pullEngine ??= this.pullTo.engine();
+		return this.pullEngine;
+	}
+
+	/** The tag's platforms for the chooser: every index entry with its os.version, variant and stored size (attestations as such). */
+	async platformChoices(ref: string, signal?: AbortSignal): Promise<{reference: string; index?: string; choices: PlatformChoice[]}> {
+		const image = await this.find(ref, signal);
+		const reference = image.reference.ref.reference;
+		if (!image.index) return {reference, choices: [singleChoice(image.platform, image.manifestDoc.digest, image.manifest, image.config ?? {})]};
+		const index = image.index;
+		const children = new Map<string, ImageManifest>([[image.manifestDoc.digest, image.manifest]]);
+		const todo = imageEntries(index).filter((entry) => !children.has(entry.digest));
+		const worker = async () => {
+			for (let entry = todo.shift(); entry; entry = todo.shift()) {
+				try {
+					const child = await this.client.manifest(this.repository.ref.path, entry.digest, signal);
+					if (child.manifest.kind === 'manifest') children.set(entry.digest, child.manifest);
+				} catch (error) {
+					if (signal?.aborted) throw error;
+					// No size for that one: the chooser says "size unknown".
+				}
+			}
+		};
+		await Promise.all(Array.from({length: Math.min(4, todo.length)}, worker));
+		return {reference, index: image.top.digest, choices: platformChoices(index, children)};
 	}
 
 	get label(): string {
@@ -88,14 +129,6 @@ export class RegistrySource implements ImageSource {
 		if (this.platform) return this.platform;
 		for (const image of this.byRef.values()) if (image.entry) return image.entry.platformName;
 		return undefined;
-	}
-
-	/** The platform after the current one; undefined when there is no other. */
-	nextPlatform(): string | undefined {
-		const all = this.platforms();
-		if (all.length < 2) return undefined;
-		const at = all.indexOf(this.currentPlatform() ?? '');
-		return all[(at + 1) % all.length];
 	}
 
 	/** The Tags list's rows (registry/remote-tags.ts): every tag with its digest, type, size and platforms, for the platform shown. */
@@ -182,12 +215,18 @@ export class RegistrySource implements ImageSource {
 		return [];
 	}
 
+	/** Inspect, history, pairing, the manifest and index; docker's layer sizes once the layers were read. */
+	async imageDetail(ref: string, signal?: AbortSignal): Promise<RemoteDetail> {
+		const image = await this.find(ref, signal);
+		return remoteDetail(image, this.layerSizes.get(image.manifest.config.digest));
+	}
+
 	async inspectImage(ref: string, signal?: AbortSignal): Promise<InspectResult> {
-		return remoteDetail(await this.find(ref, signal)).inspect;
+		return (await this.imageDetail(ref, signal)).inspect;
 	}
 
 	async history(ref: string, signal?: AbortSignal): Promise<HistoryItem[]> {
-		return remoteDetail(await this.find(ref, signal)).history;
+		return (await this.imageDetail(ref, signal)).history;
 	}
 
 	async imageConfig(ref: string, signal?: AbortSignal): Promise<ImageConfig | undefined> {
@@ -196,7 +235,15 @@ export class RegistrySource implements ImageSource {
 
 	/** The layers read straight from the blobs (no export: cached-read.ts asks this first). */
 	async readLayers(ref: string, options: {signal?: AbortSignal; onProgress?: (p: ReadProgress) => void; digests?: boolean} = {}): Promise<ImageArchive> {
-		return readRemoteLayers(await this.find(ref, options.signal), options);
+		const image = await this.find(ref, options.signal);
+		const read = await readRemoteLayers(image, options);
+		this.layerSizes.set(image.manifest.config.digest, read.layers.map((l) => dockerLayerSize(l.entries)));
+		return read;
+	}
+
+	/** Whether docker's layer sizes are known for the image (its layers were read). */
+	sizesKnown(id: string): boolean {
+		return this.layerSizes.has(id);
 	}
 
 	async exportImage(): Promise<ImageExport> {
@@ -210,6 +257,7 @@ export class RegistrySource implements ImageSource {
 
 	close(): void {
 		this.client.close();
+		this.pullEngine?.close();
 	}
 }
 

@@ -54,7 +54,11 @@ export function App(props: AppProps) {
 	if (props.redraw) props.redraw.current = () => writeStdout('');
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
+<<<<<<< HEAD
 	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...(props.settings ? {confirm: props.settings.confirm} : {}), ...props.initial}));
+=======
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label, pullTo: (props.engine as RegistrySource).pullTo?.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
+>>>>>>> registry
 	// The engine shown: the one given, until the Engines list switches to another.
 	const [source, setSource] = useState<ImageSource>(props.engine);
 	const controller = useRef<Controller | null>(null);
@@ -78,9 +82,12 @@ export function App(props: AppProps) {
 		if (!fresh.length) return;
 		effectsTaken.current = fresh[fresh.length - 1].id;
 		dispatch({type: 'effectsTaken', upTo: effectsTaken.current});
-		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), switchPlatform, openTag, useSource: (next, open) => {
-			dispatch({type: 'remoteOpened', label: next.label, open});
+		const context: EffectContext = {engine: source.daemon ?? withoutDaemon(), source, useEngine: (name) => switchEngine(name), switchPlatform, openTag, platformMenu, pullRemote, useSource: (next, open) => {
+			dispatch({type: 'remoteOpened', label: next.label, open, pullTo: next.kind === 'registry' ? (next as RegistrySource).pullTo?.label : undefined});
 			setSource(next);
+		}, pullEngine: () => (source.kind === 'registry' ? (source as RegistrySource).engineForPull() : undefined), showLocal: (engine, select) => {
+			dispatch({type: 'localOpened', label: engine.label, select});
+			setSource(engine);
 		}, dispatch, getState: () => latest.current, signal: lifetime.current.signal, suspend: props.suspend && ((work) => props.suspend!(work).finally(() => writeStdout(''))), setMouse: props.mouse && ((on) => props.mouse!.set(on))};
 		for (const effect of fresh) void runEffect(effect, context);
 	}, [state.effects]);
@@ -112,15 +119,46 @@ export function App(props: AppProps) {
 		}
 	};
 
-	// A registry source: the next platform of its indexes; the list and the open image are read again for it.
-	const switchPlatform = () => {
+	// A registry source's tag: `ref` (repository:tag) or a bare tag of the Tags list.
+	const remoteTarget = (remote: RegistrySource, target: {ref?: string; tag?: string}) => target.ref ?? (target.tag !== undefined ? `${remote.repository.ref.repository}:${target.tag}` : undefined);
+
+	// O: the tag's platforms (os.version, variant, stored size; attestations listed, not offered), the one shown first.
+	const platformMenu = (target: {ref?: string; tag?: string}) => {
 		if (source.kind !== 'registry') return;
 		const remote = source as RegistrySource;
-		const next = remote.nextPlatform();
-		if (!next) {
-			dispatch({type: 'notice', text: 'no other platform: no tag read so far is a multi-platform index', level: 'info'});
-			return;
-		}
+		const ref = remoteTarget(remote, target);
+		if (!ref) return;
+		void remote.platformChoices(ref, lifetime.current.signal).then(
+			async ({reference, index, choices}) => {
+				const {choiceLabel} = await import('../registry/platform-choices.js');
+				const shown = remote.currentPlatform();
+				const offered = choices.filter((choice) => choice.role === 'image');
+				if (!index && offered.length <= 1) {
+					dispatch({type: 'notice', text: `${reference} has one platform: ${offered.length ? choiceLabel(offered[0]) : 'none'}`, level: 'info'});
+					return;
+				}
+				const items = choices.map((choice) => ({label: `${choice.name === shown ? '• ' : '  '}${visible(choiceLabel(choice))}`, disabled: choice.role === 'image' ? undefined : `${choice.role === 'attestation' ? 'an attestation' : 'an artifact'}, not a platform`, pick: {type: 'effect' as const, effect: {kind: 'platform' as const, platform: choice.name}}}));
+				const initial = Math.max(0, choices.findIndex((choice) => choice.name === shown));
+				dispatch({type: 'openOverlay', overlay: {kind: 'menu', menu: {title: `Platform of ${visible(reference)}  (index ${index?.slice(7, 19) ?? ''}; sizes: layers + config, compressed)`, items, initial}}});
+			},
+			(error) => dispatch({type: 'notice', text: `platforms: ${error instanceof Error ? error.message : String(error)}`, level: 'error'}),
+		);
+	};
+
+	// P on a registry source's tag: the pull form, its reference and platform filled in (the pull itself is ui/actions/transfer.ts's).
+	const pullRemote = (target: {ref?: string; tag?: string}) => {
+		if (source.kind !== 'registry') return;
+		const remote = source as RegistrySource;
+		const reference = remoteTarget(remote, target);
+		if (!reference) return;
+		void import('./actions/transfer.js').then(({pullForm}) => dispatch({type: 'openOverlay', overlay: pullForm({reference, platform: remote.currentPlatform() ?? ''}, remote.pullTo?.label)}));
+	};
+
+	// A registry source: another platform; the list and the open image are read again for it.
+	const switchPlatform = (next: string) => {
+		if (source.kind !== 'registry') return;
+		const remote = source as RegistrySource;
+		if (next === remote.currentPlatform() && remote.platform) return;
 		remote.setPlatform(next);
 		dispatch({type: 'notice', text: `platform ${next}`, level: 'info'});
 		void controller.current?.reload();
@@ -184,6 +222,13 @@ export function App(props: AppProps) {
 	// The Files tab reads the image's archive (with progress; Esc cancels) when it is first shown.
 	useFilesLoader(source, state.view === 'image' ? state.image : undefined, dispatch);
 
+	// A registry image whose layers were just read: its detail again, with docker's sizes instead of the compressed ones.
+	const filesReady = state.image?.files?.load.status === 'ready';
+	useEffect(() => {
+		if (!filesReady || source.kind !== 'registry' || state.image?.detail?.remote?.sizes !== 'compressed') return;
+		if ((source as RegistrySource).sizesKnown(state.image.id)) void controller.current?.openImage(state.image.ref);
+	}, [filesReady, state.image?.id, state.image?.detail]);
+
 	useInput((input, key) => {
 		// Esc and a key in one chunk (typed fast, or sent by tmux) reach us as Alt+key: no binding
 		// uses Alt, so it is the two keys it was ("Esc q" closes the help, then quits).
@@ -206,7 +251,7 @@ export function App(props: AppProps) {
 	const spec = list ? specOf(list) : undefined;
 	const listState = list ? state.lists[list] : undefined;
 	// What the source cannot do (an archive: nothing that needs a daemon) stays out of the footer.
-	const hidden = useMemo(() => unavailable((need) => can(state, need)), [state.archive, state.remote]);
+	const hidden = useMemo(() => unavailable((need) => can(state, need)), [state.archive, state.remote, state.pullTo]);
 	// The Layers tab's sharing marks, from the inspect documents the list read.
 	const openDiffIds = state.image?.detail?.inspect.value.RootFS?.Layers;
 	const holders = useMemo(
@@ -267,5 +312,7 @@ function imageTitle(screen: NonNullable<State['image']>): string {
 	// Everything here comes from the engine (a hostile image's config can carry escapes).
 	const platform = [value.Os, value.Architecture, value.Variant].filter(Boolean).map((part) => visible(String(part))).join('/');
 	const id = [...visible(String(value.Id ?? '')).replace(/^sha256:/, '')].slice(0, 12).join('');
-	return `Image ${visible(screen.ref)}  ${id}  ${layers} layer${layers === 1 ? '' : 's'}  ${imageSize(Number(value.Size ?? 0))}  ${platform}`;
+	// A registry image before its layers are read: the size is the compressed one, said so.
+	const compressed = screen.detail?.remote?.sizes === 'compressed' ? ' compressed' : '';
+	return `Image ${visible(screen.ref)}  ${id}  ${layers} layer${layers === 1 ? '' : 's'}  ${imageSize(Number(value.Size ?? 0))}${compressed}  ${platform}`;
 }

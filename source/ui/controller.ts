@@ -24,7 +24,7 @@ import type {ImageSource} from '../engine/image-source.js';
 import {EngineError} from '../engine/errors.js';
 import {exactDetail, loadImageDetail} from '../engine/image-detail.js';
 import {openLayerCache} from '../cache/layer-cache.js';
-import {indentJson} from '../format/json-indent.js';
+import {inspectLinesOf} from './inspect-lines.js';
 import type {Msg} from './state.js';
 import {can, type Source} from './lists/capability.js';
 import {engineFeeds, type Feeds} from './lists/feeds.js';
@@ -276,7 +276,7 @@ export class Controller {
 		try {
 			const detail = await loadImageDetail(this.engine, ref, {signal: abort.signal, exact: false});
 			if (abort.signal.aborted) return;
-			const inspectLines = indentJson(detail.inspect.raw).split('\n');
+			const inspectLines = inspectLinesOf(detail);
 			this.send({type: 'detail', ref, detail, inspectLines});
 			if (!detail.pairing.exact) {
 				const exact = await exactDetail(this.engine, detail, abort.signal, this.engine.kind === 'engine' ? openLayerCache() : undefined);

@@ -30,8 +30,16 @@ export interface EffectContext {
 	setMouse?(on: boolean): void;
 	/** Switches to another engine, by docker context name (the Engines list). */
 	useEngine?(name: string): void;
-	/** A registry source: read everything for its next platform. */
-	switchPlatform?(): void;
+	/** A registry source: read everything for this platform. */
+	switchPlatform?(platform: string): void;
+	/** A registry source: the platform chooser for a tag. */
+	platformMenu?(target: {ref?: string; tag?: string}): void;
+	/** A registry source: the pull form for a tag, its platform the one shown. */
+	pullRemote?(target: {ref?: string; tag?: string}): void;
+	/** A registry source's engine for pulls (undefined: the engine shown is the one). */
+	pullEngine?(): Engine | undefined;
+	/** After a pull from a registry source: show the engine it went to, the image selected. */
+	showLocal?(engine: Engine, select: {ref?: string; id?: string}): void;
 	/** A registry source: open this tag's image. */
 	openTag?(tag: string): void;
 	/** Shows another source (R: a remote repository), opening `open` on it when given. */
@@ -67,7 +75,13 @@ export async function runEffect(effect: Effect, context: EffectContext): Promise
 			context.openTag?.(effect.tag);
 			return;
 		case 'platform':
-			context.switchPlatform?.();
+			context.switchPlatform?.(effect.platform);
+			return;
+		case 'platformMenu':
+			context.platformMenu?.({ref: effect.ref, tag: effect.tag});
+			return;
+		case 'pullRemote':
+			context.pullRemote?.({ref: effect.ref, tag: effect.tag});
 			return;
 		case 'mouse':
 			context.setMouse?.(effect.on);

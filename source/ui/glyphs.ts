@@ -27,6 +27,7 @@ export const glyphs: Record<string, string> = {
 	'▾': 'v', // an open directory
 	'▸': '>', // a closed directory
 	'›': '>', // the focused form field
+	'❯': '>', // a menu's cursor
 	'█': '#', // progress bar, done
 	'░': '.', // progress bar, to do
 	'–': '-', // en dash in ranges

@@ -16,14 +16,15 @@ import type {ImageRow} from './rows.js';
 const tagWidths = new WeakMap<ImageRow, number>();
 const repositoryWidths = new WeakMap<ImageRow, number>();
 
-export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>, rows?: readonly ImageRow[], unique?: Column<ImageRow>): Column<ImageRow>[] {
+/** `compressed`: the sizes are a registry's (the layers compressed, as its manifests give them), and the header says so. */
+export function imageColumns(layerCounts: Record<string, number>, now: number, formatColumn?: Column<ImageRow>, rows?: readonly ImageRow[], unique?: Column<ImageRow>, compressed = false): Column<ImageRow>[] {
 	const columns: Column<ImageRow>[] = [
 		{title: 'REPOSITORY', width: 12, want: 24, flex: true, priority: 0, cell: (row) => cellText(row.repository)},
 		{title: 'TAG', width: 10, priority: 9, cell: (row) => cellText(row.tag)},
 		{title: 'IMAGE ID', width: 12, priority: 5, cell: (row) => shortId(row.id)},
 		// "About a minute ago" is 18 wide; 14 holds "59 minutes ago", "2 weeks ago".
 		{title: 'CREATED', width: 14, want: 18, priority: 3, cell: (row) => createdSince(row.created, now)},
-		{title: 'SIZE', width: 8, align: 'right', priority: 8, cell: (row) => imageSize(row.size)},
+		{title: compressed ? 'COMPRESSED' : 'SIZE', width: compressed ? 10 : 8, align: 'right', priority: 8, cell: (row) => imageSize(row.size)},
 		{title: 'LAYERS', width: 6, align: 'right', priority: 2, cell: (row) => (layerCounts[row.id] === undefined ? '…' : String(layerCounts[row.id]))},
 		{title: 'CTRS', width: 4, align: 'right', priority: 1, cell: (row) => String(row.containers)},
 	];

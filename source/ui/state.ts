@@ -95,6 +95,8 @@ export interface State {
 	archive?: string;
 	/** Set (the repository) when reading a registry: no engine, and no export either (lists/capability.ts). */
 	remote?: string;
+	/** A registry source's engine for `P` (its URL): the pull goes there, then the explorer shows it. */
+	pullTo?: string;
 	/** The docker context shown, once switched to one from the Engines list. */
 	context?: string;
 	/** The terminal reports the mouse to us (off: its own text selection works); undefined where there is no terminal to ask. */
@@ -131,7 +133,7 @@ export type Msg =
 	/** `x`: the menu of everything that can be done to the selected row; `o`: the sort menu. */
 	| {type: 'menu'}
 	| {type: 'sortMenu'}
-	/** ink-select-input picked the item at `index` of the overlay's menu (or of a question drawn as one). */
+	/** MenuChoices picked the item at `index` of the overlay's menu (or of a question drawn as one). */
 	| {type: 'menuPick'; id: number; index: number}
 	| {type: 'openContainer'}
 	/** A mouse report (source/ui/mouse.ts); `m` turns capture off and on. */
@@ -143,7 +145,9 @@ export type Msg =
 	/** The open image's ref now names another image (a registry source's other platform): read again, same tab. */
 	| {type: 'imageSwapped'; ref: string; id: string}
 	/** R: the explorer now shows a registry source (`label`), on the image `open` when given. */
-	| {type: 'remoteOpened'; label: string; open?: {ref: string; id: string}}
+	| {type: 'remoteOpened'; label: string; open?: {ref: string; id: string}; pullTo?: string}
+	/** After a pull from a registry source: the engine's Images, the pulled image selected, the pull's finished view kept on top. */
+	| {type: 'localOpened'; label: string; select: {ref?: string; id?: string}}
 	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
 	| {type: 'immediate'; action: ImmediateAction}
 	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
@@ -355,8 +359,13 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, image: {ref: msg.ref, id: msg.id, tab: state.image.tab, cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}};
 		case 'remoteOpened': {
 			const fresh = initialState(state.width, state.height);
-			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, confirm: state.confirm, archive: msg.label, remote: msg.label, notice: {text: `registry: ${msg.label}`, level: 'info'}};
+			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, confirm: state.confirm, archive: msg.label, remote: msg.label, pullTo: msg.pullTo, notice: {text: `registry: ${msg.label}`, level: 'info'}};
 			return msg.open ? {...kept, view: 'image', image: {ref: msg.open.ref, id: msg.open.id, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}} : kept;
+		}
+		case 'localOpened': {
+			const fresh = initialState(state.width, state.height);
+			const kept: State = {...fresh, format: {...fresh.format, history: state.format.history, filter: state.format.filter}, nextId: state.nextId, pick: state.pick, mouse: state.mouse, confirm: state.confirm, overlay: state.overlay, selectWhenSeen: msg.select, notice: {text: `engine ${msg.label}: the pulled image is in its Images list (R opens a registry again)`, level: 'info'}};
+			return kept;
 		}
 		case 'engineSwitched': {
 			const fresh = initialState(state.width, state.height);

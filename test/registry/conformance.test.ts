@@ -49,3 +49,47 @@ describe.skipIf(!haveRegistries)('manifest inspect is docker manifest inspect', 
 		}
 	});
 });
+
+/**
+ * The explorer's Inspect tab on a remote tag (registry/raw-documents.ts): its
+ * manifest section is `docker manifest inspect REPO@DIGEST`'s output (as a
+ * terminal shows its tabs), its index section the bytes the registry serves
+ * (what `docker buildx imagetools inspect --raw` prints; no buildx here, so
+ * curl's copy of the same answer is the reference).
+ */
+describe.skipIf(!haveRegistries)('the Inspect tab of a remote tag shows the manifest and index as docker does', () => {
+	it.each(['app:1', 'oci:1', 'zstd:1', 'multi:1'])('%s', async (tag) => {
+		const {RegistrySource} = await import('../../source/engine/registry-source.js');
+		const {parseRemote} = await import('../../source/registry/remote-reference.js');
+		const {expandTabs} = await import('../../source/registry/raw-documents.js');
+		const {inspectLinesOf} = await import('../../source/ui/inspect-lines.js');
+		const repository = `${plain}/registry-test/${tag.split(':')[0]}`;
+		const source = new RegistrySource(parseRemote(repository));
+		try {
+			const image = await source.resolve(tag.split(':')[1]);
+			const detail = await source.imageDetail(image.reference.ref.reference);
+			const [manifest, index, indented] = detail.remote.documents;
+			const theirs = await runDocker(['manifest', 'inspect', '--insecure', `${repository}@${image.manifestDoc.digest}`], env);
+			expect(theirs.code).toBe(0);
+			expect(manifest.lines).toEqual(theirs.stdout.replace(/\n$/, '').split('\n').map(expandTabs));
+			expect(manifest.title).toContain(`docker manifest inspect ${repository}@${image.manifestDoc.digest}`);
+			const lines = inspectLinesOf(detail);
+			expect(lines[0]).toBe('# config-based (docker image inspect after a pull); Size and VirtualSize are compressed until the Files tab reads the layers');
+			expect(lines).toContain(`# ${manifest.title}`);
+			if (!image.index) {
+				expect(index).toBeUndefined();
+				return;
+			}
+			const served = await fetch(`http://${repository.replace(`${plain}/`, `${plain}/v2/`)}/manifests/${tag.split(':')[1]}`, {headers: {accept: image.top.contentType}});
+			const bytes = await served.text();
+			expect(index.lines).toEqual(bytes.replace(/\n$/, '').split('\n'));
+			expect(index.title).toContain(`docker buildx imagetools inspect --raw ${repository}:1`);
+			// Served on one line: the same bytes indented follow.
+			expect(bytes.includes('\n')).toBe(false);
+			expect(indented.lines.join('').replace(/\s/g, '')).toBe(bytes.replace(/\s/g, ''));
+			expect(indented.lines.length).toBeGreaterThan(10);
+		} finally {
+			source.close();
+		}
+	});
+});

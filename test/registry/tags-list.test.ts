@@ -51,9 +51,10 @@ describe('the Tags list rules', () => {
 		expect(platformsText(rows[3])).toBe('linux/arm64/v8 (+2 attestations)');
 	});
 
+	// The size column says it is the compressed one (the registry's), never SIZE as docker's uncompressed one is.
 	it('keeps TAG at 40 columns, drops the least needed', () => {
 		const fitted = fitColumns(remoteTagsSpec.columns(initialState(), rows, Date.parse('2026-01-04T00:00:00Z')), 40);
-		expect(fitted.columns.map((c) => c.title)).toEqual(['TAG', 'SIZE', 'CREATED']);
+		expect(fitted.columns.map((c) => c.title)).toEqual(['TAG', 'COMPRESSED', 'CREATED']);
 		expect(fitted.columns[2].cell(rows[0])).toBe('2 days ago');
 	});
 });

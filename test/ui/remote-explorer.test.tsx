@@ -14,10 +14,23 @@ import {registryOnlyNotice} from '../../source/engine/image-source.js';
 import {RegistrySource} from '../../source/engine/registry-source.js';
 import {parseRemote} from '../../source/registry/remote-reference.js';
 import {App} from '../../source/ui/App.js';
-import {keys, waitFor} from '../helpers/ink.js';
+import {keys, tick, waitFor} from '../helpers/ink.js';
 import {haveRegistries, plain} from '../registry/support.js';
 
 const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** Moves a menu's cursor down to the item matching `line` (a key sent before the menu listens is lost: sent again), then picks it. */
+async function choose(app: {stdin: {write(data: string): void}; lastFrame(): string | undefined}, line: RegExp): Promise<void> {
+	// Sent again only after two seconds without the cursor moving: an earlier key answered late would move it twice.
+	await tick(200);
+	for (let tries = 0; tries < 5 && !line.test(plainText(app.lastFrame() ?? '')); tries++) {
+		app.stdin.write(keys.down);
+		await waitFor(app.lastFrame, (f) => line.test(plainText(f)), 2000).catch(() => undefined);
+	}
+	expect(plainText(app.lastFrame() ?? '')).toMatch(line);
+	// At once: the Enter goes to the item the cursor moved to, not the one it left (components/MenuView.tsx).
+	app.stdin.write(keys.enter);
+}
 let savedHost: string | undefined;
 
 async function registryJson(path: string, accept?: string): Promise<any> {
@@ -88,7 +101,7 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 		}
 	});
 
-	it('switches the platform of a multi-platform index with O, the open image and the title following it', async () => {
+	it('switches the platform of a multi-platform index with O (a chooser), the open image and the title following it', async () => {
 		const index = await registryJson('registry-test/multi/manifests/1', 'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json');
 		const entries = index.manifests.filter((m: {platform?: {os: string}}) => m.platform && m.platform.os !== 'unknown');
 		expect(entries.length).toBeGreaterThan(1);
@@ -104,10 +117,35 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 			await waitFor(app.lastFrame, (f) => f.includes('DIFF ID'), 15_000);
 			expect(plainText(app.lastFrame() ?? '')).toContain(first.manifest.config.digest.slice(7, 19));
 			expect(source.platforms()).toEqual(entries.map((e: {platform: {os: string; architecture: string; variant?: string}}) => [e.platform.os, e.platform.architecture, e.platform.variant].filter(Boolean).join('/')));
+			// O lists the tag's platforms (with their sizes), the one shown marked; the second is picked.
 			app.stdin.write('O');
+			await waitFor(app.lastFrame, (f) => f.includes(`Platform of ${ref}`) && f.includes('• linux/amd64'), 15_000);
+			await choose(app, /❯.*linux\/arm64/);
 			const second = configIds.find((id) => id !== first.manifest.config.digest)!;
 			const frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(second.slice(7, 19)) && f.includes('DIFF ID'), 15_000));
 			expect(frame).toContain('platform linux/arm64/v8');
+		} finally {
+			app.unmount();
+			source.close();
+		}
+	});
+
+	it('the format box over a registry image says its sizes are the compressed ones until the layers are read', async () => {
+		const source = new RegistrySource(parseRemote(`${plain}/registry-test/app`));
+		const image = await source.resolve('1');
+		const compressed = image.manifest.layers.reduce((n, l) => n + l.size, 0);
+		const app = render(<App engine={source} initial={{view: 'image', image: {ref: image.reference.ref.reference, id: image.manifest.config.digest, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}}} />);
+		try {
+			await waitFor(app.lastFrame, (f) => f.includes('DIFF ID'), 15_000);
+			app.stdin.write('f');
+			await waitFor(app.lastFrame, (f) => f.includes('format '));
+			app.stdin.write('{{.Size}}');
+			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`\n${compressed}`)));
+			expect(frame).toContain("registry image: .Size and .VirtualSize are compressed until the Files tab reads the layers");
+			app.stdin.write(keys.enter);
+			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('format: {{.Size}}')));
+			expect(frame).toContain("# registry image: .Size and .VirtualSize are compressed until");
+			expect(frame).toContain(String(compressed));
 		} finally {
 			app.unmount();
 			source.close();

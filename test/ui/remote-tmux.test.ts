@@ -44,12 +44,15 @@ describe.skipIf(!haveRegistries)('the registry explorer in a real terminal', () 
 		}
 	});
 
-	it('switches platform on the multi-platform index with O', async () => {
+	it('switches platform on the multi-platform index with O: the chooser lists the platforms with their sizes', async () => {
 		const term = new Terminal(`${bin} --remote ${plain}/registry-test/multi:1`, 120, 30, noEngine);
 		try {
 			let screen = await term.waitFor((s) => s.includes('DIFF ID') && s.includes('5 layers'), 20_000);
 			expect(screen).toContain('O platform');
 			term.keys('O');
+			screen = await term.waitFor((s) => s.includes(`Platform of ${plain}/registry-test/multi:1`) && s.includes('linux/arm64/v8  '), 20_000);
+			expect(screen).toMatch(/• linux\/amd64 +\S+ compressed \(layers \+ config\)/);
+			term.keys('2');
 			screen = await term.waitFor((s) => s.includes('platform linux/arm64/v8') && s.includes('1 layer '), 20_000);
 			term.keys('Escape');
 			screen = await term.waitFor((s) => s.includes('Images (1)'));

@@ -55,7 +55,10 @@ function zstdSink(out: ByteSink, onError: (e: unknown, stage: string) => void): 
 }
 
 function gzipSink(out: ByteSink, flow: Flow, onError: (e: unknown, stage: string) => void): ByteSink {
-	const gz = createGunzip({chunkSize: 64 * 1024});
+	// 1 MiB out at a time: each chunk is a round trip between zlib's thread and this one. `check --remote`
+	// of a 200 MB gzip layer took 3.4 s of CPU instead of 3.9 s with 64 KiB (three runs each, a loaded
+	// machine), the peak RSS the same (~125 MB).
+	const gz = createGunzip({chunkSize: 1 << 20});
 	let failed = false;
 	const fail = (e: unknown, stage: string) => {
 		if (failed) return;

@@ -5,27 +5,26 @@
  * Size the layers' sizes), the history API's answer from the config's
  * history, and the config-exact layer pairing. The layer sizes are docker's
  * (layer-size.ts) when the blobs were read, else the compressed sizes the
- * manifest gives (said so by `sizes: 'compressed'`).
+ * manifest gives (said so by `remote.sizes: 'compressed'`); `remote.documents`
+ * are the manifest and index as docker's commands print them.
  */
 import {makeImage} from '../archive-engine.js';
 import type {ImageArchive} from '../archive/read.js';
-import type {ImageDetail} from '../image-detail.js';
+import type {ImageDetail, RemoteFacts} from '../image-detail.js';
 import {pairHistory, stepsFromConfig, stepsFromHistoryApi} from '../../layers/history.js';
 import {daemonContainerConfig} from '../../registry/container-config.js';
 import {dockerLayerSize} from '../../registry/layer-size.js';
+import {rawDocuments} from '../../registry/raw-documents.js';
 import type {RemoteImage} from './remote-image.js';
 
 export interface RemoteDetail extends ImageDetail {
-	sizes: 'docker' | 'compressed';
-	/** Compressed size per layer, from the manifest. */
-	compressed: number[];
-	/** The layer blobs' digests, in manifest order. */
-	blobDigests: string[];
+	remote: RemoteFacts;
 }
 
-export function remoteDetail(image: RemoteImage, read?: ImageArchive): RemoteDetail {
+/** `read`: the layers read (or docker's size of each, kept from an earlier read); none: the compressed sizes stand in. */
+export function remoteDetail(image: RemoteImage, read?: ImageArchive | readonly number[]): RemoteDetail {
 	const compressed = image.manifest.layers.map((l) => l.size);
-	const layerBytes = read ? read.layers.map((l) => dockerLayerSize(l.entries)) : compressed;
+	const layerBytes = read ? ('layers' in read ? read.layers.map((l) => dockerLayerSize(l.entries)) : [...read]) : compressed;
 	const ref = image.reference.ref;
 	const id = image.manifest.config.digest;
 	const made = makeImage(id, 0, [ref.reference], image.config, layerBytes);
@@ -50,5 +49,12 @@ export function remoteDetail(image: RemoteImage, read?: ImageArchive): RemoteDet
 	const inspect = {raw: JSON.stringify(value), value};
 	const steps = stepsFromConfig(Array.isArray(image.config.history) ? image.config.history : [], stepsFromHistoryApi(made.history));
 	const diffIds: string[] = inspect.value.RootFS?.Layers ?? [];
-	return {ref: ref.reference, inspect, history: made.history, steps, pairing: pairHistory(steps, diffIds), pairingSource: 'config', sizes: read ? 'docker' : 'compressed', compressed, blobDigests: image.manifest.layers.map((l) => l.digest)};
+	const documents = rawDocuments({
+		repository: ref.repository,
+		reference: ref.reference,
+		manifest: {digest: image.manifestDoc.digest, raw: image.manifestDoc.raw},
+		index: image.index ? {digest: image.top.digest, raw: image.top.raw} : undefined,
+	});
+	const remote: RemoteFacts = {sizes: read ? 'docker' : 'compressed', compressed, blobDigests: image.manifest.layers.map((l) => l.digest), documents};
+	return {ref: ref.reference, inspect, history: made.history, steps, pairing: pairHistory(steps, diffIds), pairingSource: 'config', remote};
 }

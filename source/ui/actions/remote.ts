@@ -29,7 +29,10 @@ export const openRemote: ActionHandler = async (request, context) => {
 		context.dispatch({type: 'overlayFailed', id: request.overlayId, message: visible(error.message), fieldErrors: {reference: visible(error.message)}});
 		return;
 	}
-	const source = new RegistrySource(remote, {platform: (request.values.platform ?? '').trim() || undefined});
+	// P pulls into the engine shown (or, from another registry, the one that one pulls into).
+	const shown = context.source;
+	const pullTo = shown?.kind === 'registry' ? (shown as InstanceType<typeof RegistrySource>).pullTo : shown?.daemon ? {label: shown.label, engine: () => shown.daemon!} : undefined;
+	const source = new RegistrySource(remote, {platform: (request.values.platform ?? '').trim() || undefined, pullTo});
 	try {
 		const open = remote.ref.tagged || remote.ref.digest ? await source.resolve(remote.target, context.signal) : undefined;
 		if (!open) await source.listImages({signal: context.signal});

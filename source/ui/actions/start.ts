@@ -64,7 +64,8 @@ export function startOverlay(state: State, action: StartableAction): NewOverlay 
 			return image ? pushForm(image.ref, image.id) : undefined;
 		}
 		case 'pull':
-			return pullForm();
+			// On an image's screen: that image's name (pulled again: a newer one if the tag moved).
+			return state.view === 'image' && state.image && !state.image.ref.startsWith('sha256:') ? pullForm({reference: state.image.ref}) : pullForm();
 		case 'openRemote':
 			return remoteForm();
 		case 'build':

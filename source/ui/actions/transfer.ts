@@ -35,8 +35,15 @@ export function pushForm(ref: string, id: string): FormOverlay {
 	};
 }
 
-export function pullForm(): FormOverlay {
-	return {kind: 'form', form: form('pull', 'Pull an image', [{name: 'reference', label: 'Reference', hint: '[host[:port]/]name[:tag] or name@sha256:…; tag latest when none'}, {name: 'platform', label: 'Platform', hint: 'os/arch[/variant] of a multi-platform image; empty: the engine\'s'}])};
+/** `values`: a registry source's tag and the platform shown (P on a remote tag); `into`: the engine it goes to, named in the title. */
+export function pullForm(values: {reference?: string; platform?: string} = {}, into?: string): FormOverlay {
+	return {
+		kind: 'form',
+		form: form('pull', into ? `Pull an image into ${visible(into)}` : 'Pull an image', [
+			{name: 'reference', label: 'Reference', value: values.reference ?? '', hint: '[host[:port]/]name[:tag] or name@sha256:…; tag latest when none'},
+			{name: 'platform', label: 'Platform', value: values.platform ?? '', hint: "os/arch[/variant] of a multi-platform image; empty: the engine's"},
+		]),
+	};
 }
 
 const done = (result: string) => (state: TaskState): TaskState => ({...state, status: 'done', result});
@@ -93,17 +100,22 @@ export const pull: ActionHandler = async (request, context) => {
 			return;
 		}
 	}
+	// From a registry source: into its engine, which the explorer then shows.
+	const into = context.pullEngine?.();
+	const engine = into ?? context.engine;
 	const run = new TaskRun(context, request.overlayId);
-	run.open(task('pull', `Pull ${visible(reference)}`, {type: 'transfer', progress: emptyProgress}, {reference}));
+	run.open(task('pull', `Pull ${visible(reference)}${platform ? ` (${visible(platform)})` : ''}${into ? ` into ${visible(into.label)}` : ''}`, {type: 'transfer', progress: emptyProgress}, {reference}));
 	try {
-		const result = await pullImage(context.engine, reference, {
+		const result = await pullImage(engine, reference, {
 			platform: platform || undefined,
 			signal: run.signal,
 			onProgress: (progress) => run.update((state) => ({...state, body: {type: 'transfer', progress}})),
 		});
 		run.finish((state) => done(`Pulled ${visible(result.reference)}  image ${shortId(result.imageId)}${result.digest ? `  digest ${visible(result.digest)}` : ''}`)({...state, body: {type: 'transfer', progress: result.progress}}));
 		// By digest the list shows the image untagged: select it by id.
-		context.dispatch(parsed.digest ? {type: 'selectWhenSeen', id: result.imageId} : {type: 'selectWhenSeen', ref: reference});
+		const select = parsed.digest ? {id: result.imageId} : {ref: reference};
+		if (into && context.showLocal) context.showLocal(into, select);
+		else context.dispatch({type: 'selectWhenSeen', ...select});
 	} catch (error) {
 		if (context.signal.aborted) return run.end();
 		if (run.stopped) {

@@ -85,6 +85,7 @@ export function FormatBoxView(props: {box: FormatBox; width: number; height: num
 	} else if (!box.candidates.length && !box.problem) {
 		lines.push(<Line key="hint" color={theme.dim}>{box.pick ? 'as `imgscope inspect --format` prints it; Enter writes it to stdout and exits' : 'as `imgscope inspect --format` prints it; Enter keeps it as the Inspect filter'}</Line>);
 	}
+	if (box.note) lines.push(<Line key="note" color={theme.accent}>{box.note}</Line>);
 	const output = shownOutput(box);
 	if (output !== undefined) {
 		if (failed) lines.push(<Line key="last" color={theme.dim}>{'last good result:'}</Line>);
@@ -96,16 +97,18 @@ export function FormatBoxView(props: {box: FormatBox; width: number; height: num
 }
 
 /** The Inspect tab with a kept filter: the template's output for this image (or docker's error), scrolled from `top`. */
-export function FilteredInspect(props: {template: string; raw: string; top: number; width: number; height: number}) {
+export function FilteredInspect(props: {template: string; raw: string; top: number; width: number; height: number; note?: string}) {
 	const view = filterView(props.template, props.raw, props.width);
 	const lines: React.ReactNode[] = [];
+	if (props.note) lines.push(<Line key="note" color={theme.accent}>{props.note}</Line>);
+	const height = props.height - lines.length;
 	if (!view.evaluation.ok) {
 		for (const [index, line] of screenLines(`✗ ${view.evaluation.message.split('\n')[0]}`, props.width).slice(0, 3).entries()) {
 			lines.push(<Line key={`error-${index}`} color={theme.error}>{line}</Line>);
 		}
 	} else {
-		const start = Math.max(0, Math.min(props.top, Math.max(0, view.lines.length - props.height)));
-		for (const [index, line] of view.lines.slice(start, start + props.height).entries()) lines.push(<Line key={`l-${start + index}`}>{line}</Line>);
+		const start = Math.max(0, Math.min(props.top, Math.max(0, view.lines.length - height)));
+		for (const [index, line] of view.lines.slice(start, start + height).entries()) lines.push(<Line key={`l-${start + index}`}>{line}</Line>);
 	}
 	return <>{fill(lines, props.height)}</>;
 }

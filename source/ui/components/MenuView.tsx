@@ -1,33 +1,69 @@
-import {Text} from 'ink';
-import SelectInput from 'ink-select-input';
-import React from 'react';
+import {Box, Text, useInput} from 'ink';
+import React, {useReducer, useRef} from 'react';
 import type {MenuItem} from '../overlays/menu.js';
 import {theme} from '../theme.js';
 import {Line} from './Line.js';
 
 /**
- * Choices drawn and moved through by ink-select-input (↑↓ j k, Enter, a
- * digit picks at once); each shows its digit, its own key and its label,
- * greyed with the reason when it cannot be done here.
+ * Choices drawn and moved through (↑↓ j k, Enter, a digit picks that item
+ * at once); each shows its digit, its own key and its label, greyed with
+ * the reason when it cannot be done here. The cursor is kept in a ref the
+ * key handler moves at once: ink-select-input kept it in state, read by a
+ * handler replaced only after the frame was drawn, so a Down and an Enter
+ * arriving together (typed fast, tmux send-keys, a paste) picked the item
+ * the cursor had left. A list longer than `limit` scrolls, wrapping at
+ * either end as before.
  */
 export function MenuChoices(props: {items: readonly MenuItem[]; initial?: number; onPick(index: number): void; limit?: number}) {
-	const items = props.items.map((item, index) => ({key: String(index), label: String(index), value: index}));
-	const Item = ({isSelected, label}: {isSelected?: boolean; label: string}) => {
-		const index = Number(label);
-		const item = props.items[index];
-		const digit = index < 9 ? `${index + 1}` : ' ';
-		return (
-			<Text wrap="truncate" inverse={isSelected && theme.marker === false} color={item.disabled ? theme.dim : undefined}>
-				{`${digit}  `}
-				<Text color={item.disabled ? theme.dim : theme.key} bold={!item.disabled}>
-					{item.key ? `${item.key} ` : ''}
-				</Text>
-				{item.label}
-				{item.disabled ? `  (${item.disabled})` : ''}
-			</Text>
-		);
-	};
-	return <SelectInput items={items} initialIndex={props.initial ?? 0} limit={props.limit} itemComponent={Item} onSelect={(item) => props.onPick(item.value)} />;
+	const count = props.items.length;
+	const limit = Math.max(1, Math.min(props.limit ?? count, count));
+	const labels = props.items.map((item) => item.label).join('\n');
+	const place = useRef<{labels: string; cursor: number; top: number} | undefined>(undefined);
+	// Other items (another menu in the same place) start again from their initial one.
+	if (place.current?.labels !== labels) {
+		const cursor = Math.min(Math.max(0, props.initial ?? 0), Math.max(0, count - 1));
+		place.current = {labels, cursor, top: Math.max(0, cursor - limit + 1)};
+	}
+	const [, redraw] = useReducer((n: number) => n + 1, 0);
+	const pick = useRef(props.onPick);
+	pick.current = props.onPick;
+	useInput((input, key) => {
+		const at = place.current!;
+		if (!count) return;
+		const move = (to: number) => {
+			at.cursor = (to + count) % count;
+			if (at.cursor < at.top) at.top = at.cursor;
+			else if (at.cursor >= at.top + limit) at.top = at.cursor - limit + 1;
+			redraw();
+		};
+		if (input === 'k' || key.upArrow) move(at.cursor - 1);
+		else if (input === 'j' || key.downArrow) move(at.cursor + 1);
+		else if (key.return) pick.current(at.cursor);
+		else if (/^[1-9]$/.test(input) && Number(input) <= count) pick.current(Number(input) - 1);
+	});
+	const {cursor, top} = place.current!;
+	return (
+		<Box flexDirection="column">
+			{props.items.slice(top, top + limit).map((item, offset) => {
+				const index = top + offset;
+				const selected = index === cursor;
+				const digit = index < 9 ? `${index + 1}` : ' ';
+				return (
+					<Box key={index}>
+						<Box marginRight={1}>{selected ? <Text color="blue">❯</Text> : <Text> </Text>}</Box>
+						<Text wrap="truncate" inverse={selected && theme.marker === false} color={item.disabled ? theme.dim : undefined}>
+							{`${digit}  `}
+							<Text color={item.disabled ? theme.dim : theme.key} bold={!item.disabled}>
+								{item.key ? `${item.key} ` : ''}
+							</Text>
+							{item.label}
+							{item.disabled ? `  (${item.disabled})` : ''}
+						</Text>
+					</Box>
+				);
+			})}
+		</Box>
+	);
 }
 
 /** The `x` and sort menus: a title, then the choices. */

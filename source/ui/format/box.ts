@@ -30,6 +30,8 @@ export interface FormatBox {
 	scroll: number;
 	/** Why the last key did nothing (Enter on a broken template, Tab with no match). */
 	problem?: string;
+	/** Said under the hint: a registry image's document has the compressed sizes until its layers are read. */
+	note?: string;
 }
 
 export function openBox(ref: string, id: string, template: string, doc: string | undefined, pick = false): FormatBox {

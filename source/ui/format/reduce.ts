@@ -113,7 +113,10 @@ function openFormat(state: State, step: Step): State {
 	const {ref, id} = next.image;
 	next = {...next, image: {...next.image, tab: 'inspect'}};
 	const box = openBox(ref, id, next.format.filter ?? '', docOf(next, ref, id), Boolean(next.pick));
-	return step(next, {type: 'openOverlay', overlay: {kind: 'format', format: box}});
+	// A registry image before its layers are read: .Size and .VirtualSize are the compressed layers' (never taken for docker's).
+	const compressed = next.remote !== undefined && next.image?.detail?.remote?.sizes !== 'docker';
+	const note = compressed ? 'registry image: .Size and .VirtualSize are compressed until the Files tab reads the layers' : undefined;
+	return step(next, {type: 'openOverlay', overlay: {kind: 'format', format: note ? {...box, note} : box}});
 }
 
 function clearFilter(state: State): State {

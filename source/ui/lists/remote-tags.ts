@@ -34,7 +34,8 @@ export function tagColumns(now: number): Column<RemoteTag>[] {
 		{title: 'TAG', width: 12, want: 24, flex: true, priority: 0, cell: (t) => cellText(t.tag)},
 		{title: 'DIGEST', width: 19, priority: 3, cell: (t) => (t.digest ? cellText(t.digest.slice(0, 19)) : t.error ? cellText(`! ${t.error}`) : '')},
 		{title: 'TYPE', width: 20, priority: 1, cell: (t) => cellText(t.mediaType ? shortType(t.mediaType) : '')},
-		{title: 'SIZE', width: 8, align: 'right', priority: 4, cell: (t) => (t.size === undefined ? '' : imageSize(t.size))},
+		// The layers as the registry stores them (compressed): never docker's uncompressed size, and the header says so.
+		{title: 'COMPRESSED', width: 10, align: 'right', priority: 4, cell: (t) => (t.size === undefined ? '' : imageSize(t.size))},
 		{title: 'PLATFORMS', width: 14, want: 36, priority: 2, cell: (t) => cellText(platformsText(t))},
 		{title: 'CREATED', width: 14, want: 18, priority: 5, cell: (t) => (Number.isFinite(createdMs(t)) ? createdSince(Math.floor(createdMs(t) / 1000), now) : '')},
 	];
@@ -62,6 +63,10 @@ export const remoteTagsSpec: ListSpec<RemoteTag> = {
 		return row ? step(state, {type: 'effect', effect: {kind: 'openTag', tag: row.tag}}) : state;
 	}},
 	actions: [
-		{action: 'platform', keys: ['O'], label: 'platform', footer: 4, needs: 'remote', description: "Read every tag again for the next platform of the repository's multi-platform indexes (sizes and created times follow it)", run: (state, step) => step(state, {type: 'effect', effect: {kind: 'platform'}})},
+		{action: 'platform', keys: ['O'], label: 'platform', footer: 4, needs: 'remote', description: "Choose the platform: the selected tag's platforms with os.version, variant and size; every tag is read again for the one picked", run: (state, step) => step(state, {type: 'effect', effect: {kind: 'platformMenu', tag: selectedOf(state, remoteTagsSpec)?.tag}})},
+		{action: 'pull', keys: ['P'], label: 'pull', footer: 4, needs: 'pull', description: 'Pull the selected tag, on the platform shown, into the engine (with progress per layer); its Images then show it', run: (state, step) => {
+			const row = selectedOf(state, remoteTagsSpec);
+			return row ? step(state, {type: 'effect', effect: {kind: 'pullRemote', tag: row.tag}}) : state;
+		}},
 	],
 };

@@ -16,7 +16,7 @@ import type {ListRules} from './list-state.js';
 export type ListId = 'images' | 'containers' | 'engines' | 'volumes' | 'disk' | 'tags';
 
 /** What an action needs of the source: a daemon (not an archive), a registry (through the daemon), an image's archive (engines export one), or a registry source (`imgscope --remote`). */
-export type Capability = 'daemon' | 'registry' | 'archive' | 'remote';
+export type Capability = 'daemon' | 'registry' | 'archive' | 'remote' | 'pull';
 
 export type Step = (state: State, msg: Msg) => State;
 

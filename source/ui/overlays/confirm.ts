@@ -20,7 +20,7 @@ export interface ConfirmState {
 	subject: Record<string, string>;
 	busy?: boolean;
 	error?: string;
-	/** Drawn as a menu (ink-select-input: ↑↓ and Enter, or a digit, pick too); the choice keys still pick. */
+	/** Drawn as a menu (components/MenuView.tsx: ↑↓ and Enter, or a digit, pick too); the choice keys still pick. */
 	menu?: boolean;
 }
 
@@ -30,7 +30,7 @@ export type ConfirmOutcome = {kind: 'choose'; choice: ConfirmChoice} | {kind: 'c
 export function confirmKey(state: ConfirmState, key: string, action?: string): ConfirmOutcome {
 	if (key === 'escape' || action === 'cancel') return {kind: 'cancel'};
 	if (state.busy) return {kind: 'ignored'};
-	// The menu's own keys (components/ConfirmView.tsx hands them to ink-select-input).
+	// The menu's own keys (components/ConfirmView.tsx hands them to MenuChoices).
 	if (state.menu && /^(up|down|j|k|enter|[1-9])$/.test(key)) return {kind: 'ignored'};
 	const choice = state.choices.find((candidate) => candidate.key === key);
 	return choice ? {kind: 'choose', choice} : {kind: 'cancel'};

@@ -17,7 +17,7 @@ export type Overlay =
 	| {kind: 'form'; id: number; form: FormState}
 	| {kind: 'confirm'; id: number; confirm: ConfirmState}
 	| {kind: 'task'; id: number; task: TaskState}
-	/** A menu drawn by ink-select-input (overlays/menu.ts). */
+	/** A menu drawn by components/MenuView.tsx (overlays/menu.ts). */
 	| {kind: 'menu'; id: number; menu: MenuState}
 	/** The format box over the Inspect tab (source/ui/format: its keys go to the reducer, which holds the documents). */
 	| {kind: 'format'; id: number; format: FormatBox};
@@ -38,8 +38,12 @@ export type EffectBody =
 	| {kind: 'mouse'; on: boolean}
 	/** Switch the explorer to the docker context `name` (the App swaps its engine). */
 	| {kind: 'useEngine'; name: string}
-	/** The next platform of a registry source (the App re-reads the tags and the open image). */
-	| {kind: 'platform'}
+	/** A registry source's platform chooser (`O`) for a tag (`ref` repository:tag, or the Tags list's `tag`): its index's platforms with sizes. */
+	| {kind: 'platformMenu'; ref?: string; tag?: string}
+	/** Show a registry source on `platform` (the App re-reads the tags and the open image). */
+	| {kind: 'platform'; platform: string}
+	/** `P` on a registry source's tag: the pull form for it, on the platform shown (ui/actions/transfer.ts pulls). */
+	| {kind: 'pullRemote'; ref?: string; tag?: string}
 	/** Ask the registry whether the local image `ref` is a stale copy of its tags (ui/actions/stale.ts). */
 	| {kind: 'staleCheck'; ref: string}
 	/** Enter on a registry source's Tags row: that tag's image. */

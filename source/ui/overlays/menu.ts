@@ -1,6 +1,6 @@
 /**
  * A menu as a pure value: the `x` menu of a row's actions, the sort menu
- * (`o`). Drawn by ink-select-input (components/MenuView.tsx), which moves
+ * (`o`). Drawn by components/MenuView.tsx's MenuChoices, which moves
  * through it (↑↓ j k), picks with Enter and picks at once with a digit; the
  * reducer takes the rest: an item's own key picks it, Esc (or any other
  * key) closes it with nothing done. An item the source cannot do is shown
@@ -25,7 +25,7 @@ export interface MenuState {
 	initial?: number;
 }
 
-/** Keys ink-select-input takes while a menu is open: the reducer leaves them to it. */
+/** Keys MenuChoices takes while a menu is open: the reducer leaves them to it. */
 const selectKeys = new Set(['up', 'down', 'j', 'k', 'enter', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
 export type MenuOutcome = {kind: 'pick'; item: MenuItem} | {kind: 'cancel'} | {kind: 'ignored'};

@@ -14,18 +14,26 @@ import {JsonLine} from './json-lines.js';
 import {FilterBadge, FilteredInspect} from '../components/FormatBox.js';
 import {FilesTab} from './Files.js';
 import {declaredVolumesText} from '../declared-volumes.js';
+import type {RemoteFacts} from '../../engine/image-detail.js';
 
 const tabTitles = {layers: 'Layers', history: 'History', inspect: 'Inspect', files: 'Files'} as const;
 const detailLines = 4;
 
-function layerColumns(holders?: string[][]): Column<LayerRow>[] {
+function layerColumns(holders?: string[][], remote?: RemoteFacts): Column<LayerRow>[] {
+	// A registry image: the blob's compressed size from the manifest (its digest is under the table); SIZE (uncompressed, docker's) only once the layers are read.
+	const unread = remote?.sizes === 'compressed';
 	return [
 		{title: '#', width: 3, align: 'right', priority: 0, cell: (row) => String(row.index)},
 		{title: 'DIFF ID', width: 12, priority: 4, cell: (row) => shortId(row.diffId)},
-		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => (row.size === undefined ? '?' : imageSize(row.size))},
-		{title: 'CUMULATIVE', width: 10, align: 'right', priority: 2, cell: (row) => (row.cumulativeSize === undefined ? '?' : imageSize(row.cumulativeSize))},
+		...(remote
+			? [
+					{title: 'COMPRESSED', width: 10, align: 'right' as const, priority: 1, cell: (row: LayerRow) => (remote.compressed[row.index] === undefined ? '?' : imageSize(remote.compressed[row.index]))},
+				]
+			: []),
+		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => (row.size === undefined || unread ? '?' : imageSize(row.size))},
+		{title: 'CUMULATIVE', width: 10, align: 'right', priority: 2, cell: (row) => (row.cumulativeSize === undefined || unread ? '?' : imageSize(row.cumulativeSize))},
 		{title: 'CREATED BY', width: 12, flex: true, priority: 0, cell: (row) => stepText(row)},
-		// How many other local images hold the layer (source/ui/layer-holders.ts); '·' none, blank while not known.
+		// How many other images hold the layer (source/ui/layer-holders.ts); '·' none, blank while not known.
 		{title: 'SHARED', width: 6, align: 'right', priority: 3, cell: (row) => (holders ? (holders[row.index]?.length ? `+${holders[row.index].length}` : '·') : '')},
 	];
 }
@@ -42,12 +50,13 @@ interface HistoryRow {
 	metadataOnly: boolean;
 }
 
-function historyColumns(now: number): Column<HistoryRow>[] {
+function historyColumns(now: number, compressed: boolean): Column<HistoryRow>[] {
 	return [
 		{title: 'IMAGE', width: 12, priority: 3, cell: (row) => (row.item.Id === '<missing>' ? '<missing>' : shortId(row.item.Id))},
 		{title: 'CREATED', width: 14, want: 18, priority: 2, cell: (row) => createdSince(row.item.Created, now)},
 		{title: 'CREATED BY', width: 12, want: 40, flex: true, priority: 0, cell: (row) => `${row.metadataOnly ? '· ' : '▪ '}${cellText(row.item.CreatedBy)}`},
-		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => historySize(row.item.Size)},
+		// A registry image before its layers are read: the manifest's compressed sizes, said so in the header.
+		{title: compressed ? 'COMPRESSED' : 'SIZE', width: compressed ? 10 : 8, align: 'right', priority: 0, cell: (row) => historySize(row.item.Size)},
 		{title: 'COMMENT', width: 14, priority: 1, cell: (row) => cellText(row.item.Comment)},
 	];
 }
@@ -89,7 +98,9 @@ export function ImageScreen(props: {
 	} else if (screen.tab === 'history') {
 		body = <HistoryTab screen={screen} height={bodyHeight} width={width} />;
 	} else if (props.formatFilter !== undefined) {
-		body = <FilteredInspect template={props.formatFilter} raw={screen.detail.inspect.raw} top={screen.cursor.inspect} width={width} height={bodyHeight} />;
+		// A registry image before its layers are read: its sizes are the compressed ones, said so above the output.
+		const note = screen.detail.remote?.sizes === 'compressed' ? "# registry image: .Size and .VirtualSize are compressed until the Files tab reads the layers" : undefined;
+		body = <FilteredInspect template={props.formatFilter} raw={screen.detail.inspect.raw} top={screen.cursor.inspect} width={width} height={bodyHeight} note={note} />;
 	} else {
 		body = <InspectTab screen={screen} height={bodyHeight} />;
 	}
@@ -123,8 +134,8 @@ function Detail(props: {title: string; text: string; width: number; height: numb
 }
 
 function LayersTab(props: {screen: Screen; height: number; width: number; holders?: string[][]}) {
-	const {pairing, pairingSource} = props.screen.detail!;
-	const columns = useMemo(() => layerColumns(props.holders), [props.holders]);
+	const {pairing, pairingSource, remote} = props.screen.detail!;
+	const columns = useMemo(() => layerColumns(props.holders, remote), [props.holders, remote]);
 	const cursor = props.screen.cursor.layers;
 	const selected = pairing.layers[cursor];
 	const detailHeight = props.height >= 12 ? detailLines + 2 : 0;
@@ -135,7 +146,7 @@ function LayersTab(props: {screen: Screen; height: number; width: number; holder
 			{detailHeight > 0 && selected ? (
 				<Detail
 					title={`layer ${selected.index}  ${cellText(selected.diffId)}${note}`}
-					text={`${selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}${heldBy(props.holders?.[selected.index])}${declaredVolumesText(props.screen.detail!.inspect.value)}`}
+					text={`${selected.step ? `${cellText(selected.step.createdBy)}${selected.step.comment ? `  # ${cellText(selected.step.comment)}` : ''}` : '(no history step for this layer)'}${remote ? remoteLayerText(remote, selected.index) : ''}${heldBy(props.holders?.[selected.index], remote ? 'tag of the repository' : 'local image')}${declaredVolumesText(props.screen.detail!.inspect.value)}`}
 					width={props.width}
 					height={detailHeight}
 				/>
@@ -146,11 +157,19 @@ function LayersTab(props: {screen: Screen; height: number; width: number; holder
 	);
 }
 
-/** The key under the table: which other local images hold the selected layer (names already made visible). */
-function heldBy(names: string[] | undefined): string {
+/** The key under the table: which other images (local ones, or the repository's other tags) hold the selected layer (names already made visible). */
+function heldBy(names: string[] | undefined, what: string): string {
 	if (names === undefined) return '';
-	if (names.length === 0) return '\nno other local image holds this layer';
+	if (names.length === 0) return `\nno other ${what} holds this layer`;
 	return `\nalso in ${names.length} other image${names.length === 1 ? '' : 's'}: ${names.join(', ')}`;
+}
+
+/** A registry layer: its blob, and which size is which (a compressed size is never shown as if it were docker's). */
+function remoteLayerText(remote: RemoteFacts, index: number): string {
+	const blob = remote.blobDigests[index] ?? '';
+	const compressed = remote.compressed[index];
+	const note = remote.sizes === 'compressed' ? '; SIZE (uncompressed, as docker shows it) once the Files tab has read the layers' : '';
+	return `\nblob ${cellText(blob)}  ${compressed === undefined ? '' : `${imageSize(compressed)} `}compressed${note}`;
 }
 
 function HistoryTab(props: {screen: Screen; height: number; width: number}) {
@@ -162,7 +181,8 @@ function HistoryTab(props: {screen: Screen; height: number; width: number}) {
 			return {item, metadataOnly: pairing.stepLayer[stepIndex] === undefined};
 		});
 	}, [history, pairing, steps]);
-	const columns = useMemo(() => historyColumns(Date.now()), [history]);
+	const compressed = props.screen.detail!.remote?.sizes === 'compressed';
+	const columns = useMemo(() => historyColumns(Date.now(), compressed), [history, compressed]);
 	const cursor = props.screen.cursor.history;
 	const selected = rows[cursor];
 	const detailHeight = props.height >= 12 ? detailLines + 2 : 0;

@@ -5,6 +5,14 @@ import {theme} from '../theme.js';
 
 /** Colours one line of indented JSON: keys, strings, numbers, literals. */
 export function JsonLine(props: {line: string}) {
+	// A heading between documents (a registry image's manifest and index: ui/inspect-lines.ts); JSON never starts so.
+	if (props.line.startsWith('# ')) {
+		return (
+			<Text wrap="truncate" color={theme.title} bold>
+				{visible(props.line)}
+			</Text>
+		);
+	}
 	const parts: React.ReactNode[] = [];
 	const pattern = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d[\d.eE+-]*)|\b(true|false|null)\b/g;
 	let last = 0;
