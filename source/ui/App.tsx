@@ -54,11 +54,7 @@ export function App(props: AppProps) {
 	if (props.redraw) props.redraw.current = () => writeStdout('');
 	const app = useApp();
 	const size = () => ({width: stdout?.columns || 80, height: stdout?.rows || 24});
-<<<<<<< HEAD
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...(props.settings ? {confirm: props.settings.confirm} : {}), ...props.initial}));
-=======
-	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label, pullTo: (props.engine as RegistrySource).pullTo?.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...props.initial}));
->>>>>>> registry
+	const [state, dispatch] = useReducer(reduce, undefined, () => ({...initialState(size().width, size().height), ...(props.pick ? {pick: {}} : {}), ...(props.engine.kind !== 'engine' ? {archive: props.engine.label} : {}), ...(props.engine.kind === 'registry' ? {remote: props.engine.label, pullTo: (props.engine as RegistrySource).pullTo?.label} : {}), ...(props.mouse ? {mouse: props.mouse.on} : {}), ...(props.settings ? {confirm: props.settings.confirm} : {}), ...props.initial}));
 	// The engine shown: the one given, until the Engines list switches to another.
 	const [source, setSource] = useState<ImageSource>(props.engine);
 	const controller = useRef<Controller | null>(null);

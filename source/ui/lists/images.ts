@@ -45,19 +45,12 @@ export const imagesSpec: ListSpec<ImageRow> = {
 		// Actions (source/ui/actions): each opens a form or a question; nothing happens until it is answered.
 		{action: 'run', keys: ['r'], label: 'run', footer: 4, needs: 'daemon', alsoIn: imageTabs, description: 'Run a container from the image (detached, or attached to this terminal)', run: (state, step) => step(state, {type: 'startAction', action: 'run'})},
 		{action: 'push', keys: ['p'], label: 'push', footer: 4, needs: 'registry', alsoIn: imageTabs, description: 'Push the image to a registry, with progress per layer', run: (state, step) => step(state, {type: 'startAction', action: 'push'})},
-<<<<<<< HEAD
 		{action: 'removeImage', keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the tag or the image (asks first, unless the config sets confirm.removeImage false)', run: (state, step) => step(state, {type: 'startAction', action: 'removeImage'})},
-		{action: 'pull', keys: ['P'], label: 'pull', footer: 5, needs: 'registry', description: 'Pull an image by reference, with progress per layer', run: (state, step) => step(state, {type: 'startAction', action: 'pull'})},
-		// A registry source (imgscope --remote): every tag read for the next platform its indexes offer.
-		{action: 'platform', keys: ['O'], label: 'platform', footer: 4, needs: 'remote', alsoIn: [...imageTabs, 'files'], description: 'Switch to the next platform of the multi-platform tags (a registry image; attestations are never offered)', run: (state, step) => step(state, {type: 'effect', effect: {kind: 'platform'}})},
-=======
-		{action: 'removeImage', keys: ['d'], label: 'rm', footer: 4, needs: 'daemon', description: 'Remove the tag or the image (asks first)', run: (state, step) => step(state, {type: 'startAction', action: 'removeImage'})},
 		// On a registry source: the selected (or open) tag, on the platform shown, into the engine the explorer then shows.
 		{action: 'pull', keys: ['P'], label: 'pull', footer: 5, needs: 'pull', alsoIn: imageTabs, description: "Pull an image by reference, with progress per layer (a registry image: that tag, on the platform shown, into the engine, whose Images then show it)", run: (state, step) =>
 			state.remote !== undefined ? step(state, {type: 'effect', effect: {kind: 'pullRemote', ref: shownRef(state)}}) : step(state, {type: 'startAction', action: 'pull'})},
 		// A registry source (imgscope --remote): the tag's platforms with their sizes; the one picked is read for every tag.
 		{action: 'platform', keys: ['O'], label: 'platform', footer: 4, needs: 'remote', alsoIn: [...imageTabs, 'files'], description: "Choose the platform of the multi-platform tags: the tag's platforms with os.version, variant and size (attestations listed, never offered)", run: (state, step) => step(state, {type: 'effect', effect: {kind: 'platformMenu', ref: shownRef(state)}})},
->>>>>>> registry
 		// On request only (issue 14): the engine's RepoDigests against what the registry's tags point at now.
 		{action: 'staleCheck', keys: ['U'], label: 'stale?', footer: 6, needs: 'daemon', alsoIn: imageTabs, description: "Ask the registry whether this local image is stale: its tag now points at a different digest (from the image's RepoDigests; nothing is pulled)", run: (state, step) => {
 			const ref = state.view === 'image' ? state.image?.ref : selectedOf(state, imagesSpec)?.ref;
