@@ -29,6 +29,21 @@ function searchText(row: ContainerRow): string[] {
 	return texts;
 }
 
+declare module './spec.js' {
+	interface ListRows {
+		containers: ContainerRow;
+	}
+	interface ListActionNames {
+		logs: true;
+		commit: true;
+		stop: true;
+		start: true;
+		restart: true;
+		exec: true;
+		removeContainer: true;
+	}
+}
+
 export const containersSpec: ListSpec<ContainerRow> = {
 	id: 'containers',
 	title: 'Containers',

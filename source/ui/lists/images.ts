@@ -11,6 +11,28 @@ import {uniqueColumn} from '../unique-column.js';
 /** The open image's tabs, where the image actions work on the open image. */
 const imageTabs: Context[] = ['layers', 'history', 'inspect'];
 
+declare module './spec.js' {
+	interface ListRows {
+		images: ImageRow;
+	}
+	interface ListActionNames {
+		tag: true;
+		format: true;
+		formatColumn: true;
+		layerHolders: true;
+		uniqueColumn: true;
+		browse: true;
+		run: true;
+		push: true;
+		removeImage: true;
+		pull: true;
+		platform: true;
+		staleCheck: true;
+		openRemote: true;
+		build: true;
+	}
+}
+
 export const imagesSpec: ListSpec<ImageRow> = {
 	id: 'images',
 	title: 'Images',
