@@ -81,8 +81,10 @@ console.log(`created ${count} containers on a private dockerd in ${((performance
 // Containers (2), then moving; then a filter typed (/lists-bench-1: a tenth of them) and moving in it.
 const moves = [...Array(10)].map(() => ['move', 'j']).concat([...Array(3)].map(() => ['move', 'k']), [['move', '\x1b[6~']], [['move', 'G']], [['move', 'g']]);
 const filtered = [['type', '/'], ...[...'lists-bench-1'].map((c) => ['type', c]), ['type', '\r'], ...[...Array(6)].map(() => ['filtered', 'j']), ['filtered', '\x1b[6~'], ['filtered', 'G'], ['filtered', 'g']];
-const keys = [['switch', '2'], ...moves, ...filtered];
-const latencies = {move: [], type: [], filtered: []};
+// `2` is timed until the rows show (a container's name): the list of 2,000 loads then, and a key pressed
+// before it is there times the load (the engine's answers), not the key; the moves start on the loaded list.
+const keys = [['switch', '2', 'lists-bench-'], ...moves, ...filtered];
+const latencies = {switch: [], move: [], type: [], filtered: []};
 let missed = 0;
 for (let i = 0; i < runs; i++) {
 	const result = spawnSync('python3', [`${root}scripts/pty-probe.py`, '--size', size, '--ready', 'REPOSITORY', '--keys', JSON.stringify(keys), '--', bin], {encoding: 'utf8', maxBuffer: 1 << 26, env: {...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_CONTEXT: ''}});
@@ -100,4 +102,6 @@ for (const [label, name] of [['move', `Containers with ${count} containers: key 
 	if (!ok) failed++;
 	console.log(`${ok ? 'PASS' : 'FAIL'} ${name}: ${p95.toFixed(1)} ms (target 50 ms; ${latencies[label].length} presses${missed ? `, ${missed} drew nothing` : ''})`);
 }
-process.exitCode = failed ? 1 : 0;
+console.log(`Containers shown after 2 (the list of ${count} loaded), median: ${(percentile(latencies.switch, 0.5) / 1000).toFixed(2)} s (not a target)`);
+// The private dockerd is a child of ours: exit (and clean up, on 'exit') rather than wait for it.
+process.exit(failed ? 1 : 0);

@@ -58,6 +58,34 @@ const inkOutput = {
 	},
 };
 
+// string-width 8.3.0 (what ink and widest-line measure every line of every frame with) has a fast
+// path for printable ASCII only: a line holding `…` or `↓` goes through Intl.Segmenter, ~1 ms for
+// 120 columns, so 40 such rows cost ~40 ms a frame. Its fast path also takes the characters
+// source/text/narrow.ts lists (each one column and a grapheme of its own; test/text/narrow.test.ts
+// checks them against string-width): same widths, no segmenter. Another version keeps its own.
+const stringWidthVersion = JSON.parse(readFileSync(`${root}node_modules/string-width/package.json`, 'utf8')).version;
+const narrowWidth = {
+	name: 'imgscope-narrow-width',
+	setup(b) {
+		if (stringWidthVersion !== '8.3.0') {
+			console.warn(`scripts/build.mjs: string-width ${stringWidthVersion} is not 8.3.0, so its own fast path is bundled (slower frames); check the patch against it`);
+			return;
+		}
+		b.onLoad({filter: /node_modules[\\/]string-width[\\/]index\.js$/}, (args) => {
+			// wrap-ansi brings its own string-width (7.2): only 8.3.0 is patched.
+			if (JSON.parse(readFileSync(`${dirname(args.path)}/package.json`, 'utf8')).version !== '8.3.0') return undefined;
+			const text = readFileSync(args.path, 'utf8');
+			const contents = patch(
+				text,
+				'string-width/index.js',
+				'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+				'if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && imgscopeAllNarrow(string))) {',
+			);
+			return {contents: `import {allNarrow as imgscopeAllNarrow} from ${JSON.stringify(`${root}source/text/narrow.ts`)};\n${contents}`, loader: 'js', resolveDir: dirname(args.path)};
+		});
+	},
+};
+
 // main.ts's `import('./ui/run.js')`: the other bundle, through bin/imgscope's loader (with its cache).
 const uiBundle = {
 	name: 'imgscope-ui-bundle',
@@ -160,7 +188,7 @@ async function buildInto(outdir) {
 	};
 	const built = await Promise.all([
 		build({...common, entryPoints: {imgscope: 'source/main.ts'}, plugins: [uiBundle, remoteBundle]}),
-		build({...common, entryPoints: {ui: 'source/ui/run.tsx'}, plugins: [syncTopLevel, inkOutput, remoteBundle]}),
+		build({...common, entryPoints: {ui: 'source/ui/run.tsx'}, plugins: [syncTopLevel, inkOutput, narrowWidth, remoteBundle]}),
 		build({...common, entryPoints: {remote: 'source/engine/remote-bundle.ts'}, plugins: [noBuildkit]}),
 	]);
 	const [cli] = built;

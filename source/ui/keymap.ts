@@ -4,7 +4,7 @@
  */
 import type {FilesAction} from './files/keys.js';
 import {specs} from './lists/registry.js';
-import type {AnySpec, Capability, ListAction, ListId} from './lists/spec.js';
+import type {AnySpec, Capability, ListAction, ListActionName, ListId} from './lists/spec.js';
 
 export type Context = ListId | 'container' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'menu' | 'task' | 'format' | FilesContext;
 
@@ -26,16 +26,7 @@ export type Action =
 	| 'help'
 	| 'sort'
 	| 'filter'
-	| 'showImages'
-	| 'showContainers'
-	| 'showEngines'
-	| 'showTags'
-	| 'showVolumes'
-	| 'showDisk'
-	| 'pruneDangling'
-	| 'pruneUnused'
-	| 'pruneContainers'
-	| 'pruneBuildCache'
+	| ShowListAction
 	| 'menu'
 	| 'sortMenu'
 	| 'menuMove'
@@ -51,14 +42,8 @@ export type Action =
 	| 'cancel'
 	| 'toggle'
 	| 'lineEdit'
-	| 'tag'
-	| 'platform'
-	| 'staleCheck'
-	| 'openRemote'
 	| FormatAction
-	| ImageAction
-	| ContainerAction
-	| VolumeAction
+	| ListActionName
 	| 'close';
 
 /** The format box (source/ui/format) and pick-then-pipe. */
@@ -77,11 +62,8 @@ export type FormatAction =
 	| 'formatScrollDown'
 	| 'formatClearInput';
 
-/** The keyboard actions on images and containers (source/ui/actions). */
-export type ImageAction = 'run' | 'push' | 'pull' | 'removeImage' | 'build' | 'layerHolders' | 'uniqueColumn';
-/** The Volumes list's actions (source/ui/actions/volumes.ts). */
-export type VolumeAction = 'volumeFiles' | 'extractVolumeFile' | 'exportVolume' | 'importVolume' | 'createVolume' | 'removeVolume' | 'pruneVolumes';
-export type ContainerAction = 'commit' | 'logs' | 'stop' | 'removeContainer' | 'start' | 'restart' | 'exec' | 'useEngine';
+/** The key that shows a list from the others (a spec's `show.action`): showImages, showContainers… */
+export type ShowListAction = `show${Capitalize<ListId>}`;
 
 export interface Binding {
 	action: Action;

@@ -277,9 +277,9 @@ export function reduce(state: State, msg: Msg): State {
 		case 'engineUp':
 			return {...state, banner: undefined};
 		case 'resize': {
-			// Each list's window is fitted to the new height, so a click still finds its row.
+			// Each list's window is fitted to the new height around its selection (which stays), so a click still finds its row.
 			let next: State = {...state, width: msg.width, height: msg.height};
-			for (const spec of specs) next = withList(next, spec.id, {type: 'scroll', by: 0});
+			for (const spec of specs) next = withList(next, spec.id, {type: 'fit'});
 			return next;
 		}
 		case 'move': {
@@ -328,8 +328,8 @@ export function reduce(state: State, msg: Msg): State {
 		case 'view': {
 			const reason = missing(state, specOf(msg.view).needs);
 			if (reason) return {...state, notice: {text: `${msg.view}: ${reason}`, level: 'error'}};
-			// The list keeps its window where it was; the page it gets may differ (a filter line).
-			return withList({...state, view: msg.view, image: undefined}, msg.view, {type: 'scroll', by: 0});
+			// The list keeps its window where it was; the page it gets may differ (a filter line): the window then moves to keep the selection.
+			return withList({...state, view: msg.view, image: undefined}, msg.view, {type: 'fit'});
 		}
 		case 'open': {
 			if (state.pick && !msg.browse && (state.view === 'images' || state.view === 'image')) return reduceFormat(state, {kind: 'pick'}, reduce);

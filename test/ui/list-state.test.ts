@@ -94,4 +94,18 @@ describe('the list state', () => {
 		expect(selected(wheeled)).toBe('e');
 		expect(run(wheeled, {type: 'selectIndex', index: 5}).cursor).toBe(5);
 	});
+
+	it('keeps the selection through a smaller and a larger page (a resize): the window moves to it', () => {
+		const long = run(initialList<Row>(), {type: 'rows', rows: rows(...'abcdefghij')});
+		// Page 3: on h, the window is f g h.
+		const onH = run(long, {type: 'select', key: 'h'});
+		expect(onH.top).toBe(5);
+		// A one-row page (a 20x5 terminal), then a ten-row one: h stays selected and in the window.
+		const tiny = reduceList(onH, {type: 'fit'}, rules, 1);
+		expect(selected(tiny)).toBe('h');
+		expect(tiny.top).toBe(7);
+		const tall = reduceList(tiny, {type: 'fit'}, rules, 10);
+		expect(selected(tall)).toBe('h');
+		expect(tall.top).toBe(0);
+	});
 });

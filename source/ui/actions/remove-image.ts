@@ -7,6 +7,7 @@
  * in use) shows the engine's own message in the dialog.
  */
 import {removeImage, type RemoveImageRequest} from '../../engine/actions/index.js';
+import type {ImageSummary} from '../../engine/types.js';
 import {visible} from '../../text/sanitize.js';
 import type {ConfirmChoice} from '../overlays/confirm.js';
 import type {Overlay} from '../overlays/index.js';
@@ -41,6 +42,21 @@ export function removeImageConfirm(ref: string, id: string, tags: string[], user
 	};
 }
 
+/**
+ * The image list as the engine has it after a removal, from its answer (every tag untagged and every
+ * image deleted is named): shown at once, so the selection moves on and a question asked next (`d`
+ * on another tag of the image) counts the tags that are left, not the ones the event's reload, up to
+ * a second later, would take away. Images the removal did not touch stay the same objects.
+ */
+export function withoutRemoved(images: readonly ImageSummary[], removed: {untagged: readonly string[]; deleted: readonly string[]}): ImageSummary[] {
+	const deleted = new Set(removed.deleted);
+	const untagged = new Set(removed.untagged);
+	const kept = (names: string[] | null) => names && names.filter((name) => !untagged.has(name));
+	return images
+		.filter((image) => !deleted.has(image.Id))
+		.map((image) => (image.RepoTags?.some((tag) => untagged.has(tag)) || image.RepoDigests?.some((digest) => untagged.has(digest)) ? {...image, RepoTags: kept(image.RepoTags), RepoDigests: kept(image.RepoDigests)} : image));
+}
+
 export const removeImageAction: ActionHandler = async (request, context) => {
 	const {id, tag} = request.subject;
 	const choice = request.values.choice;
@@ -49,6 +65,7 @@ export const removeImageAction: ActionHandler = async (request, context) => {
 	try {
 		const result = await removeImage(context.engine, removal);
 		context.dispatch({type: 'closeOverlay', id: request.overlayId});
+		context.dispatch({type: 'data', data: {images: withoutRemoved(context.getState().data.images, result)}});
 		const parts: string[] = [];
 		if (result.untagged.length) parts.push(`untagged ${list(result.untagged)}`);
 		if (result.deleted.length) {

@@ -13,7 +13,7 @@ import {Line} from './Line.js';
  * Without colours the selected row is marked `>` (reverse video is a style
  * such a terminal does not draw).
  */
-export function Table<Row>(props: {columns: Column<Row>[]; rows: readonly Row[]; cursor: number; top?: number; height: number; width: number; empty?: string; rowKey(row: Row): string}) {
+export function Table<Row>(props: {columns: Column<Row>[]; rows: readonly Row[]; cursor: number; top?: number; height: number; width: number; empty?: string}) {
 	const height = Math.max(0, Math.floor(props.height));
 	const header = height >= 2;
 	const bodyHeight = header ? height - 1 : height;
@@ -21,16 +21,19 @@ export function Table<Row>(props: {columns: Column<Row>[]; rows: readonly Row[];
 	const fitted = fitColumns(props.columns, Math.max(0, props.width - gutter));
 	const start = windowStart(props.top ?? 0, props.cursor, Math.max(1, bodyHeight), props.rows.length);
 	const slice = bodyHeight > 0 ? props.rows.slice(start, start + bodyHeight) : [];
+	// Lines are keyed by their place on screen, not by row: a new window (PgDn, G, a filter typed)
+	// changes the text of the same Ink nodes rather than unmounting every line and mounting new ones
+	// (each a text node and a Yoga node to create, lay out and free), which made such a frame slow.
 	const lines = slice.map((row, offset) => {
 		const selected = start + offset === props.cursor;
 		return (
-			<Line key={props.rowKey(row)} inverse={selected}>
+			<Line key={`line-${offset}`} inverse={selected}>
 				{(gutter ? (selected ? '> ' : '  ') : '') + formatRow(row, fitted)}
 			</Line>
 		);
 	});
 	for (let i = lines.length; i < bodyHeight; i++) {
-		lines.push(<Line key={`pad-${i}`}>{i === 0 && props.rows.length === 0 ? (props.empty ?? '') : ''}</Line>);
+		lines.push(<Line key={`line-${i}`}>{i === 0 && props.rows.length === 0 ? (props.empty ?? '') : ''}</Line>);
 	}
 	return (
 		<>

@@ -23,6 +23,18 @@ const actions: ListAction[] = [
 	{action: 'pruneBuildCache', keys: ['b'], label: 'prune cache', footer: 5, needs: 'daemon', description: 'Remove build cache, dangling, all, or unused for over a duration you type (asks first, with the bytes; says so when the engine has none)', run: prune('pruneBuildCache')},
 ];
 
+declare module './spec.js' {
+	interface ListRows {
+		disk: DiskRow;
+	}
+	interface ListActionNames {
+		pruneDangling: true;
+		pruneUnused: true;
+		pruneContainers: true;
+		pruneBuildCache: true;
+	}
+}
+
 export const diskSpec: ListSpec<DiskRow> = {
 	id: 'disk',
 	title: 'Disk',

@@ -31,6 +31,15 @@ function columns(state: {context?: string}): Column<EngineRow>[] {
 
 const byName = (a: EngineRow, b: EngineRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+declare module './spec.js' {
+	interface ListRows {
+		engines: EngineRow;
+	}
+	interface ListActionNames {
+		useEngine: true;
+	}
+}
+
 export const enginesSpec: ListSpec<EngineRow> = {
 	id: 'engines',
 	title: 'Engines',

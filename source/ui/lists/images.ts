@@ -12,6 +12,28 @@ import {uniqueColumn} from '../unique-column.js';
 /** The open image's tabs, where the image actions work on the open image. */
 const imageTabs: Context[] = ['layers', 'history', 'inspect'];
 
+declare module './spec.js' {
+	interface ListRows {
+		images: ImageRow;
+	}
+	interface ListActionNames {
+		tag: true;
+		format: true;
+		formatColumn: true;
+		layerHolders: true;
+		uniqueColumn: true;
+		browse: true;
+		run: true;
+		push: true;
+		removeImage: true;
+		pull: true;
+		platform: true;
+		staleCheck: true;
+		openRemote: true;
+		build: true;
+	}
+}
+
 /** The open image, or the selected row's. */
 const shownRef = (state: State): string | undefined => (state.view === 'image' ? state.image?.ref : selectedOf(state, imagesSpec)?.ref);
 

@@ -46,6 +46,8 @@ export type ListMsg<Row> =
 	| {type: 'move'; to: ListMove}
 	/** The wheel: the window moves, the selection stays when it is still on screen. */
 	| {type: 'scroll'; by: number}
+	/** The page changed (a resize, a filter line, another list shown): the selection stays, the window moves to show it. */
+	| {type: 'fit'}
 	| {type: 'sort'; index?: number}
 	| {type: 'filterStart'}
 	| {type: 'filterInput'; text: string}
@@ -155,6 +157,8 @@ function step<Row>(list: ListState<Row>, msg: ListMsg<Row>, rules: ListRules<Row
 			const cursor = Math.min(Math.max(list.cursor, top), top + span - 1, Math.max(0, list.visible.length - 1));
 			return {...at(list, cursor, rules), top};
 		}
+		case 'fit':
+			return list;
 		case 'sort': {
 			const sort = msg.index ?? (list.sort + 1) % Math.max(1, rules.sorts.length);
 			return refreshed(list, rules, {sort}, true);

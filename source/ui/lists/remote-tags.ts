@@ -41,6 +41,15 @@ export function tagColumns(now: number): Column<RemoteTag>[] {
 	];
 }
 
+declare module './spec.js' {
+	interface ListRows {
+		tags: RemoteTag;
+	}
+	interface ListActionNames {
+		platform: true;
+	}
+}
+
 export const remoteTagsSpec: ListSpec<RemoteTag> = {
 	id: 'tags',
 	title: 'Tags',

@@ -11,6 +11,21 @@ import {openVolumeAction} from '../actions/volume-start.js';
 const byName = (a: VolumeRow, b: VolumeRow) => (a.volume.Name < b.volume.Name ? -1 : a.volume.Name > b.volume.Name ? 1 : 0);
 const size = (r: VolumeRow) => r.usage?.Size ?? -1;
 
+declare module './spec.js' {
+	interface ListRows {
+		volumes: VolumeRow;
+	}
+	interface ListActionNames {
+		volumeFiles: true;
+		extractVolumeFile: true;
+		exportVolume: true;
+		importVolume: true;
+		createVolume: true;
+		removeVolume: true;
+		pruneVolumes: true;
+	}
+}
+
 export const volumesSpec: ListSpec<VolumeRow> = {
 	id: 'volumes',
 	title: 'Volumes',

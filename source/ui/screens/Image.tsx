@@ -142,7 +142,7 @@ function LayersTab(props: {screen: Screen; height: number; width: number; holder
 	const note = pairing.exact ? '' : pairingSource === 'config' ? '  (pairing guessed: the history has no empty_layer flags)' : '  (pairing inferred from sizes; reading the config…)';
 	return (
 		<>
-			<Table columns={columns} rows={pairing.layers} cursor={cursor} height={props.height - detailHeight} width={props.width} empty="This image has no layers." rowKey={(row) => row.diffId + row.index} />
+			<Table columns={columns} rows={pairing.layers} cursor={cursor} height={props.height - detailHeight} width={props.width} empty="This image has no layers." />
 			{detailHeight > 0 && selected ? (
 				<Detail
 					title={`layer ${selected.index}  ${cellText(selected.diffId)}${note}`}
@@ -188,7 +188,7 @@ function HistoryTab(props: {screen: Screen; height: number; width: number}) {
 	const detailHeight = props.height >= 12 ? detailLines + 2 : 0;
 	return (
 		<>
-			<Table columns={columns} rows={rows} cursor={cursor} height={props.height - detailHeight} width={props.width} rowKey={(row) => `${row.item.Id}-${row.item.Created}-${row.item.CreatedBy}`} />
+			<Table columns={columns} rows={rows} cursor={cursor} height={props.height - detailHeight} width={props.width} />
 			{detailHeight > 0 && selected ? (
 				<Detail
 					title={`${selected.metadataOnly ? 'metadata-only step (no layer)' : `step that made layer ${pairing.stepLayer[steps.length - 1 - cursor]}`}${selected.item.Id && selected.item.Id !== '<missing>' ? `  ${cellText(selected.item.Id)}` : ''}`}

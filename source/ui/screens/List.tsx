@@ -12,5 +12,5 @@ export function ListScreen(props: {spec: AnySpec; state: State; height: number; 
 	// CREATED is relative: recomputed whenever the list re-renders, which events and keys cause.
 	const columns = useMemo(() => spec.columns(state, list.visible, Date.now()), [spec, list.visible, state.layerCounts, state.format.column, state.format.docs, state.uniqueColumn, state.data.disk]);
 	const empty = !list.loaded ? spec.empty.loading : list.filter ? spec.empty.noMatch(visible(list.filter)) : spec.empty.none;
-	return <Table columns={columns} rows={list.visible} cursor={list.cursor} top={list.top} height={props.height} width={props.width} empty={empty} rowKey={spec.key} />;
+	return <Table columns={columns} rows={list.visible} cursor={list.cursor} top={list.top} height={props.height} width={props.width} empty={empty} />;
 }
