@@ -1,18 +1,21 @@
 import {Box, Text, useInput} from 'ink';
+import SelectInput from 'ink-select-input';
 import React, {useReducer, useRef} from 'react';
 import type {MenuItem} from '../overlays/menu.js';
 import {theme} from '../theme.js';
 import {Line} from './Line.js';
 
 /**
- * Choices drawn and moved through (↑↓ j k, Enter, a digit picks that item
- * at once); each shows its digit, its own key and its label, greyed with
- * the reason when it cannot be done here. The cursor is kept in a ref the
- * key handler moves at once: ink-select-input kept it in state, read by a
- * handler replaced only after the frame was drawn, so a Down and an Enter
- * arriving together (typed fast, tmux send-keys, a paste) picked the item
- * the cursor had left. A list longer than `limit` scrolls, wrapping at
- * either end as before.
+ * Choices drawn by ink-select-input (its cursor mark and rows) and moved
+ * through here (↑↓ j k, Enter, a digit picks the item it labels at once);
+ * each shows its digit, its own key and its label, greyed with the reason
+ * when it cannot be done here. The cursor is kept in a ref the key handler
+ * moves at once, not in ink-select-input's state: its handler reads the
+ * state of the frame before, so a Down and an Enter arriving together
+ * (typed fast, tmux send-keys, a paste) picked the item the cursor had left.
+ * ink-select-input is given the window shown and the cursor in it, and is
+ * drawn afresh when either moves. A list longer than `limit` scrolls,
+ * wrapping at either end.
  */
 export function MenuChoices(props: {items: readonly MenuItem[]; initial?: number; onPick(index: number): void; limit?: number}) {
 	const count = props.items.length;
@@ -42,28 +45,24 @@ export function MenuChoices(props: {items: readonly MenuItem[]; initial?: number
 		else if (/^[1-9]$/.test(input) && Number(input) <= count) pick.current(Number(input) - 1);
 	});
 	const {cursor, top} = place.current!;
-	return (
-		<Box flexDirection="column">
-			{props.items.slice(top, top + limit).map((item, offset) => {
-				const index = top + offset;
-				const selected = index === cursor;
-				const digit = index < 9 ? `${index + 1}` : ' ';
-				return (
-					<Box key={index}>
-						<Box marginRight={1}>{selected ? <Text color="blue">❯</Text> : <Text> </Text>}</Box>
-						<Text wrap="truncate" inverse={selected && theme.marker === false} color={item.disabled ? theme.dim : undefined}>
-							{`${digit}  `}
-							<Text color={item.disabled ? theme.dim : theme.key} bold={!item.disabled}>
-								{item.key ? `${item.key} ` : ''}
-							</Text>
-							{item.label}
-							{item.disabled ? `  (${item.disabled})` : ''}
-						</Text>
-					</Box>
-				);
-			})}
-		</Box>
-	);
+	const shown = props.items.slice(top, top + limit).map((_, offset) => ({key: String(top + offset), label: String(top + offset), value: top + offset}));
+	const Item = ({isSelected, label}: {isSelected?: boolean; label: string}) => {
+		const index = Number(label);
+		const item = props.items[index];
+		const digit = index < 9 ? `${index + 1}` : ' ';
+		return (
+			<Text wrap="truncate" inverse={isSelected && theme.marker === false} color={item.disabled ? theme.dim : undefined}>
+				{`${digit}  `}
+				<Text color={item.disabled ? theme.dim : theme.key} bold={!item.disabled}>
+					{item.key ? `${item.key} ` : ''}
+				</Text>
+				{item.label}
+				{item.disabled ? `  (${item.disabled})` : ''}
+			</Text>
+		);
+	};
+	const Indicator = ({isSelected}: {isSelected?: boolean}) => <Box marginRight={1}>{isSelected ? <Text color="blue">❯</Text> : <Text> </Text>}</Box>;
+	return <SelectInput key={`${top}:${cursor}:${labels}`} items={shown} initialIndex={cursor - top} isFocused={false} itemComponent={Item} indicatorComponent={Indicator} onSelect={() => {}} />;
 }
 
 /** The `x` and sort menus: a title, then the choices. */
