@@ -7,7 +7,8 @@ import {describe, expect, it} from 'vitest';
 import type {BuildCacheRecord} from '../../source/engine/disk-usage.js';
 import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {noCache, olderConfirm, olderRecords, parseDuration, pruneBuildCacheOlderForm} from '../../source/ui/actions/prune-cache-older.js';
+import {noCache} from '../../source/ui/actions/build-cache.js';
+import {olderConfirm, olderRecords, parseDuration, pruneBuildCacheOlderForm, readDuration} from '../../source/ui/actions/prune-cache-older.js';
 import type {Msg} from '../../source/ui/state.js';
 import {haveEngine} from '../helpers/engine.js';
 
@@ -27,13 +28,21 @@ const record = (id: string, hoursAgo: number, size: number, extra: Partial<Build
 const records = [record('a', 48, 1000), record('b', 30, 2000, {Shared: true}), record('c', 30, 4000, {InUse: true}), record('d', 2, 8000), record('e', 0.1, 16000)];
 
 describe('build cache prune by age', () => {
-	it('reads durations as Go does', () => {
+	it('reads durations as Go does (the daemon parses until with time.ParseDuration), over 0 only', () => {
 		expect(parseDuration('24h')).toBe(86_400_000);
 		expect(parseDuration('30m')).toBe(1_800_000);
 		expect(parseDuration('1h30m')).toBe(5_400_000);
 		expect(parseDuration(' 1.5h ')).toBe(5_400_000);
 		expect(parseDuration('90s')).toBe(90_000);
-		for (const bad of ['', '24', 'h', '1d', '-1h', '0s', '1 h', 'abc']) expect(parseDuration(bad)).toBeUndefined();
+		expect(parseDuration('+.5h')).toBe(1_800_000);
+		expect(parseDuration('1.h')).toBe(3_600_000);
+		expect(parseDuration('1500us')).toBe(1.5);
+		expect(parseDuration('2\u00b5s1\u03bcs')).toBe(0.003);
+		for (const bad of ['', '24', 'h', '1d', '-1h', '0s', '0', '1 h', 'abc', '.s', '1h-1m']) expect(parseDuration(bad)).toBeUndefined();
+		// Go's own words for what it refuses; 0 and below are Go durations the daemon takes as "every record", which `a` is.
+		expect(readDuration('1d')).toEqual({problem: '"1d" is not a duration (time: unknown unit "d" in duration "1d"): a number and a unit, as 24h, 30m, 1h30m'});
+		expect(readDuration('24')).toEqual({problem: '"24" is not a duration (time: missing unit in duration "24"): a number and a unit, as 24h, 30m, 1h30m'});
+		expect(readDuration('-1h')).toEqual({problem: '"-1h" is not over 0: the engine would remove every record (a does that)'});
 	});
 
 	it('removes the records unused for longer, not in use; frees the bytes no other record shares', () => {
@@ -46,8 +55,8 @@ describe('build cache prune by age', () => {
 	it('asks with the count and the bytes; says when nothing is that old, and when the engine has no cache', () => {
 		const asked = olderConfirm('1h', records, now);
 		expect('confirm' in asked && asked.confirm.title).toBe('Remove 3 build cache records unused for over 1h?');
-		expect('confirm' in asked && asked.confirm.lines).toEqual(['frees 9kB (their bytes no other record shares)', 'as docker builder prune -a --filter until=1h']);
-		expect('confirm' in asked && asked.confirm.subject).toEqual({until: '1h'});
+		expect('confirm' in asked && asked.confirm.lines).toEqual(['frees 9kB (a record shared with an image keeps its bytes there)', 'as docker builder prune -a --filter until=1h']);
+		expect('confirm' in asked && asked.confirm.subject).toEqual({until: '1h', shared: '{"b":2000}'});
 		expect(olderConfirm('72h', records, now)).toEqual({notice: 'No build cache record unused for over 72h'});
 		expect(olderConfirm('24h', null, now)).toEqual({notice: noCache});
 	});
@@ -67,7 +76,8 @@ describe.skipIf(!haveEngine)('build cache prune by age on the real engine', () =
 
 	it('refuses a duration it cannot read, in the form, asking the engine nothing', async () => {
 		const sent = await run('1 day');
-		expect(sent).toEqual([{type: 'overlayFailed', id: 7, message: '"1 day" is not a duration (a number and a unit: 24h, 30m, 1h30m)', fieldErrors: {until: '"1 day" is not a duration (a number and a unit: 24h, 30m, 1h30m)'}}]);
+		const problem = '"1 day" is not a duration (time: unknown unit " day" in duration "1 day"): a number and a unit, as 24h, 30m, 1h30m';
+		expect(sent).toEqual([{type: 'overlayFailed', id: 7, message: problem, fieldErrors: {until: problem}}]);
 	});
 
 	it('says plainly that this engine (the legacy builder) has no build cache, and prunes nothing', async () => {

@@ -1,7 +1,8 @@
 /**
  * The Disk list (`4`): where the bytes go, as `docker system df -v` counts
  * them: the totals per kind with what is reclaimable, then the images by
- * what removing each would free; the prune keys ask first (ui/actions/prune.ts).
+ * what removing each would free, then the build cache's records; the prune
+ * keys ask first (ui/actions/prune.ts).
  */
 import {pruneConfirm, type PruneKind} from '../actions/prune.js';
 import type {State} from '../state.js';
@@ -31,17 +32,21 @@ export const diskSpec: ListSpec<DiskRow> = {
 	needs: 'daemon',
 	feeds: ['disk'],
 	rows: (data) => diskRows(data.disk?.report),
-	name: (row) => (row.kind === 'total' ? row.totals.kind : row.name),
+	name: (row) => (row.kind === 'total' ? row.totals.kind : row.kind === 'cache' ? row.record.ID : row.name),
 	key: (row) => row.key,
-	columns: () => diskColumns(),
+	columns: (_state, _rows, now) => diskColumns(now),
 	sorts: [
 		{label: 'unique ↓', compare: diskCompare('unique')},
 		{label: 'shared ↓', compare: diskCompare('shared')},
 		{label: 'size ↓', compare: diskCompare('size')},
 	],
-	matches: (row, needle) => (row.kind === 'total' ? true : row.name.toLowerCase().includes(needle) || row.image.Id.replace(/^sha256:/, '').startsWith(needle)),
-	filterHint: 'image name or ID',
-	empty: {loading: 'Reading disk usage…', none: 'No disk usage answer from the engine.', noMatch: (filter) => `No image matches "${filter}"`},
+	matches: (row, needle) => {
+		if (row.kind === 'total') return true;
+		if (row.kind === 'cache') return row.record.ID.startsWith(needle) || row.name.toLowerCase().includes(needle);
+		return row.name.toLowerCase().includes(needle) || row.image.Id.replace(/^sha256:/, '').startsWith(needle);
+	},
+	filterHint: 'image name or ID, build cache record ID or step',
+	empty: {loading: 'Reading disk usage…', none: 'No disk usage answer from the engine.', noMatch: (filter) => `No image or build cache record matches "${filter}"`},
 	actions,
 	titleExtra: (state) => (state.data.disk?.error ? `disk usage: ${state.data.disk.error}` : ''),
 };
