@@ -40,8 +40,8 @@ describe('build cache prune by age', () => {
 		expect(parseDuration('2\u00b5s1\u03bcs')).toBe(0.003);
 		for (const bad of ['', '24', 'h', '1d', '-1h', '0s', '0', '1 h', 'abc', '.s', '1h-1m']) expect(parseDuration(bad)).toBeUndefined();
 		// Go's own words for what it refuses; 0 and below are Go durations the daemon takes as "every record", which `a` is.
-		expect(readDuration('1d')).toEqual({problem: '"1d" is not a duration (time: unknown unit "d" in duration "1d"): a number and a unit, as 24h, 30m, 1h30m'});
-		expect(readDuration('24')).toEqual({problem: '"24" is not a duration (time: missing unit in duration "24"): a number and a unit, as 24h, 30m, 1h30m'});
+		expect(readDuration('1d')).toEqual({problem: 'not a duration: time: unknown unit "d" in duration "1d" (write 24h, 30m, 1h30m)'});
+		expect(readDuration('24')).toEqual({problem: 'not a duration: time: missing unit in duration "24" (write 24h, 30m, 1h30m)'});
 		expect(readDuration('-1h')).toEqual({problem: '"-1h" is not over 0: the engine would remove every record (a does that)'});
 	});
 
@@ -76,7 +76,7 @@ describe.skipIf(!haveEngine)('build cache prune by age on the real engine', () =
 
 	it('refuses a duration it cannot read, in the form, asking the engine nothing', async () => {
 		const sent = await run('1 day');
-		const problem = '"1 day" is not a duration (time: unknown unit " day" in duration "1 day"): a number and a unit, as 24h, 30m, 1h30m';
+		const problem = 'not a duration: time: unknown unit " day" in duration "1 day" (write 24h, 30m, 1h30m)';
 		expect(sent).toEqual([{type: 'overlayFailed', id: 7, message: problem, fieldErrors: {until: problem}}]);
 	});
 

@@ -1,10 +1,13 @@
 /**
  * What the build cache prunes of the Disk view share (ui/actions/prune.ts's
- * `b`, ui/actions/prune-cache-older.ts's `o`), pure: which records a prune
- * without -a takes, and the result line, which names the part of the
- * engine's reclaimed figure that stays on disk with the images.
+ * `b`, ui/actions/prune-cache-older.ts's `o`): which records a prune without
+ * -a takes and the result line, which names the part of the engine's
+ * reclaimed figure that stays on disk with the images (pure); and the Disk
+ * list read again after a prune (no engine event follows one).
  */
 import type {BuildCacheRecord} from '../../engine/disk-usage.js';
+import {readDiskUsage} from '../../engine/disk-usage.js';
+import type {EffectContext} from '../effects.js';
 import {humanSize} from '../../format/units.js';
 
 /**
@@ -36,7 +39,21 @@ export function cacheResult(report: {CachesDeleted?: string[] | null; SpaceRecla
 	const kept = deleted.filter((id) => Object.hasOwn(shared, id));
 	const keptBytes = kept.reduce((sum, id) => sum + shared[id], 0);
 	const line = `Removed ${plural(deleted.length, 'build cache record')}; total reclaimed space: ${humanSize(report.SpaceReclaimed ?? 0)}`;
-	return kept.length === 0 ? line : `${line} (as the engine counts it: ${humanSize(keptBytes)} of it in ${plural(kept.length, 'record')} shared with images, whose bytes stay there)`;
+	return kept.length === 0 ? line : `${line}, of which ${humanSize(keptBytes)} stays on disk in images`;
+}
+
+/**
+ * A build cache prune sends no engine event (images and containers do, and
+ * their lists reload on it): the Disk list is read again here. A failure
+ * leaves the list as it was; the next reload mends it.
+ */
+export async function refreshDisk(context: EffectContext): Promise<void> {
+	try {
+		const answer = await readDiskUsage(context.engine, context.signal);
+		context.dispatch({type: 'data', data: {disk: {report: answer.value}}});
+	} catch {
+		// the result line stands; the list is read again on the next event
+	}
 }
 
 export const danglingRecord = (r: BuildCacheRecord): boolean => !r.InUse && !r.Shared && r.Type !== 'internal' && r.Type !== 'frontend';

@@ -16,7 +16,7 @@ import {cacheFrees} from '../lists/disk-rows.js';
 import {form} from '../overlays/form.js';
 import type {Overlay} from '../overlays/index.js';
 import {failed} from './common.js';
-import {cacheResult, cacheSubject, noCache} from './build-cache.js';
+import {cacheResult, cacheSubject, noCache, refreshDisk} from './build-cache.js';
 import type {ActionHandler} from './types.js';
 
 /**
@@ -28,7 +28,7 @@ import type {ActionHandler} from './types.js';
 export function readDuration(text: string): {ms: number} | {problem: string} {
 	const typed = text.trim();
 	const parsed = parseGoDuration(typed);
-	if ('error' in parsed) return {problem: `${JSON.stringify(typed)} is not a duration (${parsed.error}): a number and a unit, as 24h, 30m, 1h30m`};
+	if ('error' in parsed) return {problem: `not a duration: ${parsed.error} (write 24h, 30m, 1h30m)`};
 	if (parsed.ns <= 0n) return {problem: `${JSON.stringify(typed)} is not over 0: the engine would remove every record (a does that)`};
 	return {ms: Number(parsed.ns) / 1e6};
 }
@@ -96,6 +96,7 @@ export const pruneBuildCacheUntil: ActionHandler = async (request, context) => {
 		const report = await pruneBuildCache(context.engine, {all: true, filters: {until: [request.subject.until]}}, context.signal);
 		context.dispatch({type: 'closeOverlay', id: request.overlayId});
 		context.dispatch({type: 'notice', text: cacheResult(report, request.subject)});
+		await refreshDisk(context);
 	} catch (error) {
 		if (!context.signal.aborted) failed(context, request, error);
 	}

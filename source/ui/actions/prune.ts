@@ -12,7 +12,7 @@ import {visible} from '../../text/sanitize.js';
 import {cacheFrees, diskImageName} from '../lists/disk-rows.js';
 import type {Overlay} from '../overlays/index.js';
 import {failed} from './common.js';
-import {cacheResult, cacheSubject, danglingRecord, noCache} from './build-cache.js';
+import {cacheResult, cacheSubject, danglingRecord, noCache, refreshDisk} from './build-cache.js';
 import {olderForm} from './prune-cache-older.js';
 import type {ActionHandler} from './types.js';
 
@@ -148,6 +148,7 @@ export const pruneBuildCacheAction: ActionHandler = async (request, context) => 
 	try {
 		const report = await pruneBuildCache(context.engine, {all: request.values.choice === 'all', filters: {}}, context.signal);
 		done(context, request.overlayId, cacheResult(report, request.subject));
+		await refreshDisk(context);
 	} catch (error) {
 		if (!context.signal.aborted) failed(context, request, error);
 	}

@@ -12,7 +12,7 @@
 import type {BuildCacheRecord, DiskUsageImage, DiskUsageJSON} from '../../engine/disk-usage.js';
 import {sortBuildCache} from '../../docker/df-rows.js';
 import {diskUsageTotals, type KindTotals} from '../../docker/disk-usage.js';
-import {humanDuration, humanSize, humanSizeWithPrecision} from '../../format/units.js';
+import {humanSize, humanSizeWithPrecision} from '../../format/units.js';
 import {visible} from '../../text/sanitize.js';
 import type {Column} from '../columns.js';
 
@@ -21,9 +21,15 @@ export type DiskRow =
 	| {key: string; kind: 'image'; name: string; image: DiskUsageImage; size: number; shared: number; unique: number; inUse: boolean}
 	| {key: string; kind: 'cache'; name: string; record: BuildCacheRecord; order: number; size: number; shared: number; unique: number; inUse: boolean};
 
-/** A build cache record as the list names it: its short ID (`*` in use, as docker marks it), its type, its description. */
+/**
+ * A build cache record as the list names it: its short ID (`*` in use, as
+ * docker marks it), its type, its description, where BuildKit's words for a
+ * RUN step ("mount / from exec /bin/sh -c CMD") read "RUN CMD" so that the
+ * command shows in a narrow column (the filter matches the whole description).
+ */
 export function cacheRecordName(record: BuildCacheRecord): string {
-	return visible(`${record.ID.slice(0, 12)}${record.InUse ? '*' : ''} ${record.Type ?? ''}: ${record.Description ?? ''}`);
+	const description = (record.Description ?? '').replace(/^mount \/ from exec \/bin\/sh -c /, 'RUN ');
+	return visible(`${record.ID.slice(0, 12)}${record.InUse ? '*' : ''} ${record.Type ?? ''}: ${description}`);
 }
 
 /** What removing a record frees: nothing while in use; a shared record's bytes stay with the image that holds them. */
@@ -86,10 +92,13 @@ export function bar(part: number, whole: number, width: number): string {
 
 const reclaimableText = (t: KindTotals): string => (t.kind !== 'Build Cache' && t.size > 0 ? `${humanSize(t.reclaimable)} (${Math.trunc((t.reclaimable * 100) / t.size)}%)` : humanSize(t.reclaimable));
 
-/** docker's "N ago" of a record's last use; a record in use has none yet (docker prints nothing). */
-function lastUsed(record: BuildCacheRecord, now: number): string {
+/** A record's last use, short ("38s ago", "5m ago", "3h ago", "2d ago"); a record in use has none yet. */
+export function lastUsed(record: BuildCacheRecord, now: number): string {
 	const at = record.LastUsedAt ? Date.parse(record.LastUsedAt) : NaN;
-	return Number.isFinite(at) ? `${humanDuration(now - at)} ago` : '';
+	if (!Number.isFinite(at)) return '';
+	const s = Math.max(0, Math.floor((now - at) / 1000));
+	const [n, unit] = s < 60 ? [s, 's'] : s < 3600 ? [Math.floor(s / 60), 'm'] : s < 86_400 ? [Math.floor(s / 3600), 'h'] : [Math.floor(s / 86_400), 'd'];
+	return `${n}${unit} ago`;
 }
 
 export function diskColumns(now = Date.now()): Column<DiskRow>[] {
@@ -101,15 +110,14 @@ export function diskColumns(now = Date.now()): Column<DiskRow>[] {
 		return humanSize(row.unique);
 	};
 	return [
-		{title: 'WHAT', width: 16, want: 30, flex: true, priority: 0, cell: (row) => (row.kind === 'total' ? row.totals.kind : `  ${row.name}`)},
-		{title: 'COUNT', width: 9, align: 'right', priority: 2, cell: (row) => (row.kind === 'total' ? `${row.totals.active}/${row.totals.total} used` : row.inUse ? 'in use' : '')},
+		{title: 'WHAT', width: 16, want: 40, flex: true, priority: 0, cell: (row) => (row.kind === 'total' ? row.totals.kind : `  ${row.name}`)},
+		// Totals: how many are in use; an image: whether a container uses it; a build cache record: in use, else when it was last used (an until prune goes by it).
+		{title: 'USE', width: 9, align: 'right', priority: 2, cell: (row) => (row.kind === 'total' ? `${row.totals.active}/${row.totals.total} used` : row.inUse ? 'in use' : row.kind === 'cache' ? lastUsed(row.record, now) : '')},
 		{title: 'SIZE', width: 8, align: 'right', priority: 0, cell: (row) => (row.kind === 'total' ? humanSize(row.totals.size) : humanSizeWithPrecision(row.size, 3))},
 		{title: 'SHARED', width: 8, align: 'right', priority: 1, cell: (row) => (row.kind === 'total' ? '' : humanSize(row.shared))},
 		{title: 'UNIQUE', width: 8, align: 'right', priority: 1, cell: (row) => (row.kind === 'total' ? '' : humanSize(row.unique))},
 		{title: 'FREES', width: 15, align: 'right', priority: 0, cell: frees},
 		// Totals: what is reclaimable of the kind's size; images and records: unique (█) against shared (░).
 		{title: 'RECLAIMABLE / UNIQUE', width: barWidth, want: 20, priority: 3, cell: (row) => (row.kind === 'total' ? bar(row.totals.reclaimable, row.totals.size, barWidth) : bar(row.unique, row.size, barWidth))},
-		// Build cache records: when each was last used (an until prune goes by it).
-		{title: 'LAST USED', width: 14, want: 18, priority: 2, cell: (row) => (row.kind === 'cache' ? lastUsed(row.record, now) : '')},
 	];
 }

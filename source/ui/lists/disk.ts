@@ -42,7 +42,7 @@ export const diskSpec: ListSpec<DiskRow> = {
 	],
 	matches: (row, needle) => {
 		if (row.kind === 'total') return true;
-		if (row.kind === 'cache') return row.record.ID.startsWith(needle) || row.name.toLowerCase().includes(needle);
+		if (row.kind === 'cache') return row.record.ID.startsWith(needle) || row.name.toLowerCase().includes(needle) || (row.record.Description ?? '').toLowerCase().includes(needle);
 		return row.name.toLowerCase().includes(needle) || row.image.Id.replace(/^sha256:/, '').startsWith(needle);
 	},
 	filterHint: 'image name or ID, build cache record ID or step',
