@@ -93,9 +93,11 @@ describe.skipIf(!haveEngine)('b: build an image', () => {
 			expect(done).not.toMatch(/Step 4\/5 : RUN .*\s+cached/);
 			expect(flat(done)).toMatch(/; 2 of 5 steps from cache/);
 			await app.write(keys.escape);
-			await app.waitFor((f) => f.includes('ui-actions-build-app') && !f.includes('✓ Built'));
-			// The new image is selected: Enter opens it on its Layers tab. Layer 1 is its base's, layer 2 (COPY) came from app:1's cache.
+			// The new image is selected once the list has it: Enter opens it on its Layers tab.
+			await app.waitFor((f) => /ui-actions-build-app\s+2\s/.test(f) && !f.includes('✓ Built'));
 			await app.write(keys.enter);
+			await app.waitFor((f) => f.includes(`Image ${second}`), 15_000);
+			// Layer 1 is its base's, layer 2 (COPY) came from app:1's cache.
 			await app.waitFor((f) => f.includes('fixture/base:1 (FROM)'), 15_000);
 			await app.write('j');
 			const frame = await app.waitFor((f) => /also in 1 other image: fixture\/ui-actions-build-app:1 \(earlier build\)/.test(f), 15_000);
