@@ -2,9 +2,11 @@
  * The Disk list (`4`): where the bytes go, as `docker system df -v` counts
  * them: the totals per kind with what is reclaimable, then the images by
  * what removing each would free, then the build cache's records; the prune
- * keys ask first (ui/actions/prune.ts).
+ * keys ask first (ui/actions/prune.ts; unused volumes as the Volumes list
+ * asks, ui/actions/volume-start.ts).
  */
 import {pruneConfirm, type PruneKind} from '../actions/prune.js';
+import {openVolumeAction} from '../actions/volume-start.js';
 import type {State} from '../state.js';
 import {diskColumns, diskCompare, diskRows, type DiskRow} from './disk-rows.js';
 import type {ListAction, ListSpec, Step} from './spec.js';
@@ -21,6 +23,8 @@ const actions: ListAction[] = [
 	{action: 'pruneDangling', keys: ['p'], label: 'prune dangling', footer: 4, needs: 'daemon', description: 'Remove the dangling images (asks first: which, and the bytes freed)', run: prune('pruneDangling')},
 	{action: 'pruneUnused', keys: ['P'], label: 'prune unused', footer: 5, needs: 'daemon', description: 'Remove every image no container uses (asks first)', run: prune('pruneUnused')},
 	{action: 'pruneContainers', keys: ['c'], label: 'prune stopped', footer: 5, needs: 'daemon', description: 'Remove the stopped containers (asks first)', run: prune('pruneContainers')},
+	// The Volumes list's prune (ui/actions/volume-start.ts): the same question, naming each volume and its bytes.
+	{action: 'pruneVolumes', keys: ['V'], label: 'prune volumes', footer: 4, needs: 'daemon', description: 'Remove unused volumes, anonymous ones or named ones too (asks first, naming them with their sizes)', run: (state, step) => openVolumeAction(state, step, 'pruneVolumes')},
 	{action: 'pruneBuildCache', keys: ['b'], label: 'prune cache', footer: 5, needs: 'daemon', description: 'Remove build cache, dangling, all, or unused for over a duration you type (asks first, with the bytes; says so when the engine has none)', run: prune('pruneBuildCache')},
 ];
 
