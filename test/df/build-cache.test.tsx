@@ -128,7 +128,7 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('the build cache on a pri
 				const {question, result} = await pressed(choice);
 				const line = question.split('\n').find((l) => l.trim().startsWith(`${choice}: `))!;
 				expect(line).toContain(`${going.length} record${going.length === 1 ? '' : 's'}, frees ${frees}`);
-				const [, n, reclaimed] = result.match(/Removed (\d+) build cache records?; total reclaimed space: (\S+)/)!;
+				const [, n, reclaimed] = result.match(/Removed (\d+) build cache records?; total reclaimed space: ([\d.]+[kMG]?B)/)!;
 				expect({deleted: Number(n), reclaimed}).toEqual(theirs);
 				expect(Number(n)).toBe(going.length);
 				// What is left is what docker leaves: the shared records after a dangling prune, nothing after all.
@@ -177,7 +177,7 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('the build cache on a pri
 				const records = cacheRecords(daemon);
 				app.stdin.write('y');
 				const result = await waitFor(app.lastFrame, (f) => /Removed \d+ build cache records?; total reclaimed space/.test(f), 30_000);
-				const [, n, reclaimed] = result.match(/Removed (\d+) build cache records?; total reclaimed space: (\S+)/)!;
+				const [, n, reclaimed] = result.match(/Removed (\d+) build cache records?; total reclaimed space: ([\d.]+[kMG]?B)/)!;
 				expect({deleted: Number(n), reclaimed}).toEqual(theirs);
 				expect(asked).toBe(Number(n));
 				// The question's bytes: those of the removed records no image shares.

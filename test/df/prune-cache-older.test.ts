@@ -7,7 +7,8 @@ import {describe, expect, it} from 'vitest';
 import type {BuildCacheRecord} from '../../source/engine/disk-usage.js';
 import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {noCache} from '../../source/ui/actions/build-cache.js';
+import {cacheResult, cacheSubject, danglingRecord, noCache} from '../../source/ui/actions/build-cache.js';
+import {pruneConfirm} from '../../source/ui/actions/prune.js';
 import {olderConfirm, olderRecords, parseDuration, pruneBuildCacheOlderForm, readDuration} from '../../source/ui/actions/prune-cache-older.js';
 import type {Msg} from '../../source/ui/state.js';
 import {haveEngine} from '../helpers/engine.js';
@@ -59,6 +60,26 @@ describe('build cache prune by age', () => {
 		expect('confirm' in asked && asked.confirm.subject).toEqual({until: '1h', shared: '{"b":2000}'});
 		expect(olderConfirm('72h', records, now)).toEqual({notice: 'No build cache record unused for over 72h'});
 		expect(olderConfirm('24h', null, now)).toEqual({notice: noCache});
+	});
+});
+
+describe('the build cache question and result line (b)', () => {
+	it('names what the dangling prune and the prune of all free: a shared record keeps its bytes with its image', () => {
+		const asked = pruneConfirm('pruneBuildCache', {BuildCache: records});
+		expect('confirm' in asked && asked.confirm.title).toBe('Remove build cache (5 records, 1 in use)?');
+		expect('confirm' in asked && asked.confirm.lines.slice(0, 2)).toEqual([
+			'y: the dangling ones (not in use, not shared with an image): 3 records, frees 25kB',
+			'a: every record not in use: 4 records, frees 25kB (the 1 shared with images keep their bytes there)',
+		]);
+		expect(records.filter(danglingRecord).map((r) => r.ID)).toEqual(['a', 'd', 'e']);
+		expect(danglingRecord({...records[0], Type: 'internal'})).toBe(false);
+	});
+
+	it('says what the engine freed, and how much of it stays on disk in the images that share it', () => {
+		const subject = cacheSubject(records);
+		expect(cacheResult({CachesDeleted: ['a', 'b'], SpaceReclaimed: 3000}, subject)).toBe('Removed 2 build cache records; total reclaimed space: 3kB, of which 2kB stays on disk in images');
+		expect(cacheResult({CachesDeleted: ['a'], SpaceReclaimed: 1000}, subject)).toBe('Removed 1 build cache record; total reclaimed space: 1kB');
+		expect(cacheResult({CachesDeleted: null, SpaceReclaimed: 0}, {})).toBe('Removed 0 build cache records; total reclaimed space: 0B');
 	});
 });
 
