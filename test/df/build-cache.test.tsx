@@ -204,7 +204,10 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('the build cache on a pri
 			{args: ['builder', 'prune', '-a', '-f', '--filter', 'until=1h', '--filter', 'until=2h']},
 			{args: ['builder', 'prune', '-a', '-f', '--filter', 'until=1h', '--filter', 'unused-for=2h']},
 			{args: ['builder', 'prune', '-a', '-f', '--filter', 'bogus=1']},
+			// keep-storage is held against the unshared bytes (about 21kB here): above them nothing goes, below them the longest unused do.
 			{args: ['builder', 'prune', '-a', '-f', '--keep-storage', '100kB']},
+			{args: ['builder', 'prune', '-a', '-f', '--keep-storage', '15kB']},
+			{args: ['builder', 'prune', '-f', '--keep-storage', '15kB']},
 			{args: ['builder', 'prune'], input: 'y\n'},
 			{args: ['builder', 'prune', '-a'], input: 'n\n'},
 		];
