@@ -63,6 +63,18 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('the build cache on a pri
 		expect(records.filter((r) => r.Description.includes('of=/d/shared'))).toHaveLength(1);
 	});
 
+	it('builder du lists the records docker system df -v lists, column for column, and its totals are docker system df\'s', async () => {
+		const cols = '{{.ID}}|{{.Parent}}|{{.CacheType}}|{{.Size}}|{{.Shared}}|{{.InUse}}|{{.CreatedAt}}|{{.LastUsedAt}}|{{.UsageCount}}|{{.Description}}';
+		const theirs = daemon.docker(['system', 'df', '-v', '--format', `{{range .BuildCache}}${cols}\n{{end}}`]).trim();
+		const mine = await run(process.execPath, [...imgscope, 'builder', 'du', '--no-trunc', '--format', cols], env());
+		expect(mine.code).toBe(0);
+		expect(mine.stdout.toString().trim()).toBe(theirs);
+		const table = (await run(process.execPath, [...imgscope, 'builder', 'du'], env())).stdout.toString();
+		for (const line of theirs.split('\n')) expect(table).toContain(line.slice(0, 12));
+		const [size, reclaimable] = daemon.docker(['system', 'df', '--format', '{{if eq .Type "Build Cache"}}{{.Size}} {{.Reclaimable}}{{end}}']).trim().split(' ');
+		expect(table).toContain(`\nTotal: ${size}, reclaimable: ${reclaimable}\n`);
+	});
+
 	describe('the Disk view', () => {
 		it('lists every record as docker system df -v does, in use ones marked; the Build Cache total as docker system df', async () => {
 			const release = await holdBuild(daemon);
