@@ -24,7 +24,7 @@ const actions: ListAction[] = [
 	{action: 'pruneUnused', keys: ['P'], label: 'prune unused', footer: 5, needs: 'daemon', description: 'Remove every image no container uses (asks first)', run: prune('pruneUnused')},
 	{action: 'pruneContainers', keys: ['c'], label: 'prune stopped', footer: 5, needs: 'daemon', description: 'Remove the stopped containers (asks first)', run: prune('pruneContainers')},
 	// The Volumes list's prune (ui/actions/volume-start.ts): the same question, naming each volume and its bytes.
-	{action: 'pruneVolumes', keys: ['V'], label: 'prune volumes', footer: 4, needs: 'daemon', description: 'Remove unused volumes, anonymous ones or named ones too (asks first, naming them with their sizes)', run: (state, step) => openVolumeAction(state, step, 'pruneVolumes')},
+	{action: 'pruneVolumes', keys: ['V'], label: 'prune volumes', footer: 6, needs: 'daemon', description: 'Remove unused volumes, anonymous ones or named ones too (asks first, naming them with their sizes)', run: (state, step) => openVolumeAction(state, step, 'pruneVolumes')},
 	{action: 'pruneBuildCache', keys: ['b'], label: 'prune cache', footer: 5, needs: 'daemon', description: 'Remove build cache, dangling, all, or unused for over a duration you type (asks first, with the bytes; says so when the engine has none)', run: prune('pruneBuildCache')},
 ];
 
