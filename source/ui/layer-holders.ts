@@ -55,24 +55,33 @@ export function layerHolders(openId: string, openDiffIds: string[], images: read
  * built on (FROM: the deepest other image whose whole stack is the bottom of
  * the open one's; the engine stores layers by chain, so that is the base the
  * build started from), or an earlier build (made before it, not one of its
- * bases) whose cached steps the build reused.
+ * bases) whose cached steps the build reused: it shares layers above the
+ * base. An image that shares only the base's layers is another build on the
+ * same base, and is not marked.
  */
 function buildMarks(openId: string, openDiffIds: string[], inputs: SharingImage[], images: readonly ImageSummary[]): Map<string, string> {
 	const marks = new Map<string, string>();
 	const created = new Map(images.map((image) => [image.Id, image.Created]));
 	const openCreated = created.get(openId);
+	const common = (diffIds: string[]): number => {
+		let n = 0;
+		while (n < diffIds.length && n < openDiffIds.length && diffIds[n] === openDiffIds[n]) n++;
+		return n;
+	};
 	let base: SharingImage | undefined;
 	for (const input of inputs) {
 		if (input.id === openId || input.diffIds.length === 0) continue;
-		const prefix = input.diffIds.length < openDiffIds.length && input.diffIds.every((d, i) => d === openDiffIds[i]);
+		const prefix = input.diffIds.length < openDiffIds.length && common(input.diffIds) === input.diffIds.length;
 		if (prefix && (!base || input.diffIds.length > base.diffIds.length)) base = input;
 	}
 	if (base) marks.set(base.id, 'FROM');
+	const baseDepth = base?.diffIds.length ?? 0;
 	for (const input of inputs) {
-		if (input.id === openId || marks.has(input.id) || input.diffIds[0] !== openDiffIds[0]) continue;
-		const isBase = input.diffIds.length < openDiffIds.length && input.diffIds.every((d, i) => d === openDiffIds[i]);
+		if (input.id === openId || marks.has(input.id)) continue;
+		const shared = common(input.diffIds);
+		const isBase = input.diffIds.length < openDiffIds.length && shared === input.diffIds.length;
 		const when = created.get(input.id);
-		if (!isBase && openCreated !== undefined && when !== undefined && when < openCreated) marks.set(input.id, 'earlier build');
+		if (!isBase && shared > baseDepth && openCreated !== undefined && when !== undefined && when < openCreated) marks.set(input.id, 'earlier build');
 	}
 	return marks;
 }

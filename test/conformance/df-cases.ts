@@ -24,11 +24,16 @@ export const VERBOSE_FORMATS = [
 	'table {{.Images}}', 'table', '{{.Nope}}', '{{range .Images}}{{.Nope}}{{end}}', '{{range .Images}}{{.Repository}}\\n{{end}}{{.Nope}}', '{{',
 	'{{range .Images}}{{.ID}}{{end}}', '{{printf "%T" .}}', '{{printf "%T" .Images}}', '{{with index .Images 0}}{{.Tag}}{{end}}', '{{index .Images 99}}',
 	'{{range $i, $c := .Containers}}{{$i}}={{$c.Names}};{{end}}',
+	// The build cache (records made by BuildKit builds, some shared, some in use: test/df/support/build-cache.ts).
+	'{{range .BuildCache}}{{.ID}}|{{.Parent}}|{{.CacheType}}|{{.Description}}|{{.Size}}|{{.CreatedAt}}|{{.CreatedSince}}|{{.LastUsedAt}}|{{.LastUsedSince}}|{{.UsageCount}}|{{.InUse}}|{{.Shared}}\\n{{end}}',
+	'{{range .BuildCache}}{{json .}}\\n{{end}}', '{{range .BuildCache}}{{.}}\\n{{end}}', '{{len .BuildCache}}', 'table {{range .BuildCache}}{{.ID}}\\t{{.Size}};{{end}}',
+	'{{range .BuildCache}}{{if .InUse}}{{.ID}} {{.LastUsedAt}}|{{printf "%q" .LastUsedSince}}\\n{{end}}{{end}}', '{{with index .BuildCache 0}}{{printf "%T" .}}{{end}}',
 ];
 
 const IMAGE_COLS = ['ID', 'Repository', 'Tag', 'Digest', 'CreatedSince', 'CreatedAt', 'Size', 'Containers', 'VirtualSize', 'SharedSize', 'UniqueSize'];
 const CONTAINER_COLS = ['ID', 'Names', 'Image', 'Command', 'CreatedAt', 'RunningFor', 'State', 'Status', 'Size', 'Labels', 'Mounts', 'LocalVolumes', 'Networks', 'Ports', 'Platform'];
 const VOLUME_COLS = ['Name', 'Driver', 'Scope', 'Mountpoint', 'Links', 'Size', 'Group', 'Availability', 'Status'];
+const CACHE_COLS = ['ID', 'Parent', 'CacheType', 'Description', 'Size', 'CreatedAt', 'CreatedSince', 'LastUsedAt', 'LastUsedSince', 'UsageCount', 'InUse', 'Shared'];
 const SUMMARY_COLS = ['Type', 'TotalCount', 'Active', 'Size', 'Reclaimable'];
 const WRAPS = [(x: string) => x, (x: string) => `upper ${x}`, (x: string) => `lower ${x}`, (x: string) => `json ${x}`, (x: string) => `printf "%q" ${x}`, (x: string) => `len ${x}`, (x: string) => `truncate ${x} 4`, (x: string) => `title ${x}`, (x: string) => `pad ${x} 1 2`];
 const SEPS = ['|', '\\t', ' ', ',', '\\n'];
@@ -41,13 +46,13 @@ function columns(rnd: () => number, cols: string[], n: number): string {
 	return parts.join(pick(SEPS));
 }
 
-/** Random templates: summary rows (plain and table), and each -v slice. */
+/** Random templates: summary rows (plain and table), and each -v slice (the build cache's too). */
 export function randomDfFormats(seed: number, count: number): {verbose: boolean; format: string}[] {
 	const rnd = seeded(seed);
 	const out: {verbose: boolean; format: string}[] = [];
 	for (let i = 0; i < count; i++) {
 		const n = 1 + Math.floor(rnd() * 4);
-		switch (i % 5) {
+		switch (i % 6) {
 			case 0:
 				out.push({verbose: false, format: (rnd() < 0.5 ? 'table ' : '') + columns(rnd, SUMMARY_COLS, n)});
 				break;
@@ -59,6 +64,9 @@ export function randomDfFormats(seed: number, count: number): {verbose: boolean;
 				break;
 			case 3:
 				out.push({verbose: true, format: `{{range .Volumes}}${columns(rnd, VOLUME_COLS, n)}\\n{{end}}`});
+				break;
+			case 4:
+				out.push({verbose: true, format: `{{range .BuildCache}}${columns(rnd, CACHE_COLS, n)}\\n{{end}}`});
 				break;
 			default:
 				out.push({verbose: true, format: `table {{range .Images}}${columns(rnd, IMAGE_COLS, n)};{{end}}`});
@@ -78,7 +86,7 @@ export function dfCases(seed: number): Case[] {
 	add(['df', '-v=false']);
 	for (const f of SUMMARY_FORMATS) add(['df', '--format', f]);
 	for (const f of VERBOSE_FORMATS) add(['df', '-v', '--format', f]);
-	for (const {verbose, format} of randomDfFormats(seed, 40)) add(verbose ? ['df', '-v', '--format', format] : ['df', '--format', format]);
+	for (const {verbose, format} of randomDfFormats(seed, 48)) add(verbose ? ['df', '-v', '--format', format] : ['df', '--format', format]);
 	add(['df', 'extra']);
 	return cases;
 }

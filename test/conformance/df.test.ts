@@ -1,10 +1,13 @@
 // `imgscope df` against `docker system df`, byte for byte, on a private dockerd
-// populated by test/df/support/populate.ts. One case at a time: a 20.10
-// daemon refuses a second disk usage request while one runs.
-import {beforeAll, describe, expect, it} from 'vitest';
+// populated by test/df/support/populate.ts, with build cache records from
+// BuildKit builds (test/df/support/build-cache.ts: shared ones, and a build
+// held running so that some are in use, one never used). One case at a time:
+// a 20.10 daemon refuses a second disk usage request while one runs.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {haveEngine} from '../helpers/engine.js';
 import {canRunPrivateDaemon, suitePrivateDaemon} from '../hardening/support/daemon.js';
 import {BASE, populate} from '../df/support/populate.js';
+import {cacheRecords, holdBuild, populateBuildCache} from '../df/support/build-cache.js';
 import {dfCases} from './df-cases.js';
 import {describe as explain, imgscopeCommand, runAll, runCase, type Outcome} from './harness.js';
 
@@ -30,9 +33,15 @@ const CASES = dfCases(seed);
 describe.skipIf(!haveEngine || !canRunPrivateDaemon())('docker system df conformance (private dockerd)', () => {
 	const daemon = suitePrivateDaemon([BASE]);
 	const outcomes = new Map<string, Outcome>();
+	let release: (() => Promise<void>) | undefined;
+	afterAll(async () => release?.());
 
 	beforeAll(async () => {
 		populate(daemon);
+		await populateBuildCache(daemon);
+		release = await holdBuild(daemon);
+		const records = cacheRecords(daemon);
+		expect(records.some((r) => r.Shared) && records.some((r) => !r.Shared) && records.some((r) => r.InUse) && records.some((r) => r.LastUsedAt === null), 'shared, unshared, in use and never used build cache records').toBe(true);
 		// Ages under a minute tick every second, at a different moment for each
 		// image and container: a minute on, they read "About a minute ago" and
 		// docker and imgscope, run back to back, see the same words.

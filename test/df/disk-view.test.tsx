@@ -165,4 +165,23 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('Disk view on a private d
 		await waitFor(app.lastFrame, (f) => /No other local image holds layer \d/.test(f));
 		app.unmount();
 	}, 60_000);
+
+	it('V asks before pruning unused volumes, naming them with their sizes as docker system df -v counts them; A removes the named ones too and says what the engine freed', async () => {
+		const sizes = new Map(daemon.docker(['system', 'df', '-v', '--format', '{{range .Volumes}}{{.Name}} {{.Links}} {{.Size}}\n{{end}}']).trim().split('\n').map((l) => l.split(' ')).map(([name, links, size]) => [name, {links, size}]));
+		const unused = [...sizes].filter(([, v]) => v.links === '0').map(([name]) => name).sort();
+		expect(unused).toEqual(['df-empty', 'df-idle']);
+		const app = render(<App engine={engine} />);
+		await waitFor(app.lastFrame, (f) => /Images \([1-9]/.test(f), 15_000);
+		app.stdin.write('4');
+		await waitFor(app.lastFrame, (f) => f.includes('Local Volumes'), 15_000);
+		// The volumes' sizes are counted in the background: the question waits for them.
+		await tick(2000);
+		app.stdin.write('V');
+		const question = await waitFor(app.lastFrame, (f) => f.includes('Remove unused volumes?') && f.includes('A: all 2 unused volumes'), 15_000);
+		for (const name of unused) expect(question).toMatch(new RegExp(`${name}\\s+${sizes.get(name)!.size.replace('.', '\\.')}`));
+		app.stdin.write('A');
+		await waitFor(app.lastFrame, (f) => /Removed 2 volumes, [\d.]+k?B reclaimed/.test(f), 15_000);
+		expect(daemon.docker(['volume', 'ls', '-q']).trim().split('\n').sort()).toEqual(['df-used']);
+		app.unmount();
+	}, 60_000);
 });

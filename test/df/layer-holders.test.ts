@@ -32,6 +32,9 @@ describe('layer holders (the Layers tab)', () => {
 		expect(holders[1]).toEqual([`${first} (earlier build)`]);
 		expect(holders[0]).toContain('fixture/base:1 (FROM)');
 		expect(holders[2]).toEqual([]);
+		// Images made before it on the same base share only the base's layer: other builds, not its cache.
+		expect(holders[0]).toContain('df/l1:1');
+		expect(holders[0].filter((name) => name.includes('earlier build'))).toEqual([`${first} (earlier build)`]);
 	});
 
 	it('is not known until every image\'s document is read', () => {

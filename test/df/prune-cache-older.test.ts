@@ -7,7 +7,9 @@ import {describe, expect, it} from 'vitest';
 import type {BuildCacheRecord} from '../../source/engine/disk-usage.js';
 import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
-import {noCache, olderConfirm, olderRecords, parseDuration, pruneBuildCacheOlderForm} from '../../source/ui/actions/prune-cache-older.js';
+import {cacheResult, cacheSubject, danglingRecord, noCache} from '../../source/ui/actions/build-cache.js';
+import {pruneConfirm} from '../../source/ui/actions/prune.js';
+import {olderConfirm, olderRecords, parseDuration, pruneBuildCacheOlderForm, readDuration} from '../../source/ui/actions/prune-cache-older.js';
 import type {Msg} from '../../source/ui/state.js';
 import {haveEngine} from '../helpers/engine.js';
 
@@ -27,13 +29,21 @@ const record = (id: string, hoursAgo: number, size: number, extra: Partial<Build
 const records = [record('a', 48, 1000), record('b', 30, 2000, {Shared: true}), record('c', 30, 4000, {InUse: true}), record('d', 2, 8000), record('e', 0.1, 16000)];
 
 describe('build cache prune by age', () => {
-	it('reads durations as Go does', () => {
+	it('reads durations as Go does (the daemon parses until with time.ParseDuration), over 0 only', () => {
 		expect(parseDuration('24h')).toBe(86_400_000);
 		expect(parseDuration('30m')).toBe(1_800_000);
 		expect(parseDuration('1h30m')).toBe(5_400_000);
 		expect(parseDuration(' 1.5h ')).toBe(5_400_000);
 		expect(parseDuration('90s')).toBe(90_000);
-		for (const bad of ['', '24', 'h', '1d', '-1h', '0s', '1 h', 'abc']) expect(parseDuration(bad)).toBeUndefined();
+		expect(parseDuration('+.5h')).toBe(1_800_000);
+		expect(parseDuration('1.h')).toBe(3_600_000);
+		expect(parseDuration('1500us')).toBe(1.5);
+		expect(parseDuration('2\u00b5s1\u03bcs')).toBe(0.003);
+		for (const bad of ['', '24', 'h', '1d', '-1h', '0s', '0', '1 h', 'abc', '.s', '1h-1m']) expect(parseDuration(bad)).toBeUndefined();
+		// Go's own words for what it refuses; 0 and below are Go durations the daemon takes as "every record", which `a` is.
+		expect(readDuration('1d')).toEqual({problem: 'not a duration: time: unknown unit "d" in duration "1d" (write 24h, 30m, 1h30m)'});
+		expect(readDuration('24')).toEqual({problem: 'not a duration: time: missing unit in duration "24" (write 24h, 30m, 1h30m)'});
+		expect(readDuration('-1h')).toEqual({problem: '"-1h" is not over 0: the engine would remove every record (a does that)'});
 	});
 
 	it('removes the records unused for longer, not in use; frees the bytes no other record shares', () => {
@@ -46,10 +56,30 @@ describe('build cache prune by age', () => {
 	it('asks with the count and the bytes; says when nothing is that old, and when the engine has no cache', () => {
 		const asked = olderConfirm('1h', records, now);
 		expect('confirm' in asked && asked.confirm.title).toBe('Remove 3 build cache records unused for over 1h?');
-		expect('confirm' in asked && asked.confirm.lines).toEqual(['frees 9kB (their bytes no other record shares)', 'as docker builder prune -a --filter until=1h']);
-		expect('confirm' in asked && asked.confirm.subject).toEqual({until: '1h'});
+		expect('confirm' in asked && asked.confirm.lines).toEqual(['frees 9kB (a record shared with an image keeps its bytes there)', 'as docker builder prune -a --filter until=1h']);
+		expect('confirm' in asked && asked.confirm.subject).toEqual({until: '1h', shared: '{"b":2000}'});
 		expect(olderConfirm('72h', records, now)).toEqual({notice: 'No build cache record unused for over 72h'});
 		expect(olderConfirm('24h', null, now)).toEqual({notice: noCache});
+	});
+});
+
+describe('the build cache question and result line (b)', () => {
+	it('names what the dangling prune and the prune of all free: a shared record keeps its bytes with its image', () => {
+		const asked = pruneConfirm('pruneBuildCache', {BuildCache: records});
+		expect('confirm' in asked && asked.confirm.title).toBe('Remove build cache (5 records, 1 in use)?');
+		expect('confirm' in asked && asked.confirm.lines.slice(0, 2)).toEqual([
+			'y: the dangling ones (not in use, not shared with an image): 3 records, frees 25kB',
+			'a: every record not in use: 4 records, frees 25kB (the 1 shared with images keep their bytes there)',
+		]);
+		expect(records.filter(danglingRecord).map((r) => r.ID)).toEqual(['a', 'd', 'e']);
+		expect(danglingRecord({...records[0], Type: 'internal'})).toBe(false);
+	});
+
+	it('says what the engine freed, and how much of it stays on disk in the images that share it', () => {
+		const subject = cacheSubject(records);
+		expect(cacheResult({CachesDeleted: ['a', 'b'], SpaceReclaimed: 3000}, subject)).toBe('Removed 2 build cache records; total reclaimed space: 3kB, of which 2kB stays on disk in images');
+		expect(cacheResult({CachesDeleted: ['a'], SpaceReclaimed: 1000}, subject)).toBe('Removed 1 build cache record; total reclaimed space: 1kB');
+		expect(cacheResult({CachesDeleted: null, SpaceReclaimed: 0}, {})).toBe('Removed 0 build cache records; total reclaimed space: 0B');
 	});
 });
 
@@ -67,7 +97,8 @@ describe.skipIf(!haveEngine)('build cache prune by age on the real engine', () =
 
 	it('refuses a duration it cannot read, in the form, asking the engine nothing', async () => {
 		const sent = await run('1 day');
-		expect(sent).toEqual([{type: 'overlayFailed', id: 7, message: '"1 day" is not a duration (a number and a unit: 24h, 30m, 1h30m)', fieldErrors: {until: '"1 day" is not a duration (a number and a unit: 24h, 30m, 1h30m)'}}]);
+		const problem = 'not a duration: time: unknown unit " day" in duration "1 day" (write 24h, 30m, 1h30m)';
+		expect(sent).toEqual([{type: 'overlayFailed', id: 7, message: problem, fieldErrors: {until: problem}}]);
 	});
 
 	it('says plainly that this engine (the legacy builder) has no build cache, and prunes nothing', async () => {

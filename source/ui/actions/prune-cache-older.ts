@@ -10,21 +10,33 @@
  */
 import type {BuildCacheRecord} from '../../engine/disk-usage.js';
 import {pruneBuildCache, readDiskUsage} from '../../engine/disk-usage.js';
+import {parseGoDuration} from '../../format/go-duration.js';
 import {humanSize} from '../../format/units.js';
+import {cacheFrees} from '../lists/disk-rows.js';
 import {form} from '../overlays/form.js';
 import type {Overlay} from '../overlays/index.js';
 import {failed} from './common.js';
+import {cacheResult, cacheSubject, noCache, refreshDisk} from './build-cache.js';
 import type {ActionHandler} from './types.js';
 
-const units: Record<string, number> = {ns: 1e-6, us: 1e-3, '\u00b5s': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000};
+/**
+ * The typed duration, read by Go's time.ParseDuration as the daemon reads the
+ * until filter (spaces around it trimmed: it is a form field). Milliseconds,
+ * or why not: Go's own error, or that it must be over 0 (the daemon takes 0
+ * and below as "every record", which is `a`).
+ */
+export function readDuration(text: string): {ms: number} | {problem: string} {
+	const typed = text.trim();
+	const parsed = parseGoDuration(typed);
+	if ('error' in parsed) return {problem: `not a duration: ${parsed.error} (write 24h, 30m, 1h30m)`};
+	if (parsed.ns <= 0n) return {problem: `${JSON.stringify(typed)} is not over 0: the engine would remove every record (a does that)`};
+	return {ms: Number(parsed.ns) / 1e6};
+}
 
-/** A Go duration ("24h", "30m", "1h30m", "1.5h") in milliseconds; undefined when it is not one, or not positive. */
+/** A duration over 0 in milliseconds, or undefined (readDuration says why). */
 export function parseDuration(text: string): number | undefined {
-	const trimmed = text.trim();
-	if (!/^(\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h))*$/.test(trimmed)) return undefined;
-	let total = 0;
-	for (const [, number, unit] of trimmed.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(number) * units[unit];
-	return total > 0 ? total : undefined;
+	const read = readDuration(text);
+	return 'ms' in read ? read.ms : undefined;
 }
 
 /** The records an until=D prune removes at `now`: not in use, last used (else made) before now - D. */
@@ -34,10 +46,8 @@ export function olderRecords(records: BuildCacheRecord[], ms: number, now: numbe
 		const when = Date.parse(record.LastUsedAt ?? record.CreatedAt ?? '');
 		return Number.isFinite(when) && when < now - ms;
 	});
-	return {records: going, bytes: going.reduce((sum, r) => sum + (r.Shared ? 0 : (r.Size ?? 0)), 0)};
+	return {records: going, bytes: going.reduce((sum, r) => sum + cacheFrees(r), 0)};
 }
-
-export const noCache = 'No build cache: the engine reports none (the legacy builder keeps no cache records)';
 
 export function olderForm(): Omit<Extract<Overlay, {kind: 'form'}>, 'id'> {
 	return {kind: 'form', form: form('pruneBuildCacheOlderForm', 'Remove build cache older than', [{name: 'until', label: 'Last used over', hint: 'a duration: 24h, 30m, 1h30m', value: '24h'}])};
@@ -54,9 +64,9 @@ export function olderConfirm(until: string, records: BuildCacheRecord[] | null |
 		confirm: {
 			action: 'pruneBuildCacheUntil',
 			title: `Remove ${going.records.length} build cache record${going.records.length === 1 ? '' : 's'} unused for over ${until}?`,
-			lines: [`frees ${humanSize(going.bytes)} (their bytes no other record shares)`, `as docker builder prune -a --filter until=${until}`],
+			lines: [`frees ${humanSize(going.bytes)} (a record shared with an image keeps its bytes there)`, `as docker builder prune -a --filter until=${until}`],
 			choices: [{key: 'y', label: 'remove', value: 'remove'}],
-			subject: {until},
+			subject: {until, ...cacheSubject(records)},
 		},
 	};
 }
@@ -64,8 +74,9 @@ export function olderConfirm(until: string, records: BuildCacheRecord[] | null |
 /** The form's submit: validates the duration, then reads the cache anew and asks. */
 export const pruneBuildCacheOlderForm: ActionHandler = async (request, context) => {
 	const until = (request.values.until ?? '').trim();
-	if (parseDuration(until) === undefined) {
-		const problem = `"${until}" is not a duration (a number and a unit: 24h, 30m, 1h30m)`;
+	const read = readDuration(until);
+	if ('problem' in read) {
+		const problem = read.problem;
 		context.dispatch({type: 'overlayFailed', id: request.overlayId, message: problem, fieldErrors: {until: problem}});
 		return;
 	}
@@ -83,9 +94,9 @@ export const pruneBuildCacheOlderForm: ActionHandler = async (request, context) 
 export const pruneBuildCacheUntil: ActionHandler = async (request, context) => {
 	try {
 		const report = await pruneBuildCache(context.engine, {all: true, filters: {until: [request.subject.until]}}, context.signal);
-		const n = (report.CachesDeleted ?? []).length;
 		context.dispatch({type: 'closeOverlay', id: request.overlayId});
-		context.dispatch({type: 'notice', text: `Removed ${n} build cache record${n === 1 ? '' : 's'}; total reclaimed space: ${humanSize(report.SpaceReclaimed ?? 0)}`});
+		context.dispatch({type: 'notice', text: cacheResult(report, request.subject)});
+		await refreshDisk(context);
 	} catch (error) {
 		if (!context.signal.aborted) failed(context, request, error);
 	}

@@ -5,13 +5,14 @@
  * (`P`), stopped containers (`c`), the build cache (`b`: `y` its dangling
  * records, `a` all). With nothing to prune, a notice says so instead.
  */
-import type {DiskUsageJSON} from '../../engine/disk-usage.js';
+import type {BuildCacheRecord, DiskUsageJSON} from '../../engine/disk-usage.js';
 import {pruneBuildCache, pruneContainers, pruneImages} from '../../engine/disk-usage.js';
 import {humanSize} from '../../format/units.js';
 import {visible} from '../../text/sanitize.js';
-import {diskImageName} from '../lists/disk-rows.js';
+import {cacheFrees, diskImageName} from '../lists/disk-rows.js';
 import type {Overlay} from '../overlays/index.js';
 import {failed} from './common.js';
+import {cacheResult, cacheSubject, danglingRecord, noCache, refreshDisk} from './build-cache.js';
 import {olderForm} from './prune-cache-older.js';
 import type {ActionHandler} from './types.js';
 
@@ -65,26 +66,38 @@ export function pruneConfirm(kind: PruneKind, report: DiskUsageJSON | undefined)
 		};
 	}
 	const records = report.BuildCache;
-	if (!Array.isArray(records)) return {notice: 'No build cache: the engine reports none (the legacy builder keeps no cache records)'};
+	if (!Array.isArray(records)) return {notice: noCache};
 	if (records.length === 0) return {notice: 'The build cache is empty'};
-	const free = records.filter((r) => !r.InUse);
-	const bytes = free.reduce((sum, r) => sum + (r.Shared ? 0 : (r.Size ?? 0)), 0);
+	const all = records.filter((r) => !r.InUse);
+	const dangling = all.filter(danglingRecord);
+	const freed = (going: BuildCacheRecord[]): number => going.reduce((sum, r) => sum + cacheFrees(r), 0);
+	const shared = all.filter((r) => r.Shared).length;
 	return {
 		kind: 'confirm',
 		confirm: {
 			action: kind,
-			title: `Remove build cache (${plural(records.length, 'record')})?`,
-			lines: [`y: the dangling records; a: every record not in use (${plural(free.length, 'record')}, up to ${humanSize(bytes)}); o: those unused for over a duration you type`, 'as docker builder prune [-a] [--filter until=D]'],
+			title: `Remove build cache (${plural(records.length, 'record')}, ${records.length - all.length} in use)?`,
+			lines: [
+				`y: the dangling ones (not in use, not shared with an image): ${plural(dangling.length, 'record')}, frees ${humanSize(freed(dangling))}`,
+				`a: every record not in use: ${plural(all.length, 'record')}, frees ${humanSize(freed(all))}` + (shared > 0 ? ` (the ${shared} shared with images keep their bytes there)` : ''),
+				'o: those unused for over a duration you type',
+				'as docker builder prune [-a] [--filter until=D]',
+			],
 			choices: [
 				{key: 'y', label: 'dangling', value: 'dangling'},
 				{key: 'a', label: 'all', value: 'all'},
 				{key: 'o', label: 'older than…', value: 'older'},
 			],
-			subject: {},
+			subject: cacheSubject(records),
 		},
 	};
 }
 
+/**
+ * What `docker builder prune` without -a removes (BuildKit's prune with all
+ * false): records not in use, not shared with an image, and neither internal
+ * nor frontend ones.
+ */
 /** The result line: what went (docker lists image and layer IDs alike as deleted), then docker's total. */
 function imagesResult(report: {ImagesDeleted?: {Untagged?: string; Deleted?: string}[] | null; SpaceReclaimed?: number}): string {
 	const entries = report.ImagesDeleted ?? [];
@@ -134,7 +147,8 @@ export const pruneBuildCacheAction: ActionHandler = async (request, context) => 
 	}
 	try {
 		const report = await pruneBuildCache(context.engine, {all: request.values.choice === 'all', filters: {}}, context.signal);
-		done(context, request.overlayId, `Removed ${plural((report.CachesDeleted ?? []).length, 'build cache record')}; total reclaimed space: ${humanSize(report.SpaceReclaimed ?? 0)}`);
+		done(context, request.overlayId, cacheResult(report, request.subject));
+		await refreshDisk(context);
 	} catch (error) {
 		if (!context.signal.aborted) failed(context, request, error);
 	}

@@ -19,13 +19,6 @@ let last: DiskUsageJSON | undefined;
 /** The df in flight: a reload while it runs waits for it rather than asking again (the engine counts every file each time). */
 let inflight: Promise<DiskUsageJSON> | undefined;
 
-/**
- * The controller loads every feed together, so a slow df would hold back the
- * image and container lists: past this, the last answer stands in and the
- * request finishes on its own (the next reload shows it).
- */
-const patienceMs = 2000;
-
 export async function loadDiskFeed(source: ImageSource, signal: AbortSignal): Promise<DiskFeed> {
 	if (!source.daemon) return {};
 	for (let attempt = 0; ; attempt++) {
@@ -33,16 +26,12 @@ export async function loadDiskFeed(source: ImageSource, signal: AbortSignal): Pr
 			const answer = (inflight ??= readDiskUsage(source.daemon, signal)
 				.then((a) => (last = a.value))
 				.finally(() => (inflight = undefined)));
-			answer.catch(() => undefined);
-			let timer: NodeJS.Timeout | undefined;
-			const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, patienceMs, 'late')));
-			const first = await Promise.race([answer, late]);
-			clearTimeout(timer);
-			return first === 'late' ? {report: last} : {report: first};
+			// A background feed (lists/feeds.ts): the other lists are shown without waiting for it, and it is shown when it comes.
+			return {report: await answer};
 		} catch (error) {
 			if (signal.aborted) throw error;
 			const message = error instanceof Error ? error.message : String(error);
-			if (attempt === 0 && /already running/.test(message)) {
+			if (attempt < 3 && /already running/.test(message)) {
 				await new Promise((resolve) => setTimeout(resolve, 300));
 				continue;
 			}

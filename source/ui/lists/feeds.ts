@@ -48,7 +48,8 @@ export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines' | 'remoteTags'>]
 		background: true,
 		load: async (source, signal) => Object.fromEntries(await import('../../engine/volumes/volumes.js').then((m) => m.volumeSizes(source.daemon as Engine, signal))),
 	},
-	disk: {events: ['image', 'container', 'volume'], needs: 'daemon', load: loadDiskFeed},
+	// Background: on a big engine the df takes seconds, and the other lists must not wait for it; it is drawn when it comes.
+	disk: {events: ['image', 'container', 'volume'], needs: 'daemon', background: true, load: loadDiskFeed},
 };
 
 export function emptyFeeds(): Feeds {

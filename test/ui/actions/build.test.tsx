@@ -82,6 +82,34 @@ describe.skipIf(!haveEngine)('b: build an image', () => {
 		}
 	});
 
+	it('a build that reuses an earlier build\'s cached steps marks them, and its Layers tab names that build and its FROM', async () => {
+		// After the test above: app:1 is built. Another greeting misses the cache at the RUN (it reads the ARG), not before.
+		const app = await openApp();
+		const second = `${imagePrefix}app:2`;
+		try {
+			await build(app, {context: dir, tags: second, args: 'GREETING=other'});
+			const done = await app.waitFor((f) => f.includes('✓ Built'), 120_000);
+			expect(done).toMatch(/Step 3\/5 : COPY \. \/ctx\/\s+cached/);
+			expect(done).not.toMatch(/Step 4\/5 : RUN .*\s+cached/);
+			expect(flat(done)).toMatch(/; 2 of 5 steps from cache/);
+			await app.write(keys.escape);
+			// The new image is selected once the list has it: Enter opens it on its Layers tab.
+			await app.waitFor((f) => /ui-actions-build-app\s+2\s/.test(f) && !f.includes('✓ Built'));
+			await app.write(keys.enter);
+			await app.waitFor((f) => f.includes(`Image ${second}`), 15_000);
+			// Layer 1 is its base's, layer 2 (COPY) came from app:1's cache.
+			await app.waitFor((f) => f.includes('fixture/base:1 (FROM)'), 15_000);
+			await app.write('j');
+			const frame = await app.waitFor((f) => /also in 1 other image: fixture\/ui-actions-build-app:1 \(earlier build\)/.test(f), 15_000);
+			expect(frame).toContain(second.replace(/^fixture\//, ''));
+			// Its own RUN layer is in no other image.
+			await app.write('j');
+			await app.waitFor((f) => f.includes('no other local image holds this layer'));
+		} finally {
+			app.unmount();
+		}
+	});
+
 	it('refuses a missing context directory and a bad tag next to their fields; nothing is built', async () => {
 		const app = await openApp();
 		try {
