@@ -59,8 +59,11 @@ export function treeFor(data: FilesData, layer: number, aggregate: boolean): Fil
 	cache.set(key, tree);
 	let nodes = 0;
 	for (const t of cache.values()) nodes += t.nodeCount;
+	// The two most recently used are always kept (the layer's changes and its whole filesystem, what
+	// `a` goes between): on a 300,000-file layer each is past the bound, and rebuilding one on every
+	// `a` took seconds and left a tree of garbage each time.
 	for (const [oldest, t] of cache) {
-		if (oldest === key || (cache.size <= maxTrees && nodes <= maxTreeNodes)) break;
+		if (cache.size <= 2 || (cache.size <= maxTrees && nodes <= maxTreeNodes)) break;
 		cache.delete(oldest);
 		nodes -= t.nodeCount;
 	}
