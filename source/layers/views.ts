@@ -28,7 +28,7 @@ export function changesTree(model: ImageModel, n: number, options: ChangeOptions
 			for (let i = missing.length - 1; i >= 0; i--) {
 				const m = missing[i];
 				// A directory by implication (as FileTree makes one for a path's parent): no entry, no mark.
-				const dir: TreeNode = {name: m.name, path: m.path, type: 'dir', size: 0, files: 0, change: undefined, entry: undefined, layer: undefined, children: [], parent, depth: parent.depth + 1};
+				const dir: TreeNode = {name: m.name, path: m.path, type: 'dir', size: 0, files: 0, change: undefined, entry: undefined, layer: undefined, children: [], parent, depth: parent.depth + 1, id: 0};
 				(parent.children ??= []).push(dir);
 				made.set(m, dir);
 				parent = dir;
@@ -52,7 +52,7 @@ export function changesTree(model: ImageModel, n: number, options: ChangeOptions
 				continue;
 			}
 			const parent = parentOf(node);
-			const tree: TreeNode = {name: node.name, path: node.path, type: entry.type, size: isDir ? 0 : entry.size, files: 0, change: kind, entry, layer: n, children: isDir ? [] : undefined, parent, depth: parent.depth + 1};
+			const tree: TreeNode = {name: node.name, path: node.path, type: entry.type, size: isDir ? 0 : entry.size, files: 0, change: kind, entry, layer: n, children: isDir ? [] : undefined, parent, depth: parent.depth + 1, id: 0};
 			(parent.children ??= []).push(tree);
 			made.set(node, tree);
 		}
@@ -93,7 +93,7 @@ export function filesystemTree(model: ImageModel, n: number): FileTree {
 			let parent = f.tree;
 			for (let i = missing.length - 1; i >= 0; i--) {
 				const {node} = missing[i];
-				const dir: TreeNode = {name: node.name, path: node.path, type: 'dir', size: 0, files: 0, change: undefined, entry: implicitDir(node.path), layer: n, children: [], parent, depth: parent.depth + 1};
+				const dir: TreeNode = {name: node.name, path: node.path, type: 'dir', size: 0, files: 0, change: undefined, entry: implicitDir(node.path), layer: n, children: [], parent, depth: parent.depth + 1, id: 0};
 				(parent.children ??= []).push(dir);
 				missing[i].tree = dir;
 				parent = dir;
@@ -114,7 +114,7 @@ export function filesystemTree(model: ImageModel, n: number): FileTree {
 				const parent = treeOf(frame.up!);
 				const isDir = v.entry.type === 'dir';
 				// All fields in one order in every literal: one shape for every node of every tree.
-				frame.tree = {name: node.name, path: node.path, type: v.entry.type, size: isDir ? 0 : v.entry.size, files: 0, change: visibleChangeAt(node, n, v), entry: v.entry, layer: v.layer, children: isDir ? [] : undefined, parent, depth: parent.depth + 1};
+				frame.tree = {name: node.name, path: node.path, type: v.entry.type, size: isDir ? 0 : v.entry.size, files: 0, change: visibleChangeAt(node, n, v), entry: v.entry, layer: v.layer, children: isDir ? [] : undefined, parent, depth: parent.depth + 1, id: 0};
 				(parent.children ??= []).push(frame.tree);
 			}
 			pushChildren(frame);

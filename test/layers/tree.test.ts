@@ -42,11 +42,11 @@ describe('FileTree', () => {
 
 	it('finds by path, in a tree built from items and in one built from a hierarchy', () => {
 		const built = FileTree.fromHierarchy(root => {
-			const usr: TreeNode = {name: 'usr', path: 'usr', type: 'dir', size: 0, files: 0, depth: 0, parent: root, children: []};
-			const bin: TreeNode = {name: 'bin', path: 'usr/bin', type: 'dir', size: 0, files: 0, depth: 1, parent: usr, children: []};
+			const usr: TreeNode = {name: 'usr', path: 'usr', type: 'dir', size: 0, files: 0, depth: 0, parent: root, children: [], id: 0};
+			const bin: TreeNode = {name: 'bin', path: 'usr/bin', type: 'dir', size: 0, files: 0, depth: 1, parent: usr, children: [], id: 0};
 			usr.children!.push(bin);
-			bin.children!.push({name: 'a', path: 'usr/bin/a', type: 'file', size: 1, files: 0, depth: 2, parent: bin});
-			bin.children!.push({name: 'big', path: 'usr/bin/big', type: 'file', size: 100, files: 0, depth: 2, parent: bin});
+			bin.children!.push({name: 'a', path: 'usr/bin/a', type: 'file', size: 1, files: 0, depth: 2, parent: bin, id: 0});
+			bin.children!.push({name: 'big', path: 'usr/bin/big', type: 'file', size: 100, files: 0, depth: 2, parent: bin, id: 0});
 			root.children!.push(usr);
 		});
 		for (const t of [items(), built]) {

@@ -46,7 +46,10 @@ const trees = new WeakMap<FilesData, Map<string, FileTree>>();
 export function treeFor(data: FilesData, layer: number, aggregate: boolean): FileTree {
 	let cache = trees.get(data);
 	if (!cache) trees.set(data, (cache = new Map()));
-	const key = `${aggregate ? 'fs' : 'changes'}:${layer}`;
+	// Layer 0's changes are its whole filesystem (every visible path added by it, nothing below to
+	// remove or modify): one tree serves both, the filesystem's (whose implicit directories carry a
+	// made-up entry, shown as such), so a one-layer image or a volume holds one tree, not two.
+	const key = layer === 0 ? 'fs:0' : `${aggregate ? 'fs' : 'changes'}:${layer}`;
 	let tree = cache.get(key);
 	if (tree) {
 		// Most recently used last.
@@ -55,7 +58,7 @@ export function treeFor(data: FilesData, layer: number, aggregate: boolean): Fil
 		return tree;
 	}
 	if (layer < 0 || layer >= data.layerCount) tree = new FileTree([]);
-	else tree = aggregate ? filesystemTree(data.model, layer) : changesTree(data.model, layer, {includeUnchanged: true});
+	else tree = aggregate || layer === 0 ? filesystemTree(data.model, layer) : changesTree(data.model, layer, {includeUnchanged: true});
 	cache.set(key, tree);
 	let nodes = 0;
 	for (const t of cache.values()) nodes += t.nodeCount;

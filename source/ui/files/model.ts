@@ -12,7 +12,7 @@
  * cursor move costs nothing but the slice that is drawn.
  */
 import type {FileTree, TreeNode} from '../../layers/tree.js';
-import {type ChangeFilter, type Shape, type SortKey, changeFilters, childrenOf, orderOf, shapeOf, sizeIn} from './shape.js';
+import {type ChangeFilter, type Shape, type SortKey, changeFilters, childrenOf, passes, shapeOf, sizeIn} from './shape.js';
 
 export type MoveTo = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 
@@ -200,7 +200,7 @@ export function reveal(tree: FileTree, view: TreeView, path: string): TreeView {
 	const node = tree.find(path);
 	if (!node || node === tree.root) return view;
 	const shape = shapeOf(tree, view.sort, view.filter);
-	if (shape.pass && !shape.pass.has(node)) return view;
+	if (!passes(shape, node)) return view;
 	let expanded: Set<string> | undefined;
 	for (let p = node.parent; p && p !== tree.root; p = p.parent) {
 		if (!view.expanded.has(p.path)) (expanded ??= new Set(view.expanded)).add(p.path);
@@ -244,8 +244,13 @@ function withExpanded(tree: FileTree, view: TreeView, path: string, open: boolea
 
 export function expandAll(tree: FileTree, view: TreeView): TreeView {
 	const shape = shapeOf(tree, view.sort, view.filter);
+	// Every directory with something to show under it: no display order needed (no sort of every
+	// directory's children just to list the directories).
 	const expanded = new Set<string>();
-	for (const n of orderOf(shape)) if (n.children && childrenOf(shape, n).length) expanded.add(n.path);
+	for (const n of tree.preorder) {
+		if (n === tree.root || !n.children || !passes(shape, n)) continue;
+		if (shape.pass ? n.children.some((c) => shape.pass![c.id] === 1) : n.children.length) expanded.add(n.path);
+	}
 	return settle(tree, {...view, expanded});
 }
 

@@ -14,13 +14,12 @@ export interface Shape {
 	readonly tree: FileTree;
 	readonly sort: SortKey;
 	readonly filter: ChangeFilter;
-	/** Nodes that pass the filter (undefined: all do). A directory passes when something under it does. */
-	readonly pass: Set<TreeNode> | undefined;
-	/** Sizes under the filter (undefined: the tree's own sizes). */
-	readonly sizes: Map<TreeNode, number> | undefined;
+	/** By node id: 1 where the node passes the filter (undefined: all do). A directory passes when something under it does. */
+	readonly pass: Uint8Array | undefined;
+	/** By node id: sizes under the filter (undefined: the tree's own sizes). */
+	readonly sizes: Float64Array | undefined;
 	readonly children: Map<TreeNode, readonly TreeNode[]>;
 	order?: TreeNode[];
-	orderIndex?: Map<TreeNode, number>;
 	/** The order's paths in lower case, for search (made on the first search). */
 	lowerPaths?: string[];
 	/** Per display-order index: whether the path needs escaping to be shown (search matches the shown form too). */
@@ -44,41 +43,35 @@ export function shapeOf(tree: FileTree, sort: SortKey, filter: ChangeFilter): Sh
 	return shape;
 }
 
-/** Every node, parents before children, without recursion (hostile images nest deeply). */
-function preorder(root: TreeNode): TreeNode[] {
-	const out: TreeNode[] = [];
-	const stack: TreeNode[] = [root];
-	while (stack.length) {
-		const n = stack.pop()!;
-		out.push(n);
-		if (n.children) for (const c of n.children) stack.push(c);
-	}
-	return out;
+/** Whether a node passes the shape's filter. */
+export function passes(shape: Shape, node: TreeNode): boolean {
+	return !shape.pass || shape.pass[node.id] === 1;
 }
 
-function filterPass(tree: FileTree, filter: Exclude<ChangeFilter, 'all'>): {pass: Set<TreeNode>; sizes: Map<TreeNode, number>} {
-	const pass = new Set<TreeNode>();
-	const sizes = new Map<TreeNode, number>();
-	const nodes = preorder(tree.root);
+/**
+ * One pass over the tree's preorder backwards (children before parents): a
+ * node passes when its own mark is the filter's (a file) or something under
+ * it passes (a directory, or one marked itself); each passing node adds its
+ * size to its parent's.
+ */
+function filterPass(tree: FileTree, filter: Exclude<ChangeFilter, 'all'>): {pass: Uint8Array; sizes: Float64Array} {
+	const nodes = tree.preorder;
+	const pass = new Uint8Array(nodes.length);
+	const sizes = new Float64Array(nodes.length);
 	for (let i = nodes.length - 1; i >= 0; i--) {
 		const n = nodes[i];
 		if (!n.children) {
-			if (n.change === filter) {
-				pass.add(n);
-				sizes.set(n, n.size);
-			}
-			continue;
+			if (n.change !== filter) continue;
+			pass[i] = 1;
+			sizes[i] = n.size;
+		} else if (!pass[i]) {
+			if (n.change !== filter) continue;
+			pass[i] = 1;
 		}
-		let size = 0;
-		let any = false;
-		for (const c of n.children) {
-			if (!pass.has(c)) continue;
-			any = true;
-			size += sizes.get(c) ?? 0;
-		}
-		if (any || n.change === filter) {
-			pass.add(n);
-			sizes.set(n, size);
+		const parent = n.parent;
+		if (parent) {
+			pass[parent.id] = 1;
+			sizes[parent.id] += sizes[i];
 		}
 	}
 	return {pass, sizes};
@@ -90,7 +83,8 @@ export function childrenOf(shape: Shape, node: TreeNode): readonly TreeNode[] {
 	const cached = shape.children.get(node);
 	if (cached) return cached;
 	let list = node.children ? [...node.children] : [];
-	if (shape.pass) list = list.filter((c) => shape.pass!.has(c));
+	const pass = shape.pass;
+	if (pass) list = list.filter((c) => pass[c.id] === 1);
 	if (shape.sort === 'size') list.sort((a, b) => sizeIn(shape, b) - sizeIn(shape, a) || compareNames(a, b));
 	else list.sort(compareNames);
 	shape.children.set(node, list);
@@ -98,7 +92,7 @@ export function childrenOf(shape: Shape, node: TreeNode): readonly TreeNode[] {
 }
 
 export function sizeIn(shape: Shape, node: TreeNode): number {
-	return shape.sizes ? (shape.sizes.get(node) ?? 0) : node.size;
+	return shape.sizes ? shape.sizes[node.id] : node.size;
 }
 
 /** The whole tree in display order, collapsed directories included (what search walks). */
@@ -118,13 +112,4 @@ export function orderOf(shape: Shape): TreeNode[] {
 	}
 	shape.order = out;
 	return out;
-}
-
-export function orderIndexOf(shape: Shape): Map<TreeNode, number> {
-	if (!shape.orderIndex) {
-		const index = new Map<TreeNode, number>();
-		orderOf(shape).forEach((n, i) => index.set(n, i));
-		shape.orderIndex = index;
-	}
-	return shape.orderIndex;
 }
