@@ -10,24 +10,34 @@ import {type Shape, orderOf, shapeOf} from './shape.js';
 /** Whether a name is shown otherwise than stored (escaped characters, a backslash, bytes not UTF-8). */
 const needsEscaping = (name: string) => escapes(name) || /[\\\udc80-\udcff]/.test(name);
 
-function lowerPathsOf(shape: Shape): string[] {
-	return (shape.lowerPaths ??= orderOf(shape).map((n) => n.path.toLowerCase()));
+/** By node id: whether the path needs escaping to be shown (made once per tree, on its first search). */
+const escapedByTree = new WeakMap<FileTree, Uint8Array>();
+
+function escapedOf(tree: FileTree): Uint8Array {
+	let escaped = escapedByTree.get(tree);
+	if (!escaped) escapedByTree.set(tree, (escaped = Uint8Array.from(tree.preorder, (n) => (needsEscaping(n.path) ? 1 : 0))));
+	return escaped;
 }
 
-function escapedOf(shape: Shape): Uint8Array {
-	return (shape.escaped ??= Uint8Array.from(orderOf(shape), (n) => (needsEscaping(n.path) ? 1 : 0)));
-}
-
-/** Display-order indices of the paths matching `query`, kept for the last query of the shape. */
+/**
+ * Display-order indices of the paths matching `query`, kept for the last query of the shape.
+ * Typing on narrows: a path that contains the longer query (lower-cased) contains the shorter
+ * one, so only the last query's matches are looked at again.
+ */
 function matchesOf(shape: Shape, query: string): number[] {
 	if (shape.matches?.query === query) return shape.matches.indices;
-	const lower = lowerPathsOf(shape);
-	const escaped = escapedOf(shape);
+	const escaped = escapedOf(shape.tree);
 	const order = orderOf(shape);
 	const q = query.toLowerCase();
-	const indices: number[] = [];
-	for (let i = 0; i < order.length; i++) if (lower[i].includes(q) || (escaped[i] && pathMatches(order[i], query))) indices.push(i);
-	shape.matches = {query, indices};
+	const matches = (n: TreeNode) => n.path.toLowerCase().includes(q) || (escaped[n.id] === 1 && pathMatches(n, query));
+	const last = shape.matches;
+	let indices: number[];
+	if (last && last.lower !== '' && q.startsWith(last.lower)) indices = last.indices.filter((i) => matches(order[i]));
+	else {
+		indices = [];
+		for (let i = 0; i < order.length; i++) if (matches(order[i])) indices.push(i);
+	}
+	shape.matches = {query, lower: q, indices};
 	return indices;
 }
 

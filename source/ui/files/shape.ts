@@ -20,12 +20,8 @@ export interface Shape {
 	readonly sizes: Float64Array | undefined;
 	readonly children: Map<TreeNode, readonly TreeNode[]>;
 	order?: TreeNode[];
-	/** The order's paths in lower case, for search (made on the first search). */
-	lowerPaths?: string[];
-	/** Per display-order index: whether the path needs escaping to be shown (search matches the shown form too). */
-	escaped?: Uint8Array;
 	/** The last query's matches (display-order indices, ascending): the status line counts them every frame. */
-	matches?: {query: string; indices: number[]};
+	matches?: {query: string; lower: string; indices: number[]};
 }
 
 const shapes = new WeakMap<FileTree, Map<string, Shape>>();
