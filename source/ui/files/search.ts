@@ -15,7 +15,16 @@ const escapedByTree = new WeakMap<FileTree, Uint8Array>();
 
 function escapedOf(tree: FileTree): Uint8Array {
 	let escaped = escapedByTree.get(tree);
-	if (!escaped) escapedByTree.set(tree, (escaped = Uint8Array.from(tree.preorder, (n) => (needsEscaping(n.path) ? 1 : 0))));
+	if (!escaped) {
+		// A path needs it when one of its parts does (parents come first in the preorder).
+		const nodes = tree.preorder;
+		escaped = new Uint8Array(nodes.length);
+		for (let i = 1; i < nodes.length; i++) {
+			const n = nodes[i];
+			if ((n.parent && escaped[n.parent.id] === 1) || needsEscaping(n.name)) escaped[i] = 1;
+		}
+		escapedByTree.set(tree, escaped);
+	}
 	return escaped;
 }
 
@@ -33,7 +42,23 @@ function matchesOf(shape: Shape, query: string): number[] {
 	const last = shape.matches;
 	let indices: number[];
 	if (last && last.lower !== '' && q.startsWith(last.lower)) indices = last.indices.filter((i) => matches(order[i]));
-	else {
+	else if (!q.includes('/')) {
+		// A query without a slash is inside one part of a path: a path contains it when its own
+		// name or an ancestor's does (lower-casing a path is lower-casing each part: a slash is no
+		// letter and not case-ignorable, so even a final sigma comes out the same). One includes()
+		// on a short name per node, parents first, instead of one on every whole path.
+		const nodes = shape.tree.preorder;
+		const hit = new Uint8Array(nodes.length);
+		for (let i = 1; i < nodes.length; i++) {
+			const n = nodes[i];
+			if ((n.parent && hit[n.parent.id] === 1) || n.name.toLowerCase().includes(q)) hit[i] = 1;
+		}
+		indices = [];
+		for (let i = 0; i < order.length; i++) {
+			const n = order[i];
+			if (hit[n.id] === 1 || (escaped[n.id] === 1 && pathMatches(n, query))) indices.push(i);
+		}
+	} else {
 		indices = [];
 		for (let i = 0; i < order.length; i++) if (matches(order[i])) indices.push(i);
 	}
