@@ -41,7 +41,8 @@ function matchesOf(shape: Shape, query: string): number[] {
 	const matches = (n: TreeNode) => n.path.toLowerCase().includes(q) || (escaped[n.id] === 1 && pathMatches(n, query));
 	const last = shape.matches;
 	let indices: number[];
-	if (last && last.lower !== '' && q.startsWith(last.lower)) indices = last.indices.filter((i) => matches(order[i]));
+	// Narrowing looks at each last match's whole path: worth it while they are few.
+	if (last && last.lower !== '' && q.startsWith(last.lower) && (q.includes('/') || last.indices.length * 8 < order.length)) indices = last.indices.filter((i) => matches(order[i]));
 	else if (!q.includes('/')) {
 		// A query without a slash is inside one part of a path: a path contains it when its own
 		// name or an ancestor's does (lower-casing a path is lower-casing each part: a slash is no

@@ -91,21 +91,36 @@ export function sizeIn(shape: Shape, node: TreeNode): number {
 	return shape.sizes ? shape.sizes[node.id] : node.size;
 }
 
+/**
+ * The nodes under `top` in display order, going into the directories `open` says: one frame per
+ * open directory (its sorted children and a place in them), so a file costs one push, not a push
+ * and a pop of a stack of every node.
+ */
+export function displayOrder(shape: Shape, top: TreeNode, open: (dir: TreeNode) => boolean): TreeNode[] {
+	const out: TreeNode[] = [];
+	const lists: (readonly TreeNode[])[] = [childrenOf(shape, top)];
+	const places: number[] = [0];
+	while (lists.length) {
+		const depth = lists.length - 1;
+		const list = lists[depth];
+		const i = places[depth];
+		if (i >= list.length) {
+			lists.pop();
+			places.pop();
+			continue;
+		}
+		places[depth] = i + 1;
+		const n = list[i];
+		out.push(n);
+		if (n.children && open(n)) {
+			lists.push(childrenOf(shape, n));
+			places.push(0);
+		}
+	}
+	return out;
+}
+
 /** The whole tree in display order, collapsed directories included (what search walks). */
 export function orderOf(shape: Shape): TreeNode[] {
-	if (shape.order) return shape.order;
-	const out: TreeNode[] = [];
-	const stack: TreeNode[] = [];
-	const push = (n: TreeNode) => {
-		const kids = childrenOf(shape, n);
-		for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-	};
-	push(shape.tree.root);
-	while (stack.length) {
-		const n = stack.pop()!;
-		out.push(n);
-		if (n.children) push(n);
-	}
-	shape.order = out;
-	return out;
+	return (shape.order ??= displayOrder(shape, shape.tree.root, () => true));
 }
