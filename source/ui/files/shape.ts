@@ -21,7 +21,7 @@ export interface Shape {
 	readonly children: Map<TreeNode, readonly TreeNode[]>;
 	order?: TreeNode[];
 	/** The last query's matches (display-order indices, ascending): the status line counts them every frame. */
-	matches?: {query: string; lower: string; indices: number[]};
+	matches?: {query: string; lower: string; indices: Int32Array};
 }
 
 const shapes = new WeakMap<FileTree, Map<string, Shape>>();
