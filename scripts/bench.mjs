@@ -34,6 +34,11 @@ const runs = Math.max(5, Number(process.env.BENCH_RUNS) || 7);
 const refRuns = Math.max(5, Number(process.env.BENCH_REF_RUNS) || 5);
 const tagCount = Number(process.env.BENCH_TAGS) || 2000;
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+// BENCH_ONLY=huge,volumes runs those sections and no other (names: startup, plain, big, huge, tags,
+// layers, registry, containers, df, volumes, scale, idle): one figure measured before and after a change.
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+/** Whether a section runs: named in BENCH_ONLY when that is set, else none of its names in BENCH_SKIP. */
+const wanted = (name, ...skipNames) => (only.size ? only.has(name) : ![name, ...skipNames].some((s) => skip.has(s)));
 const markdown = process.argv.includes('--markdown');
 const size = process.env.BENCH_SIZE || '120x40';
 const results = [];
@@ -125,7 +130,7 @@ probe({ready: ['REPOSITORY', 'fixture/base']}, [bin]);
 
 // ---- 1. the TUI's first frame ---------------------------------------------
 
-{
+if (wanted('startup')) {
 	const floors = [];
 	const frames = [];
 	const ready = [];
@@ -142,7 +147,7 @@ probe({ready: ['REPOSITORY', 'fixture/base']}, [bin]);
 
 // ---- 2. a piped subcommand -----------------------------------------------
 
-{
+if (wanted('startup')) {
 	const floors = [];
 	const times = [];
 	for (let i = 0; i < runs; i++) {
@@ -160,7 +165,7 @@ probe({ready: ['REPOSITORY', 'fixture/base']}, [bin]);
 // start-ups with the variable unset on both sides: imgscope's own cost over
 // a bare node (targets: 2x and 1.5x).
 
-if (process.env.NODE_EXTRA_CA_CERTS && !skip.has('plain')) {
+if (process.env.NODE_EXTRA_CA_CERTS && wanted('plain')) {
 	const plain = {...process.env};
 	delete plain.NODE_EXTRA_CA_CERTS;
 	const floors = [];
@@ -225,7 +230,7 @@ function filesTab(image, keys, {cold = false} = {}) {
 	return {opens: median(opens), saves: median(saves), p95: missed ? Infinity : percentile(latencies, 0.95), note, peak, filesRuns};
 }
 
-if (!skip.has('files')) {
+if (wanted('big', 'files')) {
 	if (spawnSync('docker', ['image', 'inspect', bigImage], {stdio: 'ignore'}).status !== 0) {
 		console.log(`\nSKIP  Files tab: ${bigImage} is not on the engine (bash test/layers/fixtures.sh --big)`);
 	} else {
@@ -248,7 +253,7 @@ if (!skip.has('files')) {
 // imgscope-real/huge:1 (bash test/layers/fixtures.sh --real), with an empty
 // layer index each run: the same keys but ] [ (it has one layer).
 
-if (!skip.has('files') && !skip.has('scale')) {
+if (wanted('huge', 'files', 'scale')) {
 	if (spawnSync('docker', ['image', 'inspect', hugeImage], {stdio: 'ignore'}).status !== 0) {
 		console.log(`\nSKIP  Files tab at 300,000 files: ${hugeImage} is not on the engine (bash test/layers/fixtures.sh --real)`);
 	} else {
@@ -285,76 +290,78 @@ process.on('SIGINT', () => {
 	cleanUp().finally(() => process.exit(130));
 });
 
-console.log(`\ncreating ${tagCount} tags of one image…`);
-const made = performance.now();
-const {refs} = await createBenchTags(tagCount);
-console.log(`created ${refs.length} tags in ${((performance.now() - made) / 1000).toFixed(1)} s\n`);
-try {
-	// Moving the selection, then typing in the filter: each key after the
-	// previous frame is complete and ~60 ms of quiet (a fast typist).
-	const moves = [...Array(12)].map(() => ['move', 'j']).concat([...Array(4)].map(() => ['move', 'k']), [['move', '\x1b[6~']], [['move', 'G']], [['move', 'g']]);
-	const typing = [['type', '/'], ...[...'tag:1'].map((c) => ['type', c]), ['type', '9'], ['type', '\x7f'], ['type', '\x7f'], ['type', '2'], ['type', '\x1b']];
-	const keys = [...moves, ...typing];
-	probe({ready: ['REPOSITORY', 'imgscope-bench/tag']}, [bin]);
-	const floors = [];
-	const frames = [];
-	const latencies = {move: [], type: []};
-	const missed = {move: 0, type: 0};
-	let peak = 0;
-	for (let i = 0; i < runs; i++) {
-		floors.push(ptyFloor());
-		const answer = probe({ready: ['REPOSITORY', 'imgscope-bench/tag'], keys}, [bin]);
-		frames.push(answer.first_frame);
-		for (const [label, seconds] of answer.keys) {
-			if (seconds === null) missed[label]++;
-			else latencies[label].push(seconds * 1000);
+if (wanted('tags')) {
+	console.log(`\ncreating ${tagCount} tags of one image…`);
+	const made = performance.now();
+	const {refs} = await createBenchTags(tagCount);
+	console.log(`created ${refs.length} tags in ${((performance.now() - made) / 1000).toFixed(1)} s\n`);
+	try {
+		// Moving the selection, then typing in the filter: each key after the
+		// previous frame is complete and ~60 ms of quiet (a fast typist).
+		const moves = [...Array(12)].map(() => ['move', 'j']).concat([...Array(4)].map(() => ['move', 'k']), [['move', '\x1b[6~']], [['move', 'G']], [['move', 'g']]);
+		const typing = [['type', '/'], ...[...'tag:1'].map((c) => ['type', c]), ['type', '9'], ['type', '\x7f'], ['type', '\x7f'], ['type', '2'], ['type', '\x1b']];
+		const keys = [...moves, ...typing];
+		probe({ready: ['REPOSITORY', 'imgscope-bench/tag']}, [bin]);
+		const floors = [];
+		const frames = [];
+		const latencies = {move: [], type: []};
+		const missed = {move: 0, type: 0};
+		let peak = 0;
+		for (let i = 0; i < runs; i++) {
+			floors.push(ptyFloor());
+			const answer = probe({ready: ['REPOSITORY', 'imgscope-bench/tag'], keys}, [bin]);
+			frames.push(answer.first_frame);
+			for (const [label, seconds] of answer.keys) {
+				if (seconds === null) missed[label]++;
+				else latencies[label].push(seconds * 1000);
+			}
+			peak = Math.max(peak, answer.peak_rss);
 		}
-		peak = Math.max(peak, answer.peak_rss);
-	}
-	ratio(`TUI with ${tagCount} tags: start to the first frame`, median(frames), median(floors), 4, 'node -e 0 in a pty');
-	for (const [label, name] of [['move', 'moving the selection (j k PgDn G g)'], ['type', 'typing in the filter (/ text ⌫ esc)']]) {
-		const note = `${latencies[label].length} presses, median ${median(latencies[label]).toFixed(1)} ms${missed[label] ? `, ${missed[label]} drew nothing` : ''}`;
-		absolute(`key press to new frame, p95, ${name}`, missed[label] ? Infinity : percentile(latencies[label], 0.95), 'ms', 50, note);
-	}
-	absolute(`peak RSS of the TUI with ${tagCount} tags`, peak / 2 ** 20, 'MiB', 200, `VmHWM, the largest of ${runs} runs`);
+		ratio(`TUI with ${tagCount} tags: start to the first frame`, median(frames), median(floors), 4, 'node -e 0 in a pty');
+		for (const [label, name] of [['move', 'moving the selection (j k PgDn G g)'], ['type', 'typing in the filter (/ text ⌫ esc)']]) {
+			const note = `${latencies[label].length} presses, median ${median(latencies[label]).toFixed(1)} ms${missed[label] ? `, ${missed[label]} drew nothing` : ''}`;
+			absolute(`key press to new frame, p95, ${name}`, missed[label] ? Infinity : percentile(latencies[label], 0.95), 'ms', 50, note);
+		}
+		absolute(`peak RSS of the TUI with ${tagCount} tags`, peak / 2 ** 20, 'MiB', 200, `VmHWM, the largest of ${runs} runs`);
 
-	// 4. inspect --format over all the refs, against the docker client.
-	if (!skip.has('refs')) {
-		const format = '{{.Id}} {{.Created}} {{len .RootFS.Layers}}';
-		const docker = [];
-		const mine = [];
-		for (let i = 0; i < refRuns; i++) {
-			const theirs = timed('docker', ['image', 'inspect', '--format', format, ...refs]);
-			const ours = timed(bin, ['inspect', '--format', format, ...refs]);
-			if (!ours.stdout.equals(theirs.stdout)) throw new Error('imgscope inspect and docker image inspect printed different bytes');
-			docker.push(theirs.seconds);
-			mine.push(ours.seconds);
+		// 4. inspect --format over all the refs, against the docker client.
+		if (!skip.has('refs')) {
+			const format = '{{.Id}} {{.Created}} {{len .RootFS.Layers}}';
+			const docker = [];
+			const mine = [];
+			for (let i = 0; i < refRuns; i++) {
+				const theirs = timed('docker', ['image', 'inspect', '--format', format, ...refs]);
+				const ours = timed(bin, ['inspect', '--format', format, ...refs]);
+				if (!ours.stdout.equals(theirs.stdout)) throw new Error('imgscope inspect and docker image inspect printed different bytes');
+				docker.push(theirs.seconds);
+				mine.push(ours.seconds);
+			}
+			ratio(`\`imgscope inspect --format T\` over ${tagCount} refs (same bytes as docker's)`, median(mine), median(docker), 1, '`docker image inspect --format T` with the same args');
 		}
-		ratio(`\`imgscope inspect --format T\` over ${tagCount} refs (same bytes as docker's)`, median(mine), median(docker), 1, '`docker image inspect --format T` with the same args');
-	}
 
-	// 4b. `imgscope ls` over the same images against `docker image ls`, and history (issue 16).
-	if (!skip.has('ls')) {
-		const docker = [];
-		const mine = [];
-		const dockerHistory = [];
-		const mineHistory = [];
-		for (let i = 0; i < refRuns; i++) {
-			docker.push(timed('docker', ['image', 'ls']).seconds);
-			mine.push(timed(bin, ['ls']).seconds);
-			dockerHistory.push(timed('docker', ['history', refs[0]]).seconds);
-			mineHistory.push(timed(bin, ['history', refs[0]]).seconds);
+		// 4b. `imgscope ls` over the same images against `docker image ls`, and history (issue 16).
+		if (!skip.has('ls')) {
+			const docker = [];
+			const mine = [];
+			const dockerHistory = [];
+			const mineHistory = [];
+			for (let i = 0; i < refRuns; i++) {
+				docker.push(timed('docker', ['image', 'ls']).seconds);
+				mine.push(timed(bin, ['ls']).seconds);
+				dockerHistory.push(timed('docker', ['history', refs[0]]).seconds);
+				mineHistory.push(timed(bin, ['history', refs[0]]).seconds);
+			}
+			ratio(`\`imgscope ls\` with ${tagCount}+ images`, median(mine), median(docker), 1, '`docker image ls`');
+			ratio('`imgscope history IMAGE`', median(mineHistory), median(dockerHistory), 1.5, '`docker history IMAGE`');
 		}
-		ratio(`\`imgscope ls\` with ${tagCount}+ images`, median(mine), median(docker), 1, '`docker image ls`');
-		ratio('`imgscope history IMAGE`', median(mineHistory), median(dockerHistory), 1.5, '`docker history IMAGE`');
+	} finally {
+		await cleanUp();
 	}
-} finally {
-	await cleanUp();
 }
 
 // ---- 5. layer analysis (scripts/bench-layers.mjs, when it exists) ---------
 
-if (!skip.has('layers') && existsSync(`${root}scripts/bench-layers.mjs`)) {
+if (wanted('layers') && existsSync(`${root}scripts/bench-layers.mjs`)) {
 	console.log('\nscripts/bench-layers.mjs:');
 	const result = spawnSync('node', [`${root}scripts/bench-layers.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
 	process.stdout.write(result.stdout ?? '');
@@ -368,7 +375,7 @@ if (!skip.has('layers') && existsSync(`${root}scripts/bench-layers.mjs`)) {
 
 // ---- 6. registry reading (scripts/bench-registry.mjs) ----------------------
 
-if (!skip.has('registry') && existsSync(`${root}scripts/bench-registry.mjs`)) {
+if (wanted('registry') && existsSync(`${root}scripts/bench-registry.mjs`)) {
 	console.log('\nscripts/bench-registry.mjs:');
 	const result = spawnSync('node', [`${root}scripts/bench-registry.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
 	process.stdout.write(result.stdout ?? '');
@@ -380,7 +387,7 @@ if (!skip.has('registry') && existsSync(`${root}scripts/bench-registry.mjs`)) {
 
 // ---- 7. Containers at scale (scripts/bench-containers.mjs: 2,000 containers on a private dockerd) ----
 
-if (!skip.has('containers') && existsSync(`${root}scripts/bench-containers.mjs`)) {
+if (wanted('containers') && existsSync(`${root}scripts/bench-containers.mjs`)) {
 	console.log('\nscripts/bench-containers.mjs:');
 	const result = spawnSync('node', [`${root}scripts/bench-containers.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, BENCH_BIN: bin, BENCH_SIZE: size}});
 	process.stdout.write(result.stdout ?? '');
@@ -393,7 +400,7 @@ if (!skip.has('containers') && existsSync(`${root}scripts/bench-containers.mjs`)
 
 // ---- 8. Disk use at scale (scripts/bench-df.mjs: 2,000 images on a private dockerd) ----
 
-if (!skip.has('df') && existsSync(`${root}scripts/bench-df.mjs`)) {
+if (wanted('df') && existsSync(`${root}scripts/bench-df.mjs`)) {
 	const images = process.env.BENCH_DF_IMAGES || '2000';
 	console.log(`\nscripts/bench-df.mjs (${images} images):`);
 	const result = spawnSync('node', [`${root}scripts/bench-df.mjs`, images, '3'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
@@ -414,7 +421,7 @@ if (!skip.has('df') && existsSync(`${root}scripts/bench-df.mjs`)) {
 
 // ---- 9. Volumes at scale (scripts/bench-volumes.mjs: 500 volumes and one of 100,000 files on a private dockerd) ----
 
-if (!skip.has('volumes') && existsSync(`${root}scripts/bench-volumes.mjs`)) {
+if (wanted('volumes') && existsSync(`${root}scripts/bench-volumes.mjs`)) {
 	console.log('\nscripts/bench-volumes.mjs:');
 	const result = spawnSync('node', [`${root}scripts/bench-volumes.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, BENCH_BIN: bin, BENCH_SIZE: size}});
 	process.stdout.write(result.stdout ?? '');
@@ -427,7 +434,7 @@ if (!skip.has('volumes') && existsSync(`${root}scripts/bench-volumes.mjs`)) {
 
 // ---- 10. real images at scale (scripts/bench-scale.mjs; bash test/layers/fixtures.sh --real) ----
 
-if (!skip.has('scale') && existsSync(`${root}scripts/bench-scale.mjs`)) {
+if (wanted('scale') && existsSync(`${root}scripts/bench-scale.mjs`)) {
 	console.log('\nscripts/bench-scale.mjs:');
 	const result = spawnSync('node', [`${root}scripts/bench-scale.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, BENCH_BIN: bin}});
 	process.stdout.write(result.stdout ?? '');
@@ -439,7 +446,7 @@ if (!skip.has('scale') && existsSync(`${root}scripts/bench-scale.mjs`)) {
 
 // ---- 11. an explorer left open while builds run (scripts/bench-idle.mjs: a private dockerd) ----
 
-if (!skip.has('idle') && existsSync(`${root}scripts/bench-idle.mjs`)) {
+if (wanted('idle') && existsSync(`${root}scripts/bench-idle.mjs`)) {
 	console.log('\nscripts/bench-idle.mjs:');
 	const result = spawnSync('node', [`${root}scripts/bench-idle.mjs`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, BENCH_BIN: bin}});
 	process.stdout.write(result.stdout ?? '');

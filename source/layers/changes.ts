@@ -73,6 +73,18 @@ export function visibleChangeAt(node: PathNode, n: number, after = versionAt(nod
 	return entryDifferences(before.entry, after.entry).length ? 'modified' : undefined;
 }
 
+/** What layer n did to a node it touched, and the entry that stands for it (the new one, or for a removal the old): nodeChange without the Change. */
+export function touchedChange(node: PathNode, n: number, options: ChangeOptions): {kind: Change['change']; entry: FileEntry} | undefined {
+	const before = n > 0 ? versionAt(node, n - 1) : undefined;
+	const after = versionAt(node, n);
+	if (before === after) return undefined;
+	if (!before) return after && {kind: 'added', entry: after.entry};
+	if (!after) return {kind: 'removed', entry: before.entry};
+	if (entryDifferences(before.entry, after.entry).length) return {kind: 'modified', entry: after.entry};
+	if (after.layer === n && options.includeUnchanged && after.entry.type !== 'dir') return {kind: 'unchanged', entry: after.entry};
+	return undefined;
+}
+
 function nodeChange(node: PathNode, n: number, options: ChangeOptions): Change | undefined {
 	const before = n > 0 ? versionAt(node, n - 1) : undefined;
 	const after = versionAt(node, n);

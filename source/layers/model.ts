@@ -57,8 +57,11 @@ export interface LayerInput {
 	entries: readonly FileEntry[];
 }
 
+/** Every new node's versions until its first (then an array of its own): never pushed to. */
+const noVersions: Version[] = Object.freeze([]) as unknown as Version[];
+
 function newNode(path: string, parent: PathNode | undefined): PathNode {
-	return {path, name: baseName(path), parent, children: undefined, versions: [], current: undefined, touchedIn: -1, checkedIn: -1};
+	return {path, name: baseName(path), parent, children: undefined, versions: noVersions, current: undefined, touchedIn: -1, checkedIn: -1};
 }
 
 export function buildImageModel(layers: readonly LayerInput[]): ImageModel {
@@ -85,7 +88,8 @@ export function buildImageModel(layers: readonly LayerInput[]): ImageModel {
 		}
 		for (let i = missing.length - 1; i >= 0; i--) {
 			const node = newNode(missing[i], parent);
-			(parent.children ??= []).push(node);
+			if (parent.children) parent.children.push(node);
+			else parent.children = [node];
 			nodes.set(missing[i], node);
 			parent = node;
 		}
@@ -162,8 +166,12 @@ export function buildImageModel(layers: readonly LayerInput[]): ImageModel {
 			// never went away, its old version was overwritten.
 			const prev = node.versions[node.versions.length - 1];
 			if (prev && prev.hiddenAt === L && (prev.hiddenBy === 'removed' || prev.hiddenBy === 'opaque')) prev.hiddenBy = 'overwritten';
-			const v: Version = {layer: L, entry};
-			node.versions.push(v);
+			// Every field from the start (one shape, no property store added later), and an array of
+			// one where it is the first version (most paths have one: an empty array's first push
+			// reserves 16 slots): with the node's shared empty array, the model of 300,000 paths went from 116 to 84 MB.
+			const v: Version = {layer: L, entry, hiddenAt: undefined, hiddenBy: undefined};
+			if (node.versions.length === 0) node.versions = [v];
+			else node.versions.push(v);
 			node.current = v;
 			touch(node);
 		}

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {FileTree, type TreeNode, buildImageModel, changesTree, diffFilesystems, filesystemTree, sharedLayers} from '../../source/layers/index.js';
-import {d, f, layers, wh} from './helpers.js';
+import {FileTree, type TreeNode, buildImageModel, changesTree, diffFilesystems, filesystemTree, layerChanges, sharedLayers, treeOfChanges} from '../../source/layers/index.js';
+import {baseName, dirName} from '../../source/layers/paths.js';
+import {d, f, layers, sym, wh} from './helpers.js';
 
 /** Every node, parents first, children by name: the tree as a fully open name-sorted view would list it. */
 function inOrder(t: FileTree): TreeNode[] {
@@ -42,11 +43,11 @@ describe('FileTree', () => {
 
 	it('finds by path, in a tree built from items and in one built from a hierarchy', () => {
 		const built = FileTree.fromHierarchy(root => {
-			const usr: TreeNode = {name: 'usr', path: 'usr', type: 'dir', size: 0, files: 0, depth: 0, parent: root, children: []};
-			const bin: TreeNode = {name: 'bin', path: 'usr/bin', type: 'dir', size: 0, files: 0, depth: 1, parent: usr, children: []};
+			const usr: TreeNode = {name: 'usr', path: 'usr', type: 'dir', size: 0, files: 0, depth: 0, parent: root, children: [], id: 0};
+			const bin: TreeNode = {name: 'bin', path: 'usr/bin', type: 'dir', size: 0, files: 0, depth: 1, parent: usr, children: [], id: 0};
 			usr.children!.push(bin);
-			bin.children!.push({name: 'a', path: 'usr/bin/a', type: 'file', size: 1, files: 0, depth: 2, parent: bin});
-			bin.children!.push({name: 'big', path: 'usr/bin/big', type: 'file', size: 100, files: 0, depth: 2, parent: bin});
+			bin.children!.push({name: 'a', path: 'usr/bin/a', type: 'file', size: 1, files: 0, depth: 2, parent: bin, id: 0});
+			bin.children!.push({name: 'big', path: 'usr/bin/big', type: 'file', size: 100, files: 0, depth: 2, parent: bin, id: 0});
 			root.children!.push(usr);
 		});
 		for (const t of [items(), built]) {
@@ -111,5 +112,55 @@ describe('diffFilesystems', () => {
 
 	it('shared layers: not only a common prefix, duplicates once', () => {
 		expect(sharedLayers(['a', 'b', 'c', 'c'], ['x', 'c', 'a'])).toEqual({shared: ['a', 'c'], commonPrefix: 0});
+	});
+});
+
+describe('changesTree (built from the model) against treeOfChanges(layerChanges) (the definition)', () => {
+	/** A small deterministic generator: the same layers every run. */
+	function random(seed: number) {
+		let s = seed;
+		return (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0), (s >>> 8) % n);
+	}
+	const names = ['a', 'b', 'c', 'a-b', 'a.b'];
+	function randomLayers(seed: number) {
+		const r = random(seed);
+		const path = () => Array.from({length: 1 + r(3)}, () => names[r(names.length)]).join('/');
+		return Array.from({length: 1 + r(4)}, () =>
+			Array.from({length: 1 + r(12)}, () => {
+				const p = path();
+				const k = r(10);
+				if (k < 4) return f(p, r(5), `c${r(3)}`);
+				if (k < 6) return d(p, r(3) ? {} : {mode: 0o700});
+				if (k < 7) return sym(p, names[r(names.length)]);
+				if (k < 8) return wh(p.includes('/') ? `${dirName(p)}/.wh.${baseName(p)}` : `.wh.${p}`);
+				if (k < 9) return wh(`${p}/.wh..wh..opq`);
+				return f(p, r(5), `c${r(3)}`, {uid: r(2)});
+			}),
+		);
+	}
+	const shape = (t: FileTree) => {
+		const out: string[] = [];
+		const stack = [...(t.root.children ?? [])];
+		while (stack.length) {
+			const n = stack.pop()!;
+			out.push(`${n.path} ${n.type} ${n.size} ${n.files} ${n.change ?? '-'} ${n.entry ? JSON.stringify(n.entry) : '-'} ${n.layer ?? '-'} ${n.children ? 'dir' : 'leaf'} ${n.depth}`);
+			stack.push(...(n.children ?? []));
+		}
+		return out.sort();
+	};
+
+	it('gives the same nodes, marks, entries, sizes and counts on 300 random images (whiteouts, opaque directories, replacements)', () => {
+		for (let seed = 1; seed <= 300; seed++) {
+			const m = buildImageModel(layers(...randomLayers(seed)));
+			for (let n = 0; n < m.layerCount; n++) {
+				for (const includeUnchanged of [false, true]) {
+					const built = changesTree(m, n, {includeUnchanged});
+					const defined = treeOfChanges(layerChanges(m, n, {includeUnchanged}), n);
+					expect(shape(built), `seed ${seed}, layer ${n}`).toEqual(shape(defined));
+					expect(built.changes).toEqual(defined.changes);
+					expect(built.nodeCount).toBe(defined.nodeCount);
+				}
+			}
+		}
 	});
 });

@@ -23,6 +23,7 @@ import {
 } from '../../source/ui/files/model.js';
 import {changeCounts} from '../../source/ui/files/counts.js';
 import {matchCount, search} from '../../source/ui/files/search.js';
+import {visibleName} from '../../source/text/sanitize.js';
 
 const f = (path: string, size: number, change?: TreeItem['change']): TreeItem => ({path, type: 'file', size, change});
 const d = (path: string, change?: TreeItem['change']): TreeItem => ({path, type: 'dir', size: 0, change});
@@ -333,5 +334,46 @@ describe('files tree view: windowing', () => {
 		expect(v.cursorPath).toBe('data/d37/f0500');
 		// data/ itself is implicit (no change of its own).
 		expect(changeCounts(t)).toMatchObject({added: 50_050, files: 50_000, bytes: 50_000 * 4096});
+	});
+});
+
+describe('files tree view: the shape and search against their definitions', () => {
+	/** A deterministic random tree: mixed case, non-UTF-8 bytes (lone surrogates), backslashes, every change mark. */
+	function randomTree(seed: number): FileTree {
+		let s = seed;
+		const r = (n: number) => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0), (s >>> 8) % n);
+		const parts = ['a', 'B', 'ab', 'Ab', 'b\\c', 'caf\udce9', 'x.y', 'ΣΑΣ', 'σας'];
+		const marks = [undefined, 'added', 'modified', 'removed', 'unchanged'] as const;
+		const items: TreeItem[] = [];
+		for (let i = 0, n = 5 + r(40); i < n; i++) {
+			const path = Array.from({length: 1 + r(4)}, () => parts[r(parts.length)]).join('/');
+			items.push(r(4) ? f(path, r(100), marks[r(marks.length)]) : d(path, marks[r(marks.length)]));
+		}
+		return new FileTree(items);
+	}
+	const every = (t: FileTree): TreeNode[] => t.preorder.slice(1);
+	/** Under a filter: a file passes with its own mark; a directory when it has the mark or something under it passes. */
+	const passes = (n: TreeNode, filter: string): boolean => (n.children ? n.change === filter || n.children.some((c) => passes(c, filter)) : n.change === filter);
+	const sizeUnder = (n: TreeNode, filter: string): number => (n.children ? n.children.filter((c) => passes(c, filter)).reduce((sum, c) => sum + sizeUnder(c, filter), 0) : n.size);
+
+	it('filters, sizes under a filter and search counts are what their definitions give, on 200 random trees', () => {
+		for (let seed = 1; seed <= 200; seed++) {
+			const t = randomTree(seed);
+			for (const filter of ['all', 'added', 'modified', 'removed'] as const) {
+				const v = expandAll(t, setFilter(t, initialView(t), filter));
+				const rows = visibleNodes(t, v);
+				const wanted = every(t).filter((n) => filter === 'all' || passes(n, filter));
+				expect(new Set(rows), `seed ${seed} ${filter}`).toEqual(new Set(wanted));
+				for (let i = 0; i < rows.length; i++) expect(rowAt(t, v, i)!.size).toBe(filter === 'all' ? rows[i].size : sizeUnder(rows[i], filter));
+				// Typed one character at a time, as search does (the narrowing), and a query with a slash.
+				for (const query of ['a', 'ab', 'AB/', 'b\\', '\\xe9', 'σ', 'ς', 'Σας', 'zz']) {
+					let shown = v;
+					for (let k = 1; k <= query.length; k++) shown = search(t, shown, query.slice(0, k), {inclusive: true}).view;
+					const q = query.toLowerCase();
+					const expected = rows.filter((n) => n.path.toLowerCase().includes(q) || visibleName(n.path).toLowerCase().includes(q)).length;
+					expect(matchCount(t, shown, query).count, `seed ${seed} ${filter} ${query}`).toBe(expected);
+				}
+			}
+		}
 	});
 });

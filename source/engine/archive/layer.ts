@@ -127,7 +127,8 @@ export class LayerScanner implements ByteSink {
 			case 'fifo':
 				type = 'fifo';
 		}
-		const entry: FileEntry = {path: n.path, type, size: type === 'file' ? h.size : 0, mode: h.mode, uid: h.uid, gid: h.gid};
+		// Every field from the start: one shape, and no property store added to 300,000 objects later.
+		const entry: FileEntry = {path: n.path, type, size: type === 'file' ? h.size : 0, mode: h.mode, uid: h.uid, gid: h.gid, linkTarget: undefined, digest: undefined};
 		if (type === 'symlink') entry.linkTarget = h.linkname;
 		else if (type === 'hardlink') {
 			const t = normalisePath(h.linkname);

@@ -25,7 +25,8 @@ import type {LayerEntries} from '../../layers/types.js';
 import {MOUNT, guarded, withHelper} from './helper.js';
 
 export interface VolumeFiles extends LayerEntries {
-	tree: FileTree;
+	/** Built when first read (the explorer makes its own from the entries). */
+	readonly tree: FileTree;
 }
 
 export interface ReadFilesOptions {
@@ -75,7 +76,13 @@ export async function readVolumeFiles(engine: Engine, volume: string, options: R
 		await flow.settle();
 		if (!done) throw new ArchiveError(`the archive of volume ${volume} ended early`, 'bad-archive');
 		const layer: LayerEntries = done;
-		return {...layer, tree: new FileTree(layer.entries.map(entry => ({path: entry.path, type: entry.type, size: entry.size, entry})))};
+		// Made when first asked for: the explorer builds its own (the Files tab's model), and on a
+		// volume of 100,000 files this one is a second of work and tens of MB nobody reads.
+		let tree: FileTree | undefined;
+		return Object.defineProperty({...layer}, 'tree', {
+			enumerable: true,
+			get: () => (tree ??= new FileTree(layer.entries.map(entry => ({path: entry.path, type: entry.type, size: entry.size, entry})))),
+		}) as VolumeFiles;
 	});
 }
 

@@ -46,7 +46,11 @@ const trees = new WeakMap<FilesData, Map<string, FileTree>>();
 export function treeFor(data: FilesData, layer: number, aggregate: boolean): FileTree {
 	let cache = trees.get(data);
 	if (!cache) trees.set(data, (cache = new Map()));
-	const key = `${aggregate ? 'fs' : 'changes'}:${layer}`;
+	// Layer 0's changes are its whole filesystem (every visible path added by it, nothing below to
+	// remove or modify): one tree serves both, the filesystem's (its implicit directories, those with
+	// no entry of their own, carry the 0755 root-owned entry that view gives them; the changes tree
+	// gave them none), so a one-layer image or a volume holds one tree, not two.
+	const key = layer === 0 ? 'fs:0' : `${aggregate ? 'fs' : 'changes'}:${layer}`;
 	let tree = cache.get(key);
 	if (tree) {
 		// Most recently used last.
@@ -55,12 +59,15 @@ export function treeFor(data: FilesData, layer: number, aggregate: boolean): Fil
 		return tree;
 	}
 	if (layer < 0 || layer >= data.layerCount) tree = new FileTree([]);
-	else tree = aggregate ? filesystemTree(data.model, layer) : changesTree(data.model, layer, {includeUnchanged: true});
+	else tree = aggregate || layer === 0 ? filesystemTree(data.model, layer) : changesTree(data.model, layer, {includeUnchanged: true});
 	cache.set(key, tree);
 	let nodes = 0;
 	for (const t of cache.values()) nodes += t.nodeCount;
+	// The two most recently used are always kept (the layer's changes and its whole filesystem, what
+	// `a` goes between): on a 300,000-file layer each is past the bound, and rebuilding one on every
+	// `a` took seconds and left a tree of garbage each time.
 	for (const [oldest, t] of cache) {
-		if (oldest === key || (cache.size <= maxTrees && nodes <= maxTreeNodes)) break;
+		if (cache.size <= 2 || (cache.size <= maxTrees && nodes <= maxTreeNodes)) break;
 		cache.delete(oldest);
 		nodes -= t.nodeCount;
 	}

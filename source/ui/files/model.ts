@@ -12,7 +12,7 @@
  * cursor move costs nothing but the slice that is drawn.
  */
 import type {FileTree, TreeNode} from '../../layers/tree.js';
-import {type ChangeFilter, type Shape, type SortKey, changeFilters, childrenOf, orderOf, shapeOf, sizeIn} from './shape.js';
+import {type ChangeFilter, type Shape, type SortKey, changeFilters, childrenOf, displayOrder, orderOf, passes, shapeOf, sizeIn} from './shape.js';
 
 export type MoveTo = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 
@@ -54,18 +54,7 @@ function rowsCache(tree: FileTree, view: TreeView): RowsCache {
 	const shape = shapeOf(tree, view.sort, view.filter);
 	const cached = rowCaches.get(tree);
 	if (cached && cached.expanded === view.expanded && cached.shape === shape) return cached;
-	const nodes: TreeNode[] = [];
-	const stack: TreeNode[] = [];
-	const push = (n: TreeNode) => {
-		const kids = childrenOf(shape, n);
-		for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-	};
-	push(tree.root);
-	while (stack.length) {
-		const n = stack.pop()!;
-		nodes.push(n);
-		if (n.children && view.expanded.has(n.path)) push(n);
-	}
+	const nodes = displayOrder(shape, tree.root, (n) => view.expanded.has(n.path));
 	const entry: RowsCache = {expanded: view.expanded, shape, nodes};
 	rowCaches.set(tree, entry);
 	return entry;
@@ -200,7 +189,7 @@ export function reveal(tree: FileTree, view: TreeView, path: string): TreeView {
 	const node = tree.find(path);
 	if (!node || node === tree.root) return view;
 	const shape = shapeOf(tree, view.sort, view.filter);
-	if (shape.pass && !shape.pass.has(node)) return view;
+	if (!passes(shape, node)) return view;
 	let expanded: Set<string> | undefined;
 	for (let p = node.parent; p && p !== tree.root; p = p.parent) {
 		if (!view.expanded.has(p.path)) (expanded ??= new Set(view.expanded)).add(p.path);
@@ -244,8 +233,15 @@ function withExpanded(tree: FileTree, view: TreeView, path: string, open: boolea
 
 export function expandAll(tree: FileTree, view: TreeView): TreeView {
 	const shape = shapeOf(tree, view.sort, view.filter);
+	// Every directory with something to show under it: no display order needed (no sort of every
+	// directory's children just to list the directories).
 	const expanded = new Set<string>();
-	for (const n of orderOf(shape)) if (n.children && childrenOf(shape, n).length) expanded.add(n.path);
+	for (const n of tree.preorder) {
+		if (n === tree.root || !n.children || !passes(shape, n)) continue;
+		if (shape.pass ? n.children.some((c) => shape.pass![c.id] === 1) : n.children.length) expanded.add(n.path);
+	}
+	// Every directory open: the rows are the whole display order, which search walks too (one walk for both).
+	rowCaches.set(tree, {expanded, shape, nodes: orderOf(shape)});
 	return settle(tree, {...view, expanded});
 }
 

@@ -5,29 +5,68 @@
 import type {FileTree, TreeNode} from '../../layers/tree.js';
 import {needsEscaping as escapes, visibleName} from '../../text/sanitize.js';
 import {type TreeView, reveal, selected} from './model.js';
-import {type Shape, orderIndexOf, orderOf, shapeOf} from './shape.js';
+import {type Shape, orderOf, shapeOf} from './shape.js';
 
 /** Whether a name is shown otherwise than stored (escaped characters, a backslash, bytes not UTF-8). */
 const needsEscaping = (name: string) => escapes(name) || /[\\\udc80-\udcff]/.test(name);
 
-function lowerPathsOf(shape: Shape): string[] {
-	return (shape.lowerPaths ??= orderOf(shape).map((n) => n.path.toLowerCase()));
+/** By node id: whether the path needs escaping to be shown (made once per tree, on its first search). */
+const escapedByTree = new WeakMap<FileTree, Uint8Array>();
+
+function escapedOf(tree: FileTree): Uint8Array {
+	let escaped = escapedByTree.get(tree);
+	if (!escaped) {
+		// A path needs it when one of its parts does (parents come first in the preorder).
+		const nodes = tree.preorder;
+		escaped = new Uint8Array(nodes.length);
+		for (let i = 1; i < nodes.length; i++) {
+			const n = nodes[i];
+			if ((n.parent && escaped[n.parent.id] === 1) || needsEscaping(n.name)) escaped[i] = 1;
+		}
+		escapedByTree.set(tree, escaped);
+	}
+	return escaped;
 }
 
-function escapedOf(shape: Shape): Uint8Array {
-	return (shape.escaped ??= Uint8Array.from(orderOf(shape), (n) => (needsEscaping(n.path) ? 1 : 0)));
-}
-
-/** Display-order indices of the paths matching `query`, kept for the last query of the shape. */
-function matchesOf(shape: Shape, query: string): number[] {
+/**
+ * Display-order indices of the paths matching `query`, kept for the last query of the shape.
+ * Typing on narrows: a path that contains the longer query (lower-cased) contains the shorter
+ * one, so only the last query's matches are looked at again.
+ */
+function matchesOf(shape: Shape, query: string): Int32Array {
 	if (shape.matches?.query === query) return shape.matches.indices;
-	const lower = lowerPathsOf(shape);
-	const escaped = escapedOf(shape);
+	const escaped = escapedOf(shape.tree);
 	const order = orderOf(shape);
 	const q = query.toLowerCase();
-	const indices: number[] = [];
-	for (let i = 0; i < order.length; i++) if (lower[i].includes(q) || (escaped[i] && pathMatches(order[i], query))) indices.push(i);
-	shape.matches = {query, indices};
+	const matches = (n: TreeNode) => n.path.toLowerCase().includes(q) || (escaped[n.id] === 1 && pathMatches(n, query));
+	const last = shape.matches;
+	// Filled in place (no array grown a push at a time: at 300,000 matches that was megabytes of
+	// garbage a keystroke) and cut to the count.
+	const found = new Int32Array(order.length);
+	let count = 0;
+	// Narrowing looks at each last match's whole path: worth it while they are few.
+	if (last && last.lower !== '' && q.startsWith(last.lower) && (q.includes('/') || last.indices.length * 8 < order.length)) {
+		for (const i of last.indices) if (matches(order[i])) found[count++] = i;
+	} else if (!q.includes('/')) {
+		// A query without a slash is inside one part of a path: a path contains it when its own
+		// name or an ancestor's does (lower-casing a path is lower-casing each part: a slash is no
+		// letter and not case-ignorable, so even a final sigma comes out the same). One includes()
+		// on a short name per node, parents first, instead of one on every whole path.
+		const nodes = shape.tree.preorder;
+		const hit = new Uint8Array(nodes.length);
+		for (let i = 1; i < nodes.length; i++) {
+			const n = nodes[i];
+			if ((n.parent && hit[n.parent.id] === 1) || n.name.toLowerCase().includes(q)) hit[i] = 1;
+		}
+		for (let i = 0; i < order.length; i++) {
+			const n = order[i];
+			if (hit[n.id] === 1 || (escaped[n.id] === 1 && pathMatches(n, query))) found[count++] = i;
+		}
+	} else {
+		for (let i = 0; i < order.length; i++) if (matches(order[i])) found[count++] = i;
+	}
+	const indices = found.subarray(0, count);
+	shape.matches = {query, lower: q, indices};
 	return indices;
 }
 
@@ -61,7 +100,9 @@ export function search(tree: FileTree, view: TreeView, query: string, options: S
 	const direction = options.direction ?? 1;
 	const fromPath = options.from ?? view.cursorPath;
 	const fromNode = fromPath === undefined ? undefined : tree.find(fromPath);
-	const fromIndex = fromNode ? orderIndexOf(shape).get(fromNode) : undefined;
+	// A scan, not a Map of the whole order: once per key, a few ms at 300,000 nodes.
+	const found = fromNode ? order.indexOf(fromNode) : -1;
+	const fromIndex = found < 0 ? undefined : found;
 	const start = fromIndex ?? (direction === 1 ? -1 : order.length);
 	const first = fromIndex !== undefined && options.inclusive ? 0 : 1;
 	// The matches in display order (kept for the status line's count): the next one after the start, wrapping.
@@ -85,7 +126,7 @@ export function matchCount(tree: FileTree, view: TreeView, query: string): {coun
 	const shape = shapeOf(tree, view.sort, view.filter);
 	const cursorNode = selected(tree, view);
 	const indices = matchesOf(shape, query);
-	const at = cursorNode ? orderIndexOf(shape).get(cursorNode) : undefined;
-	const current = at === undefined ? 0 : indices.indexOf(at) + 1;
+	const at = cursorNode ? orderOf(shape).indexOf(cursorNode) : -1;
+	const current = at < 0 ? 0 : indices.indexOf(at) + 1;
 	return {count: indices.length, current};
 }

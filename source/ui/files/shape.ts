@@ -14,19 +14,14 @@ export interface Shape {
 	readonly tree: FileTree;
 	readonly sort: SortKey;
 	readonly filter: ChangeFilter;
-	/** Nodes that pass the filter (undefined: all do). A directory passes when something under it does. */
-	readonly pass: Set<TreeNode> | undefined;
-	/** Sizes under the filter (undefined: the tree's own sizes). */
-	readonly sizes: Map<TreeNode, number> | undefined;
+	/** By node id: 1 where the node passes the filter (undefined: all do). A directory passes when something under it does. */
+	readonly pass: Uint8Array | undefined;
+	/** By node id: sizes under the filter (undefined: the tree's own sizes). */
+	readonly sizes: Float64Array | undefined;
 	readonly children: Map<TreeNode, readonly TreeNode[]>;
 	order?: TreeNode[];
-	orderIndex?: Map<TreeNode, number>;
-	/** The order's paths in lower case, for search (made on the first search). */
-	lowerPaths?: string[];
-	/** Per display-order index: whether the path needs escaping to be shown (search matches the shown form too). */
-	escaped?: Uint8Array;
 	/** The last query's matches (display-order indices, ascending): the status line counts them every frame. */
-	matches?: {query: string; indices: number[]};
+	matches?: {query: string; lower: string; indices: Int32Array};
 }
 
 const shapes = new WeakMap<FileTree, Map<string, Shape>>();
@@ -44,41 +39,35 @@ export function shapeOf(tree: FileTree, sort: SortKey, filter: ChangeFilter): Sh
 	return shape;
 }
 
-/** Every node, parents before children, without recursion (hostile images nest deeply). */
-function preorder(root: TreeNode): TreeNode[] {
-	const out: TreeNode[] = [];
-	const stack: TreeNode[] = [root];
-	while (stack.length) {
-		const n = stack.pop()!;
-		out.push(n);
-		if (n.children) for (const c of n.children) stack.push(c);
-	}
-	return out;
+/** Whether a node passes the shape's filter. */
+export function passes(shape: Shape, node: TreeNode): boolean {
+	return !shape.pass || shape.pass[node.id] === 1;
 }
 
-function filterPass(tree: FileTree, filter: Exclude<ChangeFilter, 'all'>): {pass: Set<TreeNode>; sizes: Map<TreeNode, number>} {
-	const pass = new Set<TreeNode>();
-	const sizes = new Map<TreeNode, number>();
-	const nodes = preorder(tree.root);
+/**
+ * One pass over the tree's preorder backwards (children before parents): a
+ * node passes when its own mark is the filter's (a file) or something under
+ * it passes (a directory, or one marked itself); each passing node adds its
+ * size to its parent's.
+ */
+function filterPass(tree: FileTree, filter: Exclude<ChangeFilter, 'all'>): {pass: Uint8Array; sizes: Float64Array} {
+	const nodes = tree.preorder;
+	const pass = new Uint8Array(nodes.length);
+	const sizes = new Float64Array(nodes.length);
 	for (let i = nodes.length - 1; i >= 0; i--) {
 		const n = nodes[i];
 		if (!n.children) {
-			if (n.change === filter) {
-				pass.add(n);
-				sizes.set(n, n.size);
-			}
-			continue;
+			if (n.change !== filter) continue;
+			pass[i] = 1;
+			sizes[i] = n.size;
+		} else if (!pass[i]) {
+			if (n.change !== filter) continue;
+			pass[i] = 1;
 		}
-		let size = 0;
-		let any = false;
-		for (const c of n.children) {
-			if (!pass.has(c)) continue;
-			any = true;
-			size += sizes.get(c) ?? 0;
-		}
-		if (any || n.change === filter) {
-			pass.add(n);
-			sizes.set(n, size);
+		const parent = n.parent;
+		if (parent) {
+			pass[parent.id] = 1;
+			sizes[parent.id] += sizes[i];
 		}
 	}
 	return {pass, sizes};
@@ -90,7 +79,8 @@ export function childrenOf(shape: Shape, node: TreeNode): readonly TreeNode[] {
 	const cached = shape.children.get(node);
 	if (cached) return cached;
 	let list = node.children ? [...node.children] : [];
-	if (shape.pass) list = list.filter((c) => shape.pass!.has(c));
+	const pass = shape.pass;
+	if (pass) list = list.filter((c) => pass[c.id] === 1);
 	if (shape.sort === 'size') list.sort((a, b) => sizeIn(shape, b) - sizeIn(shape, a) || compareNames(a, b));
 	else list.sort(compareNames);
 	shape.children.set(node, list);
@@ -98,33 +88,39 @@ export function childrenOf(shape: Shape, node: TreeNode): readonly TreeNode[] {
 }
 
 export function sizeIn(shape: Shape, node: TreeNode): number {
-	return shape.sizes ? (shape.sizes.get(node) ?? 0) : node.size;
+	return shape.sizes ? shape.sizes[node.id] : node.size;
+}
+
+/**
+ * The nodes under `top` in display order, going into the directories `open` says: one frame per
+ * open directory (its sorted children and a place in them), so a file costs one push, not a push
+ * and a pop of a stack of every node.
+ */
+export function displayOrder(shape: Shape, top: TreeNode, open: (dir: TreeNode) => boolean): TreeNode[] {
+	const out: TreeNode[] = [];
+	const lists: (readonly TreeNode[])[] = [childrenOf(shape, top)];
+	const places: number[] = [0];
+	while (lists.length) {
+		const depth = lists.length - 1;
+		const list = lists[depth];
+		const i = places[depth];
+		if (i >= list.length) {
+			lists.pop();
+			places.pop();
+			continue;
+		}
+		places[depth] = i + 1;
+		const n = list[i];
+		out.push(n);
+		if (n.children && open(n)) {
+			lists.push(childrenOf(shape, n));
+			places.push(0);
+		}
+	}
+	return out;
 }
 
 /** The whole tree in display order, collapsed directories included (what search walks). */
 export function orderOf(shape: Shape): TreeNode[] {
-	if (shape.order) return shape.order;
-	const out: TreeNode[] = [];
-	const stack: TreeNode[] = [];
-	const push = (n: TreeNode) => {
-		const kids = childrenOf(shape, n);
-		for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-	};
-	push(shape.tree.root);
-	while (stack.length) {
-		const n = stack.pop()!;
-		out.push(n);
-		if (n.children) push(n);
-	}
-	shape.order = out;
-	return out;
-}
-
-export function orderIndexOf(shape: Shape): Map<TreeNode, number> {
-	if (!shape.orderIndex) {
-		const index = new Map<TreeNode, number>();
-		orderOf(shape).forEach((n, i) => index.set(n, i));
-		shape.orderIndex = index;
-	}
-	return shape.orderIndex;
+	return (shape.order ??= displayOrder(shape, shape.tree.root, () => true));
 }
