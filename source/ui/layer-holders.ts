@@ -45,9 +45,13 @@ export function layerHolders(openId: string, openDiffIds: string[], images: read
 		inputs.push({id: image.Id, diffIds: diffIdsOfDoc(raw)});
 	}
 	const names = new Map(images.map((image) => [image.Id, imageLabel(image)]));
-	for (const [id, mark] of buildMarks(openId, openDiffIds, inputs, images)) names.set(id, `${names.get(id) ?? id} (${mark})`);
+	const marks = buildMarks(openId, openDiffIds, inputs, images);
+	for (const [id, mark] of marks) names.set(id, `${names.get(id) ?? id} (${mark})`);
+	// The marked holders first (FROM, then an earlier build): on a base shared by many images they are the ones that
+	// tell where the layer came from, and a long list is cut at the detail's height.
+	const rank = (id: string): number => (marks.get(id) === 'FROM' ? 0 : marks.has(id) ? 1 : 2);
 	const open = computeSharing(inputs).images.get(openId);
-	return open?.layers.map((layer) => layer.others.map((id) => names.get(id) ?? id));
+	return open?.layers.map((layer) => [...layer.others].sort((a, b) => rank(a) - rank(b)).map((id) => names.get(id) ?? id));
 }
 
 /**

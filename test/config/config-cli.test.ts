@@ -41,11 +41,11 @@ describe('imgscope config', () => {
 	});
 
 	it('a file: its values with their lines, --json the same', async () => {
-		const env = home('file', '{\n  "sort": "name",\n  "keys": {"sort": ["v", "V"]},\n  "theme": {"title": "color(208)"}\n}\n');
+		const env = home('file', '{\n  "sort": "name",\n  "keys": {"sort": ["v", "K"]},\n  "theme": {"title": "color(208)"}\n}\n');
 		const file = `${env.XDG_CONFIG_HOME}/imgscope/config.json`;
 		const r = await runCli(['config'], {env});
 		expect(r.stdout).toMatch(new RegExp(`^sort +name +${file}:2$`, 'm'));
-		expect(r.stdout).toMatch(new RegExp(`^keys\\.sort +v V +${file}:3$`, 'm'));
+		expect(r.stdout).toMatch(new RegExp(`^keys\\.sort +v K +${file}:3$`, 'm'));
 		expect(r.stdout).toMatch(new RegExp(`^theme\\.title +color\\(208\\) +${file}:4$`, 'm'));
 		const json = JSON.parse((await runCli(['config', '--json'], {env})).stdout);
 		expect(json.path).toBe(file);
