@@ -64,6 +64,9 @@ describe.skipIf(!haveEngine)('differences the fuzzer found in the later commands
 	it('volume inspect --format {{- .ClusterVolume.Spec}} (a field of the nil *volume.ClusterVolume is a nil pointer)', async () => {
 		expect(await differs({command: 'volume inspect', flags: [], targets: [VOLUMES[0]!], format: '{{- .ClusterVolume.Spec}}'})).toBe('');
 	});
+	it('volume inspect --format {{eq $ $}} (volume.Volume holds maps: a non-comparable type)', async () => {
+		expect(await differs({command: 'volume inspect', flags: [], targets: [VOLUMES[1]!], format: '{{eq $ $}}'})).toBe('');
+	});
 	it("df -v --format 'table {{.Type}}\\t{{.TotalCount}}\\t{{.Reclaimable}}' (representative)", async () => {
 		expect(await differs({command: 'df', flags: ['-v'], targets: [], format: 'table {{.Type}}\\t{{.TotalCount}}\\t{{.Reclaimable}}'})).toBe('');
 	});
