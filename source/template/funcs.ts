@@ -69,6 +69,16 @@ function deepEqual(a: GoValue, b: GoValue): boolean {
 	}
 }
 
+/** reflect.Type.Comparable: a struct or array is comparable when its fields or elements are (volume.Volume, holding maps, is not). */
+function comparable(t: GoType): boolean {
+	switch (t.kind) {
+		case 'slice': case 'map': case 'func': return false;
+		case 'array': return comparable(t.elem!);
+		case 'struct': return (t.fields ?? []).every(f => comparable(f.type));
+		default: return true;
+	}
+}
+
 function eq(args: Val[]): Val {
 	const arg1 = indirectInterface(args[0]);
 	if (args.length < 2) err('missing argument for comparison');
@@ -93,7 +103,7 @@ function eq(args: Val[]): Val {
 			}
 			if (isNilValue(arg1) || isNilValue(arg)) truth = isNilValue(arg) === isNilValue(arg1);
 			else {
-				if (['slice', 'map', 'func'].includes(arg!.type.kind)) err(`non-comparable type ${sprintf('%s', [arg])}: ${typeString(arg!.type)}`);
+				if (!comparable(arg!.type)) err(`non-comparable type ${sprintf('%s', [arg])}: ${typeString(arg!.type)}`);
 				truth = deepEqual(arg1!, arg!);
 			}
 		}

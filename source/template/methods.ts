@@ -29,5 +29,14 @@ export function lookupMethod(v: GoValue, name: string, addressable: boolean): Bo
 
 /** The value is addressable (reached through a pointer or a slice element). */
 export const isAddressable = (v: GoValue): boolean => (v as {addr?: boolean}).addr === true;
-/** A copy of v marked addressable. */
-export const addressable = (v: GoValue): GoValue => ({type: v.type, v: v.v, addr: true} as GoValue);
+/**
+ * v marked addressable. Its value is read through to v's, as an addressable
+ * reflect.Value reads its memory when used: `{{ne .FieldsUsed .MarshalJSON}}`
+ * in ps's pre-pass sees the map MarshalJSON's call of Size made after the field was read.
+ */
+export const addressable = (v: GoValue): GoValue => {
+	if (isAddressable(v)) return v;
+	const a = {type: v.type, addr: true} as unknown as GoValue;
+	Object.defineProperty(a, 'v', {get: () => v.v, set: (x: unknown) => (v.v = x), enumerable: true});
+	return a;
+};

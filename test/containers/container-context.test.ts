@@ -111,4 +111,13 @@ describe('found by the fuzzer', () => {
 		const running = Buffer.from('"RunningFor":"56 years ago"').join(' ');
 		expect(pass.ok ? '' : pass.error).toContain(running);
 	});
+	it("ps --format '{{ne .FieldsUsed .MarshalJSON}}': the field read first sees the map Size made later (an addressable field reads its memory when used)", () => {
+		// docker 28.2.2 (seed 20261219): "non-comparable types map[Size:{}]: map[string]interface {}, []uint8: [...]"; imgscope printed map[].
+		const pass = prePass('{{ne .FieldsUsed .MarshalJSON}}', 0);
+		expect(pass.ok ? '' : pass.error).toMatch(/^failed to execute template: template: :1:2: executing "" at <ne \.FieldsUsed \.MarshalJSON>: error calling ne: non-comparable types map\[Size:\{\}\]: map\[string\]interface \{\}, \[\]uint8: \[123 34 /);
+		// A variable holds the field as Go's reflect.Value does: it too sees the later call.
+		const later = prePass('{{$x := .FieldsUsed}}{{.Size}}{{ne 1 $x}}', 0);
+		expect(later.ok ? '' : later.error).toContain('error calling ne: incompatible types for comparison');
+	});
 });
+

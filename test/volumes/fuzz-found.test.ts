@@ -15,4 +15,13 @@ describe('found by the fuzzer', () => {
 			'template parsing error: template: :1:16: executing "" at <.ClusterVolume.Nope>: can\'t evaluate field Nope in type *volume.ClusterVolume',
 		]);
 	});
+	it('volume inspect --format {{eq $ $}}: volume.Volume holds maps, so it is a non-comparable type (reflect.Type.Comparable), not a runtime panic', () => {
+		// docker volume inspect --format '{{eq $ $}}' imgscope-fuzz2-2724-v2 (seed 20261214): the typed pass's error, the value through %s.
+		expect(renderVolumeInspect('{{eq $ $}}', [{raw}]).errors).toEqual([
+			'template parsing error: template: :1:2: executing "" at <eq $ $>: error calling eq: non-comparable type {%!s(*volume.ClusterVolume=<nil>) c local map[] /m n map[] local map[] %!s(*volume.UsageData=<nil>)}: volume.Volume',
+		]);
+		// ne says the same; a comparable struct (no slice or map inside) still compares.
+		expect(renderVolumeInspect('{{ne . $}}', [{raw}]).errors[0]).toContain('error calling ne: non-comparable type {');
+		expect(renderVolumeInspect('{{eq .UsageData .UsageData}}', [{raw}]).errors).toEqual([]);
+	});
 });

@@ -1,5 +1,5 @@
 // The objects the fuzzer's container, volume, context and df cases look at,
-// all its own: containers and volumes labelled imgscope.test=fuzz2 (every ps
+// all its own: containers and volumes labelled imgscope.test=fuzz2-RUN (every ps
 // and volume ls case filters on that label, so what other suites create on
 // the shared engine never shows), a private DOCKER_CONFIG with a few contexts,
 // and a private dockerd for df, which reports the whole engine. Made once per
@@ -11,9 +11,13 @@ import path from 'node:path';
 import {canRunPrivateDaemon, PrivateDaemon} from '../../hardening/support/daemon.js';
 import {DOCKER_CLI} from '../harness.js';
 
-export const FUZZ_LABEL = 'imgscope.test=fuzz2';
-export const CONTAINERS = ['imgscope-fuzz2-a', 'imgscope-fuzz2.b'];
-export const VOLUMES = ['imgscope-fuzz2-v1', 'imgscope-fuzz2-v2'];
+// Named per run (the process id): two runs at once on the shared engine (the CI
+// seed in a vitest fork, fuzz-found's replays, `npm run fuzz`) would otherwise
+// remove each other's objects, each setting up and disposing the same names.
+const RUN = process.env.IMGSCOPE_FUZZ_RUN ?? String(process.pid);
+export const FUZZ_LABEL = `imgscope.test=fuzz2-${RUN}`;
+export const CONTAINERS = [`imgscope-fuzz2-${RUN}-a`, `imgscope-fuzz2-${RUN}.b`];
+export const VOLUMES = [`imgscope-fuzz2-${RUN}-v1`, `imgscope-fuzz2-${RUN}-v2`];
 const IMAGE = 'fixture/base:1';
 
 /** Environment names a command entry asks for (FuzzCommand.env), made here. */
