@@ -29,6 +29,16 @@ import {BASE} from './support/populate.js';
 /** BuildKit record IDs: 25 characters of [a-z0-9]. */
 const RECORD_ID = /\b[a-z0-9]{25}\b/g;
 
+
+/** Clears the form's field, types `text` into it and submits the form. */
+async function submitField(app: {stdin: {write(data: string): void}}, text: string): Promise<void> {
+	app.stdin.write(keys.ctrlU);
+	await tick();
+	app.stdin.write(text);
+	await tick();
+	app.stdin.write(keys.enter);
+}
+
 describe.skipIf(!haveEngine || !canRunPrivateDaemon())('the build cache on a private dockerd', () => {
 	const daemon = suitePrivateDaemon([BASE]);
 	let engine: Engine;
@@ -172,17 +182,9 @@ describe.skipIf(!haveEngine || !canRunPrivateDaemon())('the build cache on a pri
 				app.stdin.write('o');
 				await waitFor(app.lastFrame, (f) => f.includes('Remove build cache older than'));
 				// A duration Go cannot read is refused in the form, in Go's words.
-				app.stdin.write(keys.ctrlU);
-				await tick();
-				app.stdin.write('1 day');
-				await tick();
-				app.stdin.write(keys.enter);
+				await submitField(app, '1 day');
 				await waitFor(app.lastFrame, (f) => f.includes('time: unknown unit " day" in duration "1 day"'));
-				app.stdin.write(keys.ctrlU);
-				await tick();
-				app.stdin.write('20s');
-				await tick();
-				app.stdin.write(keys.enter);
+				await submitField(app, '20s');
 				const question = await waitFor(app.lastFrame, (f) => /Remove \d+ build cache records? unused for over 20s\?/.test(f), 15_000);
 				const asked = Number(question.match(/Remove (\d+) build cache records? unused/)![1]);
 				const frees = question.match(/frees (\S+)/)![1];

@@ -14,23 +14,9 @@ import {registryOnlyNotice} from '../../source/engine/image-source.js';
 import {RegistrySource} from '../../source/engine/registry-source.js';
 import {parseRemote} from '../../source/registry/remote-reference.js';
 import {App} from '../../source/ui/App.js';
-import {keys, tick, waitFor} from '../helpers/ink.js';
+import {chooseMenuItem, keys, plainFrame, tick, waitFor} from '../helpers/ink.js';
 import {haveRegistries, plain} from '../registry/support.js';
 
-const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
-
-/** Moves a menu's cursor down to the item matching `line` (a key sent before the menu listens is lost: sent again), then picks it. */
-async function choose(app: {stdin: {write(data: string): void}; lastFrame(): string | undefined}, line: RegExp): Promise<void> {
-	// Sent again only after two seconds without the cursor moving: an earlier key answered late would move it twice.
-	await tick(200);
-	for (let tries = 0; tries < 5 && !line.test(plainText(app.lastFrame() ?? '')); tries++) {
-		app.stdin.write(keys.down);
-		await waitFor(app.lastFrame, (f) => line.test(plainText(f)), 2000).catch(() => undefined);
-	}
-	expect(plainText(app.lastFrame() ?? '')).toMatch(line);
-	// At once: the Enter goes to the item the cursor moved to, not the one it left (components/MenuView.tsx).
-	app.stdin.write(keys.enter);
-}
 let savedHost: string | undefined;
 
 async function registryJson(path: string, accept?: string): Promise<any> {
@@ -80,20 +66,20 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 		const config = await registryJson(`registry-test/app/blobs/${manifest.config.digest}`);
 		const app = render(<App engine={source} />);
 		try {
-			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('registry-test/app') && f.includes('Images (1)'), 15_000));
+			let frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('registry-test/app') && f.includes('Images (1)'), 15_000));
 			expect(frame.split('\n')[0]).toContain(`registry ${plain}/registry-test/app`);
 			app.stdin.write('p');
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(registryOnlyNotice)));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(registryOnlyNotice)));
 			app.stdin.write(keys.enter);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('DIFF ID') && f.includes(config.rootfs.diff_ids[0].slice(7, 19)), 15_000));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('DIFF ID') && f.includes(config.rootfs.diff_ids[0].slice(7, 19)), 15_000));
 			for (const diffId of config.rootfs.diff_ids as string[]) expect(frame).toContain(diffId.slice(7, 19));
 			expect(frame).toContain('mkdir -p /app/data');
 			app.stdin.write(keys.tab);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('CREATED BY') && !f.includes('DIFF ID')));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('CREATED BY') && !f.includes('DIFF ID')));
 			app.stdin.write(keys.tab);
 			app.stdin.write(keys.tab);
 			// The Files tab streams the blobs (verified against their digests) and shows the first layer's tree.
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('busybox') && f.includes('changes:'), 30_000));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('busybox') && f.includes('changes:'), 30_000));
 			expect(frame).toContain('bin/');
 		} finally {
 			app.unmount();
@@ -115,14 +101,14 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 			// This machine's platform first.
 			expect(first.entry?.platformName).toBe('linux/amd64');
 			await waitFor(app.lastFrame, (f) => f.includes('DIFF ID'), 15_000);
-			expect(plainText(app.lastFrame() ?? '')).toContain(first.manifest.config.digest.slice(7, 19));
+			expect(plainFrame(app.lastFrame() ?? '')).toContain(first.manifest.config.digest.slice(7, 19));
 			expect(source.platforms()).toEqual(entries.map((e: {platform: {os: string; architecture: string; variant?: string}}) => [e.platform.os, e.platform.architecture, e.platform.variant].filter(Boolean).join('/')));
 			// O lists the tag's platforms (with their sizes), the one shown marked; the second is picked.
 			app.stdin.write('O');
 			await waitFor(app.lastFrame, (f) => f.includes(`Platform of ${ref}`) && f.includes('• linux/amd64'), 15_000);
-			await choose(app, /❯.*linux\/arm64/);
+			await chooseMenuItem(app, /❯.*linux\/arm64/);
 			const second = configIds.find((id) => id !== first.manifest.config.digest)!;
-			const frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(second.slice(7, 19)) && f.includes('DIFF ID'), 15_000));
+			const frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(second.slice(7, 19)) && f.includes('DIFF ID'), 15_000));
 			expect(frame).toContain('platform linux/arm64/v8');
 		} finally {
 			app.unmount();
@@ -140,10 +126,10 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 			app.stdin.write('f');
 			await waitFor(app.lastFrame, (f) => f.includes('format '));
 			app.stdin.write('{{.Size}}');
-			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`\n${compressed}`)));
+			let frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(`\n${compressed}`)));
 			expect(frame).toContain("registry image: .Size and .VirtualSize are compressed until the Files tab reads the layers");
 			app.stdin.write(keys.enter);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('format: {{.Size}}')));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('format: {{.Size}}')));
 			expect(frame).toContain("# registry image: .Size and .VirtualSize are compressed until");
 			expect(frame).toContain(String(compressed));
 		} finally {
@@ -165,10 +151,10 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 			for (let i = 0; i < 15; i++) app.stdin.write(keys.backspace);
 			app.stdin.write(`${plain}/registry-test/zstd:1`);
 			app.stdin.write(keys.enter);
-			const frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Image ${plain}/registry-test/zstd:1`) && f.includes('DIFF ID'), 15_000));
+			const frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(`Image ${plain}/registry-test/zstd:1`) && f.includes('DIFF ID'), 15_000));
 			expect(frame).toContain('mkdir -p /app/data');
 			app.stdin.write(keys.escape);
-			expect(plainText(await waitFor(app.lastFrame, (f) => f.includes('Images (1)')))).toContain(`${plain}/registry-test/zstd`);
+			expect(plainFrame(await waitFor(app.lastFrame, (f) => f.includes('Images (1)')))).toContain(`${plain}/registry-test/zstd`);
 		} finally {
 			app.unmount();
 			source.close();
@@ -182,13 +168,13 @@ describe.skipIf(!haveRegistries)('the explorer on a registry, no engine', () => 
 			await waitFor(app.lastFrame, (f) => f.includes('Images (1)'), 15_000);
 			app.stdin.write('6');
 			// 100 columns cut PLATFORMS short: the row's start on screen, the whole list from the same feed.
-			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('Tags (1)') && f.includes('oci index'), 15_000));
+			let frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('Tags (1)') && f.includes('oci index'), 15_000));
 			expect(frame).toContain('linux/amd64, ');
 			const [row] = await source.tagRows();
 			expect(row.platforms).toEqual(['linux/amd64', 'linux/arm64/v8']);
 			expect(row.kind).toBe('index');
 			app.stdin.write(keys.enter);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Image ${plain}/registry-test/multi:1`) && f.includes('DIFF ID'), 15_000));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(`Image ${plain}/registry-test/multi:1`) && f.includes('DIFF ID'), 15_000));
 			expect(frame).toContain('5 layers');
 		} finally {
 			app.unmount();

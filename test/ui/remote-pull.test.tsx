@@ -17,23 +17,9 @@ import {RegistrySource} from '../../source/engine/registry-source.js';
 import {parseRemote} from '../../source/registry/remote-reference.js';
 import {App} from '../../source/ui/App.js';
 import {docker, haveEngine, imageExists} from '../helpers/engine.js';
-import {keys, tick, waitFor} from '../helpers/ink.js';
+import {chooseMenuItem, keys, plainFrame, tick, waitFor} from '../helpers/ink.js';
 import {haveRegistries, plain} from '../registry/support.js';
 
-const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
-
-/** Moves a menu's cursor down to the item matching `line` (a key sent before the menu listens is lost: sent again), then picks it. */
-async function choose(app: {stdin: {write(data: string): void}; lastFrame(): string | undefined}, line: RegExp): Promise<void> {
-	// Sent again only after two seconds without the cursor moving: an earlier key answered late would move it twice.
-	await tick(200);
-	for (let tries = 0; tries < 5 && !line.test(plainText(app.lastFrame() ?? '')); tries++) {
-		app.stdin.write(keys.down);
-		await waitFor(app.lastFrame, (f) => line.test(plainText(f)), 2000).catch(() => undefined);
-	}
-	expect(plainText(app.lastFrame() ?? '')).toMatch(line);
-	// At once: the Enter goes to the item the cursor moved to, not the one it left (components/MenuView.tsx).
-	app.stdin.write(keys.enter);
-}
 const repository = `${plain}/regtest-registry/pull-multi`;
 const ref = `${repository}:1`;
 const skopeo = (args: string[]) => execFileSync('skopeo', args, {stdio: 'pipe'}).toString();
@@ -66,26 +52,26 @@ describe.skipIf(!haveRegistries || !haveEngine)('P on a registry tag pulls it in
 		try {
 			await waitFor(app.lastFrame, (f) => f.includes('DIFF ID') && f.includes('5 layers'), 15_000);
 			app.stdin.write('O');
-			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Platform of ${ref}`) && f.includes('linux/arm64/v8'), 15_000));
+			let frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(`Platform of ${ref}`) && f.includes('linux/arm64/v8'), 15_000));
 			// Each platform with its stored size (layers + config, compressed), the one shown marked.
 			expect(frame).toMatch(/• linux\/amd64 +\S+ compressed \(layers \+ config\)/);
 			const {imageSize} = await import('../../source/format/units.js');
 			expect(frame).toContain(`linux/arm64/v8  ${imageSize(armSize)} compressed`);
-			await choose(app, /❯.*linux\/arm64/);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('1 layer ') && f.includes('DIFF ID'), 15_000));
+			await chooseMenuItem(app, /❯.*linux\/arm64/);
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('1 layer ') && f.includes('DIFF ID'), 15_000));
 			app.stdin.write('P');
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Pull an image into ${endpoint.url}`)));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(`Pull an image into ${endpoint.url}`)));
 			expect(frame).toMatch(new RegExp(`Reference +${ref.replace(/[.]/g, '\\.')}`));
 			expect(frame).toMatch(/Platform +linux\/arm64\/v8/);
 			app.stdin.write(keys.enter);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`✓ Pulled ${ref}`), 60_000));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(`✓ Pulled ${ref}`), 60_000));
 			expect(frame).toContain(`Pull ${ref} (linux/arm64/v8) into ${endpoint.url}`);
 			expect(frame).toContain('Status: Downloaded newer image');
 			// The arm64 entry's image, not this machine's.
 			const pulled = JSON.parse(docker(['image', 'inspect', ref]))[0];
 			expect(pulled.Id).toBe(armManifest.config.digest);
 			app.stdin.write(keys.escape);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('Images (') && f.includes('regtest-registry/pull-multi'), 15_000));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('Images (') && f.includes('regtest-registry/pull-multi'), 15_000));
 			expect(frame.split('\n')[0]).toContain(endpoint.url);
 			expect(frame.split('\n')[0]).not.toContain('registry');
 		} finally {
@@ -104,7 +90,7 @@ describe.skipIf(!haveRegistries || !haveEngine)('P on a registry tag pulls it in
 		const layerSizes = docker(['history', '--human=false', '--format', '{{.Size}}', 'fixture/app:1']).trim().split('\n').map(Number).filter((n) => n > 0);
 		const app = render(<App engine={source} initial={{view: 'image', image: {ref: image.reference.ref.reference, id: image.manifest.config.digest, tab: 'layers', cursor: {layers: 0, history: 0, inspect: 0}, inspectLines: []}}} />);
 		try {
-			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('DIFF ID'), 15_000));
+			let frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('DIFF ID'), 15_000));
 			const compressed = image.manifest.layers.reduce((n, l) => n + l.size, 0);
 			expect(frame.split('\n')[0]).toContain(`${imageSize(compressed)} compressed`);
 			const header = frame.split('\n').find((line) => line.includes('DIFF ID'))!;
@@ -114,20 +100,20 @@ describe.skipIf(!haveRegistries || !haveEngine)('P on a registry tag pulls it in
 			expect(row0).toMatch(new RegExp(`${imageSize(image.manifest.layers[0].size).replace('.', '\\.')} +\\? +\\?`));
 			expect(frame).toContain('SIZE (uncompressed, as docker shows it) once the Files tab has read the layers');
 			app.stdin.write(keys.tab);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('CREATED BY') && !f.includes('DIFF ID')));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('CREATED BY') && !f.includes('DIFF ID')));
 			expect(frame).toMatch(/COMPRESSED +COMMENT/);
 			app.stdin.write(keys.tab);
 			app.stdin.write(keys.tab);
 			await waitFor(app.lastFrame, (f) => f.includes('changes:'), 30_000);
 			app.stdin.write(keys.tab);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('DIFF ID') && !f.split('\n')[0].includes('compressed'), 15_000));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('DIFF ID') && !f.split('\n')[0].includes('compressed'), 15_000));
 			expect(frame.split('\n')[0]).toContain(`5 layers  ${imageSize(local.Size)}  linux/amd64`);
 			const rows = frame.split('\n').filter((line) => /^ +\d /.test(line));
 			expect(rows).toHaveLength(layerSizes.length);
 			// docker history lists newest first; the Layers tab oldest first.
 			rows.forEach((line, i) => expect(line).toMatch(new RegExp(`${imageSize(image.manifest.layers[i].size).replace('.', '\\.')} +${imageSize(layerSizes[layerSizes.length - 1 - i]).replace('.', '\\.')} `)));
 			app.stdin.write(keys.tab);
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes('CREATED BY') && !f.includes('DIFF ID')));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes('CREATED BY') && !f.includes('DIFF ID')));
 			expect(frame).toMatch(/ SIZE +COMMENT/);
 		} finally {
 			app.unmount();
@@ -146,7 +132,7 @@ describe.skipIf(!haveRegistries || !haveEngine)('P on a registry tag pulls it in
 			app.stdin.write('6');
 			await waitFor(app.lastFrame, (f) => f.includes('Tags (1)') && f.includes('oci index'), 15_000);
 			app.stdin.write('P');
-			const frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(`Pull an image into ${endpoint.url}`)));
+			const frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(`Pull an image into ${endpoint.url}`)));
 			expect(frame).toMatch(new RegExp(`Reference +${ref.replace(/[.]/g, '\\.')}`));
 			expect(frame).toMatch(/Platform +linux\/amd64/);
 			app.stdin.write(keys.escape);
@@ -164,7 +150,7 @@ describe.skipIf(!haveRegistries || !haveEngine)('P on a registry tag pulls it in
 		try {
 			await waitFor(app.lastFrame, (f) => f.includes('Images (1)'), 15_000);
 			app.stdin.write('P');
-			expect(plainText(await waitFor(app.lastFrame, (f) => f.includes('no engine to pull into')))).toContain('no engine to pull into');
+			expect(plainFrame(await waitFor(app.lastFrame, (f) => f.includes('no engine to pull into')))).toContain('no engine to pull into');
 		} finally {
 			app.unmount();
 			source.close();

@@ -12,11 +12,10 @@ import React from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {App} from '../../source/ui/App.js';
 import {docker, engine, haveEngine} from '../helpers/engine.js';
-import {waitFor} from '../helpers/ink.js';
+import {plainFrame, waitFor} from '../helpers/ink.js';
 import {haveRegistries, plain} from '../registry/support.js';
 
 const ref = `${plain}/imgscope-remote-ui/stale:1`;
-const plainText = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
 
 describe.skipIf(!haveEngine || !haveRegistries)('the stale check of a local image', () => {
 	let id: string;
@@ -36,11 +35,11 @@ describe.skipIf(!haveEngine || !haveRegistries)('the stale check of a local imag
 		try {
 			await waitFor(app.lastFrame, (f) => f.includes('DIFF ID'), 15_000);
 			app.stdin.write('U');
-			let frame = plainText(await waitFor(app.lastFrame, (f) => f.includes(': up to date') || f.includes('different digest') || f.includes('could not ask'), 15_000));
+			let frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes(': up to date') || f.includes('different digest') || f.includes('could not ask'), 15_000));
 			expect(frame).toContain(`${ref}: up to date`);
 			execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', 'docker-daemon:fixture/app:1', `docker://${ref}`], {stdio: 'pipe'});
 			app.stdin.write('U');
-			frame = plainText(await waitFor(app.lastFrame, (f) => f.includes("stale: the registry's tag"), 15_000));
+			frame = plainFrame(await waitFor(app.lastFrame, (f) => f.includes("stale: the registry's tag"), 15_000));
 			// The notice is cut at the frame's width: its start says it.
 			expect(frame).toContain(`${ref}: stale: the registry's tag now points at`);
 			expect(docker(['image', 'inspect', '--format', '{{.Id}}', ref]).trim()).toBe(id);
