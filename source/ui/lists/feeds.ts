@@ -6,6 +6,7 @@
  * list's spec turns feeds into rows (Images reads images and containers).
  */
 import {loadDiskFeed, type DiskFeed} from './disk-feed.js';
+import {diskUsageTurn} from './disk-usage-turns.js';
 import type {ImageSource} from '../../engine/image-source.js';
 import type {RemoteTag} from '../../engine/registry/remote-tags.js';
 import type {ContainerSummary, ImageSummary} from '../../engine/types.js';
@@ -46,7 +47,11 @@ export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines' | 'remoteTags'>]
 		events: ['volume', 'container'],
 		needs: 'daemon',
 		background: true,
-		load: async (source, signal) => Object.fromEntries(await import('../../engine/volumes/volumes.js').then((m) => m.volumeSizes(source.daemon as Engine, signal))),
+		load: async (source, signal) => {
+			const {volumeSizes} = await import('../../engine/volumes/volumes.js');
+			const daemon = source.daemon as Engine;
+			return Object.fromEntries(await diskUsageTurn(`${daemon.endpoint.url} volumes`, () => volumeSizes(daemon, signal), signal));
+		},
 	},
 	// Background: on a big engine the df takes seconds, and the other lists must not wait for it; it is drawn when it comes.
 	disk: {events: ['image', 'container', 'volume'], needs: 'daemon', background: true, load: loadDiskFeed},
