@@ -8,14 +8,16 @@ import type {Location} from '../format/time.js';
 import {UTC} from '../format/time.js';
 import {humanDuration, humanSize, humanSizeWithPrecision} from '../format/units.js';
 import type {GoType, GoValue} from '../template/index.js';
-import {T, decodeJSON, formatTime, mapOf, ptrTo, sliceOf, timeParts, timeType} from '../template/index.js';
+import {T, decodeJSON, formatTime, parseRFC3339, ptrTo, sliceOf, timeParts, timeType} from '../template/index.js';
 import {contextType, contextValue, type Columns} from './formatter.js';
 import {containerRow as psContainerRow, containerSummaryType} from './container-context.js';
 import {field, struct} from './inspect-type.js';
 import {unmarshal} from './unmarshal.js';
+import {VOLUME_COLUMNS, VOLUME_HEADER, volumeType} from './volume-context.js';
+
+export {VOLUME_HEADER, volumeType};
 
 const strs = sliceOf(T.string);
-const strMap = mapOf(T.string, T.string);
 
 // ---- container.Summary: docker/container-context.ts has the row (shared with `ps`) ----
 
@@ -78,29 +80,7 @@ export interface RowTime {
 
 // ---- volume.Volume ----
 
-const usageDataType = struct('volume.UsageData', [field('RefCount', T.int64, 'RefCount'), field('Size', T.int64, 'Size')]);
-// ClusterVolume is only set by a swarm manager; it prints as <nil> here.
-const clusterVolumeType = struct('volume.ClusterVolume', [field('ID', T.string, 'ID')]);
-export const volumeType = struct('volume.Volume', [
-	field('ClusterVolume', ptrTo(clusterVolumeType), 'ClusterVolume', true),
-	field('CreatedAt', T.string, 'CreatedAt', true),
-	field('Driver', T.string, 'Driver'),
-	field('Labels', strMap, 'Labels'),
-	field('Mountpoint', T.string, 'Mountpoint'),
-	field('Name', T.string, 'Name'),
-	field('Options', strMap, 'Options'),
-	field('Scope', T.string, 'Scope'),
-	field('Status', T.mapStringAny, 'Status', true),
-	field('UsageData', ptrTo(usageDataType), 'UsageData', true),
-]);
-
-const VOLUME_COLUMNS = ['Name', 'Driver', 'Scope', 'Mountpoint', 'Labels', 'Links', 'Size', 'Group', 'Availability', 'Status'];
 export const volumeContextType = withLabel(contextType('formatter.volumeContext', [field('v', volumeType)], VOLUME_COLUMNS));
-
-export const VOLUME_HEADER = {
-	ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY', Mountpoint: 'MOUNTPOINT', Labels: 'LABELS', Links: 'LINKS',
-	Size: 'SIZE', Status: 'STATUS',
-};
 
 export function volumeRow(v: JSONObject, decoded = lazy(volumeType, v)): GoValue {
 	const usage = v.UsageData && typeof v.UsageData === 'object' ? (v.UsageData as JSONObject) : undefined;
@@ -184,14 +164,22 @@ export function buildCacheRow(r: JSONObject, trunc: boolean, time: RowTime): GoV
 
 /** buildCacheSort: never used first, then by last use, ties by ID. */
 export function sortBuildCache<R extends {ID: string; LastUsedAt?: string | null}>(records: R[]): R[] {
-	const at = (r: R): number | undefined => (r.LastUsedAt ? Date.parse(r.LastUsedAt) : undefined);
-	return records.slice().sort((a, b) => {
-		const x = at(a);
-		const y = at(b);
-		if (x === undefined && y === undefined) return a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0;
-		if (x === undefined) return -1;
-		if (y === undefined) return 1;
-		if (x === y) return a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0;
-		return x - y;
-	});
+	// To the nanosecond, as Go's time.Before: steps of one build end within the same millisecond.
+	const at = (r: R): bigint | undefined => {
+		if (!r.LastUsedAt) return undefined;
+		try {
+			const t = parseRFC3339(r.LastUsedAt);
+			return t.sec * 1_000_000_000n + BigInt(t.nsec);
+		} catch {
+			return undefined;
+		}
+	};
+	const byID = (a: R, b: R): number => (a.ID < b.ID ? -1 : a.ID > b.ID ? 1 : 0);
+	return records
+		.map((record) => ({record, at: at(record)}))
+		.sort((a, b) => {
+			if (a.at === undefined || b.at === undefined) return a.at === b.at ? byID(a.record, b.record) : a.at === undefined ? -1 : 1;
+			return a.at === b.at ? byID(a.record, b.record) : a.at < b.at ? -1 : 1;
+		})
+		.map((r) => r.record);
 }

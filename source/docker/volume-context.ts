@@ -47,13 +47,13 @@ export const volumeType = struct('volume.Volume', [
 
 export const DEFAULT_VOLUME_TABLE = 'table {{.Driver}}\t{{.Name}}';
 
-const COLUMNS = ['Name', 'Driver', 'Scope', 'Mountpoint', 'Labels', 'Links', 'Size', 'Group', 'Availability', 'Status'];
-const HEADER = {
+export const VOLUME_COLUMNS = ['Name', 'Driver', 'Scope', 'Mountpoint', 'Labels', 'Links', 'Size', 'Group', 'Availability', 'Status'];
+export const VOLUME_HEADER = {
 	ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY',
 	Mountpoint: 'MOUNTPOINT', Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS',
 };
 
-const baseContext = contextType('formatter.volumeContext', [field('v', volumeType)], COLUMNS);
+const baseContext = contextType('formatter.volumeContext', [field('v', volumeType)], VOLUME_COLUMNS);
 /** With `Label(name string) string`, the one column that takes an argument. */
 export const volumeContextType = {
 	...baseContext,
@@ -127,7 +127,7 @@ export function renderVolumeList(volumes: Json[], options: {format: string; quie
 		const y = String(b.Name ?? '');
 		return naturalCompare(x, y);
 	});
-	return writeFormatted(format, sorted.map(rowValue), headerValue(HEADER));
+	return writeFormatted(format, sorted.map(rowValue), headerValue(VOLUME_HEADER));
 }
 
 /** One argument's answer: the engine's bytes, or the error docker prints for it. */

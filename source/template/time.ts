@@ -120,7 +120,8 @@ export function goTime(input: string | TimeParts): GoValue {
 	};
 }
 
-function parseRFC3339(s: string): TimeParts {
+/** An RFC 3339 time as Go's time.Parse reads it, to the nanosecond; throws Go's error. */
+export function parseRFC3339(s: string): TimeParts {
 	const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/.exec(s);
 	if (!m) throw new GoError(`parsing time ${JSON.stringify(s)} as "2006-01-02T15:04:05Z07:00": cannot parse`);
 	const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 3600 + Number(m[11]) * 60);

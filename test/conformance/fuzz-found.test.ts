@@ -49,6 +49,9 @@ describe.skipIf(!haveEngine)('differences the fuzzer found in the later commands
 	it("ps --format '{{ne $ $.MarshalJSON -}}' (the pre-pass's empty container was created at 0 by docker's clock: 56 years ago)", async () => {
 		expect(await differs({command: 'ps', flags: [], targets: [], format: '{{ne $ $.MarshalJSON -}}'})).toBe('');
 	});
+	it("ps --format '{{ne .FieldsUsed .MarshalJSON}}' (seed 20261219: the field read first sees the map MarshalJSON's call of Size makes later)", async () => {
+		expect(await differs({command: 'ps', flags: [], targets: [], format: '{{ne .FieldsUsed .MarshalJSON}}'})).toBe('');
+	});
 	it("ps -s --format 'table {{.Names}}\\t{{.Size}}\\t{{.Label \"imgscope.test\"}}|{{.Ports}}' (representative)", async () => {
 		expect(await differs({command: 'ps', flags: ['-s'], targets: [], format: 'table {{.Names}}\\t{{.Size}}\\t{{.Label "imgscope.test"}}|{{.Ports}}'})).toBe('');
 	});

@@ -67,7 +67,12 @@ export function cacheRecords(daemon: PrivateDaemon): {ID: string; InUse: boolean
 
 /** Both builds: records of several steps, the first RUN step shared by both. */
 export async function populateBuildCache(daemon: PrivateDaemon): Promise<void> {
-	for (const [tag, dockerfile] of Object.entries(CACHE_BUILDS)) await buildKit(daemon, tag, dockerfile);
+	for (const [tag, dockerfile] of Object.entries(CACHE_BUILDS)) {
+		// Images are listed newest first by their Created second, and two of one second come in either order (in
+		// docker's output as in ours): each build starts in a second of its own.
+		await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 10));
+		await buildKit(daemon, tag, dockerfile);
+	}
 }
 
 /**
