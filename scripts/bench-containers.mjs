@@ -7,10 +7,9 @@
 // Containers with 2,000 containers, and moving and typing in a filtered list.
 //
 //   BENCH_CONTAINERS=2000 BENCH_RUNS=3 node scripts/bench-containers.mjs
-import {spawn, spawnSync, execSync} from 'node:child_process';
-import {closeSync, mkdtempSync, openSync, rmSync} from 'node:fs';
-import http from 'node:http';
+import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
+import {startPrivateDockerd} from './lib/private-dockerd.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = process.env.BENCH_BIN || `${root}bin/imgscope`;
@@ -19,53 +18,16 @@ const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const size = process.env.BENCH_SIZE || '120x40';
 const image = 'fixture/base:1';
 
-const dir = mkdtempSync('/tmp/isb-');
-const socket = `${dir}/docker.sock`;
-let daemon;
-const cleanUp = () => {
-	try {
-		if (daemon?.exitCode === null) daemon.kill('SIGKILL');
-	} catch {}
-	// Its containers' mounts must go before the directory can.
-	spawnSync('sh', ['-c', `grep ' ${dir}' /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r umount -l`]);
-	rmSync(dir, {recursive: true, force: true});
-};
-process.on('exit', cleanUp);
-process.on('SIGINT', () => process.exit(130));
-
-function api(method, path, body) {
-	return new Promise((resolve, reject) => {
-		const request = http.request({socketPath: socket, method, path, headers: body ? {'Content-Type': 'application/json'} : {}}, (response) => {
-			const chunks = [];
-			response.on('data', (chunk) => chunks.push(chunk));
-			response.on('end', () => resolve({status: response.statusCode, body: Buffer.concat(chunks).toString()}));
-		});
-		request.on('error', reject);
-		request.end(body ? JSON.stringify(body) : undefined);
-	});
-}
-
-async function start() {
-	const log = openSync(`${dir}/dockerd.log`, 'a');
-	daemon = spawn('dockerd', ['--data-root', `${dir}/data`, '--exec-root', `${dir}/exec`, '--pidfile', `${dir}/dockerd.pid`, '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-masq=false', '--storage-driver=overlay2'], {detached: true, stdio: ['ignore', log, log]});
-	closeSync(log);
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		try {
-			if ((await api('GET', '/_ping')).status === 200) return;
-		} catch {}
-		if (daemon.exitCode !== null || Date.now() > deadline) throw new Error(`the private dockerd did not start (see ${dir}/dockerd.log)`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
+// The private dockerd (scripts/lib/private-dockerd.mjs): stopped and deleted at exit, also on Ctrl+C.
+const daemon = await startPrivateDockerd({prefix: '/tmp/isb-'});
+const {socket, api} = daemon;
+daemon.load(image);
 
 const percentile = (values, p) => {
 	const sorted = values.slice().sort((a, b) => a - b);
 	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : Infinity;
 };
 
-await start();
-execSync(`docker save ${image} | docker -H unix://${socket} load -q`, {stdio: 'pipe', env: {...process.env, DOCKER_HOST: '', DOCKER_CONTEXT: ''}});
 const made = performance.now();
 let next = 0;
 const worker = async () => {
@@ -103,5 +65,5 @@ for (const [label, name] of [['move', `Containers with ${count} containers: key 
 	console.log(`${ok ? 'PASS' : 'FAIL'} ${name}: ${p95.toFixed(1)} ms (target 50 ms; ${latencies[label].length} presses${missed ? `, ${missed} drew nothing` : ''})`);
 }
 console.log(`Containers shown after 2 (the list of ${count} loaded), median: ${(percentile(latencies.switch, 0.5) / 1000).toFixed(2)} s (not a target)`);
-// The private dockerd is a child of ours: exit (and clean up, on 'exit') rather than wait for it.
+// Exit (the private dockerd is stopped and deleted on 'exit') rather than wait for it.
 process.exit(failed ? 1 : 0);

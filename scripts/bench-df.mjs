@@ -9,13 +9,13 @@
 // until the totals are drawn).
 //
 //   node scripts/bench-df.mjs [N] [R]        (root; dockerd on the PATH; npm run build first)
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {createWriteStream, mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import http from 'node:http';
+import {createWriteStream} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import tar from 'tar-stream';
+import {privateDockerd} from './lib/private-dockerd.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const count = Number(process.argv[2]) || 2000;
@@ -103,32 +103,6 @@ async function writeArchive(file) {
 	await done;
 }
 
-function ping(socketPath) {
-	return new Promise((resolve) => {
-		const req = http.request({socketPath, path: '/_ping', agent: false, timeout: 1000}, (res) => {
-			res.resume();
-			resolve(res.statusCode === 200);
-		});
-		req.on('error', () => resolve(false));
-		req.on('timeout', () => {
-			req.destroy();
-			resolve(false);
-		});
-		req.end();
-	});
-}
-
-async function startDaemon(dir) {
-	const socket = path.join(dir, 'docker.sock');
-	const child = spawn(
-		'dockerd',
-		['--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'), '--pidfile', path.join(dir, 'dockerd.pid'), '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-masq=false', '--storage-driver=overlay2'],
-		{detached: true, stdio: 'ignore'},
-	);
-	for (let i = 0; i < 300 && !(await ping(socket)); i++) await new Promise((r) => setTimeout(r, 100));
-	return {child, url: `unix://${socket}`};
-}
-
 /** Median wall time (ms) of `runs` runs, and the last stdout. */
 function time(command, args, env) {
 	const times = [];
@@ -144,14 +118,15 @@ function time(command, args, env) {
 	return {ms: Math.round(times[Math.floor(times.length / 2)]), stdout};
 }
 
-const dir = mkdtempSync('/tmp/isd-bench-df-');
-let daemon;
+// The private dockerd (scripts/lib/private-dockerd.mjs); its directory first holds the archive, written
+// before the daemon starts (so that its start-up is not in the archive's time).
+const daemon = privateDockerd({prefix: '/tmp/isd-bench-df-'});
 try {
-	const archive = path.join(dir, 'images.tar');
+	const archive = path.join(daemon.dir, 'images.tar');
 	let started = Date.now();
 	await writeArchive(archive);
 	const wrote = Date.now() - started;
-	daemon = await startDaemon(dir);
+	await daemon.start();
 	const env = {DOCKER_HOST: daemon.url, DOCKER_CONTEXT: ''};
 	started = Date.now();
 	execFileSync(docker, ['load', '-q', '-i', archive], {env: {...process.env, ...env}, stdio: 'ignore'});
@@ -187,9 +162,6 @@ try {
 		}),
 	);
 } finally {
-	if (daemon) {
-		daemon.child.kill('SIGTERM');
-		await new Promise((resolve) => daemon.child.once('exit', resolve));
-	}
-	if (!readFileSync('/proc/mounts', 'utf8').includes(dir)) rmSync(dir, {recursive: true, force: true});
+	// SIGTERM and waited for: dockerd unmounts its data root on the way out; then the directory is deleted.
+	await daemon.stop();
 }

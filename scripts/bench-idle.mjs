@@ -9,41 +9,21 @@
 // one reload a second; the engine's CPU with imgscope at most 1.5x without
 // (the same builds). Alone: node scripts/bench-idle.mjs after npm run build.
 import {spawn, spawnSync, execSync} from 'node:child_process';
-import {closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import http from 'node:http';
+import {readFileSync, writeFileSync} from 'node:fs';
 import net from 'node:net';
 import {fileURLToPath} from 'node:url';
+import {privateDockerd} from './lib/private-dockerd.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = process.env.BENCH_BIN || `${root}bin/imgscope`;
 const seconds = Number(process.env.BENCH_IDLE_SECONDS) || 60;
 const tagCount = Number(process.env.BENCH_TAGS) || 2000;
 const image = 'fixture/base:1';
-const dir = mkdtempSync('/tmp/isi-');
-const socket = `${dir}/docker.sock`;
+// The private dockerd (scripts/lib/private-dockerd.mjs): deleted after, at the latest at exit, also on Ctrl+C.
+const daemon = privateDockerd({prefix: '/tmp/isi-'});
+const {dir, socket, api} = daemon;
 const front = `${dir}/front.sock`;
 const clientEnv = {...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_CONTEXT: '', DOCKER_BUILDKIT: '0'};
-let daemon;
-const cleanUp = () => {
-	try {
-		if (daemon?.exitCode === null) daemon.kill('SIGKILL');
-	} catch {}
-	spawnSync('sh', ['-c', `grep ' ${dir}' /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r umount -l`]);
-	rmSync(dir, {recursive: true, force: true});
-};
-process.on('exit', cleanUp);
-process.on('SIGINT', () => process.exit(130));
-
-function api(method, path) {
-	return new Promise((resolve, reject) => {
-		const request = http.request({socketPath: socket, method, path}, (response) => {
-			response.resume();
-			response.on('end', () => resolve(response.statusCode));
-		});
-		request.on('error', reject);
-		request.end();
-	});
-}
 /** utime + stime of a process, in seconds. */
 function cpu(pid) {
 	try {
@@ -68,20 +48,6 @@ const proxy = net.createServer((client) => {
 	client.on('close', () => upstream.destroy());
 });
 
-async function start() {
-	const log = openSync(`${dir}/dockerd.log`, 'a');
-	daemon = spawn('dockerd', ['--data-root', `${dir}/data`, '--exec-root', `${dir}/exec`, '--pidfile', `${dir}/dockerd.pid`, '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-masq=false', '--storage-driver=overlay2'], {detached: true, stdio: ['ignore', log, log]});
-	closeSync(log);
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		try {
-			if ((await api('GET', '/_ping')) === 200) return;
-		} catch {}
-		if (daemon.exitCode !== null || Date.now() > deadline) throw new Error(`the private dockerd did not start (see ${dir}/dockerd.log)`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
-
 /** Builds and tags images on the private engine for `seconds`; resolves the number built. */
 async function churn(tagBase) {
 	const context = `${dir}/ctx`;
@@ -101,9 +67,9 @@ async function churn(tagBase) {
 }
 
 try {
-	await start();
+	await daemon.start();
 	await new Promise((resolve) => proxy.listen(front, resolve));
-	execSync(`docker save ${image} | docker -H unix://${socket} load -q`, {stdio: 'pipe', env: {...process.env, DOCKER_HOST: '', DOCKER_CONTEXT: ''}});
+	daemon.load(image);
 	const id = JSON.parse(execSync(`docker -H unix://${socket} image inspect ${image}`, {env: clientEnv}).toString())[0].Id;
 	let next = 0;
 	await Promise.all(Array.from({length: 16}, async () => {
@@ -169,5 +135,5 @@ while True:
 	console.log(`FAIL  explorer open while builds run: ${error?.message ?? error}`);
 } finally {
 	proxy.close();
-	cleanUp();
+	daemon.stopNow();
 }

@@ -15,10 +15,10 @@
 //     opening and closing directories, sort, search typed, n / N.
 //
 //   BENCH_VOLUMES=500 BENCH_VOLUME_FILES=100000 BENCH_RUNS=3 node scripts/bench-volumes.mjs
-import {spawn, spawnSync, execSync} from 'node:child_process';
-import {closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync} from 'node:fs';
-import http from 'node:http';
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {startPrivateDockerd} from './lib/private-dockerd.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = process.env.BENCH_BIN || `${root}bin/imgscope`;
@@ -29,47 +29,10 @@ const size = process.env.BENCH_SIZE || '120x40';
 const image = 'fixture/base:1';
 const big = 'vbench-big';
 
-const dir = mkdtempSync('/tmp/isv-');
-const socket = `${dir}/docker.sock`;
-let daemon;
-const cleanUp = () => {
-	try {
-		if (daemon?.exitCode === null) daemon.kill('SIGKILL');
-	} catch {}
-	spawnSync('sh', ['-c', `grep ' ${dir}' /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r umount -l`]);
-	rmSync(dir, {recursive: true, force: true});
-};
-process.on('exit', cleanUp);
-process.on('SIGINT', () => process.exit(130));
-
-function api(method, path, body) {
-	return new Promise((resolve, reject) => {
-		const request = http.request({socketPath: socket, method, path, headers: body ? {'Content-Type': 'application/json'} : {}}, (response) => {
-			const chunks = [];
-			response.on('data', (chunk) => chunks.push(chunk));
-			response.on('end', () => resolve({status: response.statusCode, body: Buffer.concat(chunks).toString()}));
-		});
-		request.on('error', reject);
-		request.end(body ? JSON.stringify(body) : undefined);
-	});
-}
-
-async function start() {
-	const log = openSync(`${dir}/dockerd.log`, 'a');
-	daemon = spawn('dockerd', ['--data-root', `${dir}/data`, '--exec-root', `${dir}/exec`, '--pidfile', `${dir}/dockerd.pid`, '-H', `unix://${socket}`, '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-masq=false', '--storage-driver=overlay2'], {detached: true, stdio: ['ignore', log, log]});
-	closeSync(log);
-	// Not waited for: the script ends when its figures are out, and its exit handler stops the daemon
-	// (a referenced child kept node, and so `npm run bench`, waiting after the last line).
-	daemon.unref();
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		try {
-			if ((await api('GET', '/_ping')).status === 200) return;
-		} catch {}
-		if (daemon.exitCode !== null || Date.now() > deadline) throw new Error(`the private dockerd did not start (see ${dir}/dockerd.log)`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
+// The private dockerd (scripts/lib/private-dockerd.mjs): stopped and deleted at exit, also on Ctrl+C.
+const daemon = await startPrivateDockerd({prefix: '/tmp/isv-'});
+const {socket, api} = daemon;
+daemon.load(image);
 
 const percentile = (values, p) => {
 	const sorted = values.slice().sort((a, b) => a - b);
@@ -78,8 +41,6 @@ const percentile = (values, p) => {
 const median = (values) => percentile(values, 0.5);
 const env = {...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_CONTEXT: ''};
 
-await start();
-execSync(`docker save ${image} | docker -H unix://${socket} load -q`, {stdio: 'pipe', env: {...process.env, DOCKER_HOST: '', DOCKER_CONTEXT: ''}});
 const made = performance.now();
 let next = 0;
 const worker = async () => {
