@@ -7,9 +7,37 @@
  */
 import type {ImageSummary} from '../engine/types.js';
 import {computeSharing, type SharingImage} from '../layers/sharing.js';
+import {parseRFC3339} from '../template/index.js';
 import {visible} from '../text/sanitize.js';
 
 const diffIdsOf = new Map<string, string[]>();
+const factsOf = new Map<string, DocFacts>();
+
+/** What tells two images of the same layers apart as a build's base: its platform and when it was made, to the nanosecond. */
+interface DocFacts {
+	platform: string;
+	created?: bigint;
+}
+
+function docFacts(raw: string | undefined): DocFacts {
+	if (raw === undefined) return {platform: ''};
+	let found = factsOf.get(raw);
+	if (!found) {
+		found = {platform: ''};
+		try {
+			const doc = JSON.parse(raw) as {Os?: unknown; Architecture?: unknown; Variant?: unknown; Created?: unknown};
+			found.platform = [doc.Os, doc.Architecture, doc.Variant].map((part) => (typeof part === 'string' ? part : '')).join('/');
+			if (typeof doc.Created === 'string') {
+				const t = parseRFC3339(doc.Created);
+				found.created = t.sec * 1_000_000_000n + BigInt(t.nsec);
+			}
+		} catch {
+			// Not JSON, or no time Go would read: no facts to go by.
+		}
+		factsOf.set(raw, found);
+	}
+	return found;
+}
 
 /** RootFS.Layers of an inspect document, parsed once per document. */
 export function diffIdsOfDoc(raw: string): string[] {
@@ -45,7 +73,7 @@ export function layerHolders(openId: string, openDiffIds: string[], images: read
 		inputs.push({id: image.Id, diffIds: diffIdsOfDoc(raw)});
 	}
 	const names = new Map(images.map((image) => [image.Id, imageLabel(image)]));
-	const marks = buildMarks(openId, openDiffIds, inputs, images);
+	const marks = buildMarks(openId, openDiffIds, inputs, images, docs);
 	for (const [id, mark] of marks) names.set(id, `${names.get(id) ?? id} (${mark})`);
 	// The marked holders first (FROM, then an earlier build): on a base shared by many images they are the ones that
 	// tell where the layer came from, and a long list is cut at the detail's height.
@@ -63,7 +91,7 @@ export function layerHolders(openId: string, openDiffIds: string[], images: read
  * base. An image that shares only the base's layers is another build on the
  * same base, and is not marked.
  */
-function buildMarks(openId: string, openDiffIds: string[], inputs: SharingImage[], images: readonly ImageSummary[]): Map<string, string> {
+function buildMarks(openId: string, openDiffIds: string[], inputs: SharingImage[], images: readonly ImageSummary[], docs: Record<string, string>): Map<string, string> {
 	const marks = new Map<string, string>();
 	const created = new Map(images.map((image) => [image.Id, image.Created]));
 	const openCreated = created.get(openId);
@@ -72,11 +100,21 @@ function buildMarks(openId: string, openDiffIds: string[], inputs: SharingImage[
 		while (n < diffIds.length && n < openDiffIds.length && diffIds[n] === openDiffIds[n]) n++;
 		return n;
 	};
+	// Of the images whose whole stack is the bottom of the open one's, the deepest; of several as deep (a tag, a
+	// label or a config changed on the same layers), one of the open image's platform, then the oldest, then by ID.
+	const platform = docFacts(docs[openId]).platform;
+	const before = (a: SharingImage, b: SharingImage): boolean => {
+		if (a.diffIds.length !== b.diffIds.length) return a.diffIds.length > b.diffIds.length;
+		const [x, y] = [docFacts(docs[a.id]), docFacts(docs[b.id])];
+		if ((x.platform === platform) !== (y.platform === platform)) return x.platform === platform;
+		if (x.created !== undefined && y.created !== undefined && x.created !== y.created) return x.created < y.created;
+		return a.id < b.id;
+	};
 	let base: SharingImage | undefined;
 	for (const input of inputs) {
 		if (input.id === openId || input.diffIds.length === 0) continue;
 		const prefix = input.diffIds.length < openDiffIds.length && common(input.diffIds) === input.diffIds.length;
-		if (prefix && (!base || input.diffIds.length > base.diffIds.length)) base = input;
+		if (prefix && (!base || before(input, base))) base = input;
 	}
 	if (base) marks.set(base.id, 'FROM');
 	const baseDepth = base?.diffIds.length ?? 0;

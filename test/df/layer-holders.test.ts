@@ -37,6 +37,26 @@ describe('layer holders (the Layers tab)', () => {
 		expect(holders[0].filter((name) => name.includes('earlier build'))).toEqual([`${first} (earlier build)`]);
 	});
 
+	it('of bases on the same layers (a config changed, one Created to the nanosecond), FROM is one of the open image\'s platform, then the oldest', () => {
+		// As on CI's engine: hostile/arch:1 is fixture/base:1 with a hostile architecture, made in the same nanosecond;
+		// the open image was built on fixture/base:1, and fixture/dangling:1 is a later image of the same layers.
+		const layer = (n: number) => `sha256:${String(n).repeat(64)}`;
+		const image = (id: string, tag: string): ImageSummary => ({Id: id, RepoTags: [tag], Created: 1796217113} as ImageSummary);
+		const doc = (id: string, layers: string[], arch: string, created: string) => JSON.stringify({Id: id, Os: 'linux', Architecture: arch, Created: created, RootFS: {Layers: layers}});
+		const list = [image('sha256:a', 'hostile/arch:1'), image('sha256:b', 'fixture/dangling:1'), image('sha256:c', 'fixture/base:1'), image('sha256:d', 'app:2')];
+		const made = '2026-12-02T13:11:53.010631298Z';
+		const all = {
+			'sha256:a': doc('sha256:a', [layer(1)], '\x1b]0;arch-pwned\x07\x1b[2J', made),
+			'sha256:b': doc('sha256:b', [layer(1)], 'amd64', '2026-12-02T13:11:57.1Z'),
+			'sha256:c': doc('sha256:c', [layer(1)], 'amd64', made),
+			'sha256:d': doc('sha256:d', [layer(1), layer(2)], 'amd64', '2026-12-02T14:00:00Z'),
+		};
+		expect(layerHolders('sha256:d', [layer(1), layer(2)], list, all)![0][0]).toBe('fixture/base:1 (FROM)');
+		// Without the platform to go by, the oldest: to the nanosecond, not the second.
+		const sameArch = {...all, 'sha256:a': doc('sha256:a', [layer(1)], 'amd64', '2026-12-02T13:11:53.010631299Z')};
+		expect(layerHolders('sha256:d', [layer(1), layer(2)], list, sameArch)![0][0]).toBe('fixture/base:1 (FROM)');
+	});
+
 	it('is not known until every image\'s document is read', () => {
 		const l1 = byTag('df/l1:1');
 		const some = {...docs};

@@ -84,8 +84,10 @@ describe.skipIf(!haveEngine)('b: build an image', () => {
 
 	it('a build that reuses an earlier build\'s cached steps marks them, and its Layers tab names that build and its FROM', async () => {
 		// After the test above: app:1 is built. Another greeting misses the cache at the RUN (it reads the ARG), not before.
-		const app = await openApp();
 		const second = `${imagePrefix}app:2`;
+		// A retry starts where a first try left off: without app:2 and its cached RUN (rmi takes its untagged parents).
+		if (exists('image', second)) docker(['rmi', second]);
+		const app = await openApp();
 		try {
 			await build(app, {context: dir, tags: second, args: 'GREETING=other'});
 			const done = await app.waitFor((f) => f.includes('✓ Built'), 120_000);
