@@ -8,7 +8,7 @@ import type {Location} from '../format/time.js';
 import {UTC} from '../format/time.js';
 import {humanDuration, humanSize, humanSizeWithPrecision} from '../format/units.js';
 import type {GoType, GoValue} from '../template/index.js';
-import {T, decodeJSON, formatTime, parseRFC3339, ptrTo, sliceOf, timeParts, timeType} from '../template/index.js';
+import {T, decodeJSON, formatTime, parseRFC3339, ptrTo, sliceOf, timeParts, timeType, unixNano} from '../template/index.js';
 import {contextType, contextValue, type Columns} from './formatter.js';
 import {containerRow as psContainerRow, containerSummaryType} from './container-context.js';
 import {field, struct} from './inspect-type.js';
@@ -168,8 +168,7 @@ export function sortBuildCache<R extends {ID: string; LastUsedAt?: string | null
 	const at = (r: R): bigint | undefined => {
 		if (!r.LastUsedAt) return undefined;
 		try {
-			const t = parseRFC3339(r.LastUsedAt);
-			return t.sec * 1_000_000_000n + BigInt(t.nsec);
+			return unixNano(parseRFC3339(r.LastUsedAt));
 		} catch {
 			return undefined;
 		}

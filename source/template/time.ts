@@ -89,6 +89,11 @@ export interface TimeParts {
 
 const ZERO_SEC = -62135596800n; // 0001-01-01T00:00:00Z
 
+/** Nanoseconds since the Unix epoch, as Go's Time.UnixNano (a bigint: no int64 overflow to mind here). */
+export function unixNano(p: TimeParts): bigint {
+	return p.sec * 1_000_000_000n + BigInt(p.nsec);
+}
+
 export function timeParts(x: GoValue): TimeParts {
 	const r = x.v as Record<string, GoValue>;
 	return {sec: r.sec.v as bigint, nsec: Number(r.nsec.v), offset: Number(r.offset.v), zone: r.zone.v as string};
@@ -286,7 +291,7 @@ export const timeType: GoType = {
 			},
 		},
 		Unix: tm(T.int64, p => ({type: T.int64, v: p.sec})),
-		UnixNano: tm(T.int64, p => ({type: T.int64, v: p.sec * 1_000_000_000n + BigInt(p.nsec)})),
+		UnixNano: tm(T.int64, p => ({type: T.int64, v: unixNano(p)})),
 		IsZero: tm(T.bool, p => ({type: T.bool, v: p.sec === ZERO_SEC && p.nsec === 0})),
 		UTC: tm(undefined as unknown as GoType, p => goTime({...p, offset: 0, zone: 'UTC'})),
 		Year: tm(T.int, p => int(civil(p).year)),

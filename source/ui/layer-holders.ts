@@ -7,7 +7,7 @@
  */
 import type {ImageSummary} from '../engine/types.js';
 import {computeSharing, type SharingImage} from '../layers/sharing.js';
-import {parseRFC3339} from '../template/index.js';
+import {parseRFC3339, unixNano} from '../template/index.js';
 import {visible} from '../text/sanitize.js';
 
 const diffIdsOf = new Map<string, string[]>();
@@ -27,10 +27,7 @@ function docFacts(raw: string | undefined): DocFacts {
 		try {
 			const doc = JSON.parse(raw) as {Os?: unknown; Architecture?: unknown; Variant?: unknown; Created?: unknown};
 			found.platform = [doc.Os, doc.Architecture, doc.Variant].map((part) => (typeof part === 'string' ? part : '')).join('/');
-			if (typeof doc.Created === 'string') {
-				const t = parseRFC3339(doc.Created);
-				found.created = t.sec * 1_000_000_000n + BigInt(t.nsec);
-			}
+			if (typeof doc.Created === 'string') found.created = unixNano(parseRFC3339(doc.Created));
 		} catch {
 			// Not JSON, or no time Go would read: no facts to go by.
 		}
