@@ -25,7 +25,7 @@ import {EngineError} from '../engine/errors.js';
 import {exactDetail, loadImageDetail} from '../engine/image-detail.js';
 import {openLayerCache} from '../cache/layer-cache.js';
 import {inspectLinesOf} from './inspect-lines.js';
-import type {Msg} from './state.js';
+import type {Msg} from './model.js';
 import {can, type Source} from './lists/capability.js';
 import {engineFeeds, type Feeds} from './lists/feeds.js';
 

@@ -4,8 +4,8 @@
  * answers (probed together, each bounded by the adapter's timeout).
  */
 import {listContexts, probeContexts} from '../engine/contexts.js';
-import type {EngineRow} from './lists/engines.js';
-import type {Msg} from './state.js';
+import type {EngineRow} from './lists/feeds.js';
+import type {Msg} from './model.js';
 
 export async function loadEngines(dispatch: (msg: Msg) => void, signal: AbortSignal): Promise<void> {
 	let rows: EngineRow[];

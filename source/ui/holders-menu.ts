@@ -7,8 +7,7 @@
  */
 import {computeSharing, type SharingImage} from '../layers/sharing.js';
 import {diffIdsOfDoc, imageLabel} from './layer-holders.js';
-import type {MenuItem} from './overlays/menu.js';
-import type {Msg, State} from './state.js';
+import type {MenuItem, Msg, State} from './model.js';
 
 /** The other images holding layer `index` of the open image, as ids and names; undefined while not known. */
 export function holdersOfLayer(state: State, index: number): {id: string; ref: string; label: string}[] | undefined {

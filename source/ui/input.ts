@@ -3,22 +3,16 @@
  * that arrive together ("/app" pasted, "jjj" held) each see the state the
  * previous one left, never a stale copy.
  */
-import {actionFor, type Action, type Context} from './keymap.js';
+import {actionFor} from './keymap.js';
+import type {Action, Context, KeyPress} from './key-names.js';
 import {overlayContext, overlayKey} from './overlays/index.js';
-import type {Msg, State} from './state.js';
+import type {Msg, State} from './model.js';
 import {overlayPage} from './layout.js';
 import {filesMessageFor, filesTyping} from './files/keys.js';
 import {filesContext} from './files/reducer.js';
 import {specs} from './lists/registry.js';
 import type {ListAction} from './lists/spec.js';
 
-export interface KeyPress {
-	/** keyName() of the whole chunk. */
-	name: string;
-	input: string;
-	ctrl?: boolean;
-	meta?: boolean;
-}
 
 export function contextOf(state: State): Context {
 	if (state.help) return 'help';

@@ -2,68 +2,10 @@
  * One table of key bindings drives key dispatch, the footer and the `?`
  * help overlay, so the three cannot disagree.
  */
-import type {FilesAction} from './files/keys.js';
+import type {Action, Context} from './key-names.js';
 import {specs} from './lists/registry.js';
-import type {AnySpec, Capability, ListAction, ListActionName, ListId} from './lists/spec.js';
-
-export type Context = ListId | 'container' | 'layers' | 'history' | 'inspect' | 'filter' | 'help' | 'form' | 'confirm' | 'menu' | 'task' | 'format' | FilesContext;
-
-/** The Files tab: its tree, while the image is being read, the search box, the wasted-space view. */
-export type FilesContext = 'files' | 'filesLoading' | 'filesSearch' | 'filesWaste';
-
-export type Action =
-	| FilesAction
-	| 'quit'
-	| 'forceQuit'
-	| 'up'
-	| 'down'
-	| 'pageUp'
-	| 'pageDown'
-	| 'top'
-	| 'bottom'
-	| 'open'
-	| 'back'
-	| 'help'
-	| 'sort'
-	| 'filter'
-	| ShowListAction
-	| 'menu'
-	| 'sortMenu'
-	| 'menuMove'
-	| 'menuPick'
-	| 'mouse'
-	| 'nextTab'
-	| 'prevTab'
-	| 'filterAccept'
-	| 'filterClear'
-	| 'nextField'
-	| 'prevField'
-	| 'submit'
-	| 'cancel'
-	| 'toggle'
-	| 'lineEdit'
-	| FormatAction
-	| ListActionName
-	| 'close';
-
-/** The format box (source/ui/format) and pick-then-pipe. */
-export type FormatAction =
-	| 'format'
-	| 'formatColumn'
-	| 'formatFilterClear'
-	| 'browse'
-	| 'pick'
-	| 'formatAccept'
-	| 'formatClose'
-	| 'formatOlder'
-	| 'formatNewer'
-	| 'formatComplete'
-	| 'formatScrollUp'
-	| 'formatScrollDown'
-	| 'formatClearInput';
-
-/** The key that shows a list from the others (a spec's `show.action`): showImages, showContainers… */
-export type ShowListAction = `show${Capitalize<ListId>}`;
+import type {Capability} from './lists/names.js';
+import type {AnySpec, ListAction} from './lists/spec.js';
 
 export interface Binding {
 	action: Action;

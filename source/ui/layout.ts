@@ -4,7 +4,7 @@
  * reducers page by the functions below; a mouse click finds its row by
  * `listTop` (source/ui/mouse.ts).
  */
-import type {State} from './state.js';
+import type {State} from './model.js';
 import {isList} from './lists/registry.js';
 
 /** Which of the optional lines App draws, and the body's height under them. */

@@ -6,7 +6,8 @@
  * remembers it so the suspend hook (an attached container, a shell) can
  * turn it off while someone else has the terminal and back on after.
  */
-import {mouseOff, mouseOn, takeMouse, type MouseEvent} from './mouse.js';
+import {mouseOff, mouseOn, takeMouse} from './mouse.js';
+import type {MouseEvent} from './model.js';
 
 export interface MouseInput {
 	/** Called with every report, in order. */

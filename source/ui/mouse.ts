@@ -15,15 +15,8 @@ import {footerItems, unavailable} from './keymap.js';
 import {layout, listHeaderLine} from './layout.js';
 import {can} from './lists/capability.js';
 import {isList} from './lists/registry.js';
-import type {Msg, State, Tab} from './state.js';
+import type {Msg, State, Tab, MouseEvent} from './model.js';
 
-export interface MouseEvent {
-	button: number;
-	/** 0-based. */
-	x: number;
-	y: number;
-	release: boolean;
-}
 
 /** Turning mouse reports on (buttons, SGR encoding) and off. */
 export const mouseOn = '\x1b[?1000h\x1b[?1006h';

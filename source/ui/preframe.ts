@@ -23,7 +23,8 @@ import {listOf} from './lists/select.js';
 import {listTitle} from './lists/title.js';
 import type {Screen} from './screen.js';
 import {startState} from './start-state.js';
-import {layout, reduce, type State} from './state.js';
+import {layout, reduce} from './state.js';
+import type {State} from './model.js';
 import {applyTheme, theme} from './theme.js';
 
 interface Style {

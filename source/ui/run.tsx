@@ -28,7 +28,8 @@ import {mouseInput} from './mouse-input.js';
 import {takeScreen, type Screen} from './screen.js';
 import type {SortKey} from '../config/schema.js';
 import {startState} from './start-state.js';
-import {reduce, type State} from './state.js';
+import {reduce} from './state.js';
+import type {State} from './model.js';
 import {applyTheme} from './theme.js';
 
 export interface Lists {

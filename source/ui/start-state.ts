@@ -4,7 +4,8 @@
  */
 import type {SortKey} from '../config/schema.js';
 import {initialList} from './lists/list-state.js';
-import {initialState, type State} from './state.js';
+import {initialState} from './state.js';
+import type {State} from './model.js';
 
 const imageSortOrder: readonly SortKey[] = ['created', 'size', 'name'];
 

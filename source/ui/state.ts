@@ -2,174 +2,29 @@
  * The explorer's state and its reducer. All input goes through `dispatch`,
  * so keys that arrive in one chunk never read stale state.
  */
-import type {ConfirmKind} from '../config/schema.js';
-import type {ContainerSummary, ImageSummary} from '../engine/types.js';
-import type {ImageDetail} from '../engine/image-detail.js';
-import {handleKey, type KeyPress} from './input.js';
-import {helpLineCount, keyHint, keysOf, type Action} from './keymap.js';
-import {picked, type MenuItem} from './overlays/menu.js';
-import {mouseMessages, type MouseEvent} from './mouse.js';
+import {handleKey} from './input.js';
+import type {Action} from './key-names.js';
+import {helpLineCount, keyHint, keysOf} from './keymap.js';
+import {picked} from './overlays/menu.js';
+import {type MenuItem, type Effect, type EffectBody, type Overlay, tabs, type ImageScreen, type Msg, type State} from './model.js';
+import {mouseMessages} from './mouse.js';
 import {visible} from '../text/sanitize.js';
-import {overlayFailed, type Effect, type EffectBody, type Overlay} from './overlays/index.js';
-import {containerSubject, immediateAction, startAction, type ImmediateAction, type StartableAction} from './actions/start.js';
+import {overlayFailed} from './overlays/index.js';
+import {containerSubject, immediateAction, startAction} from './actions/start.js';
 import type {ImageRow} from './rows.js';
 import {layout, listPage, tabPage, type Layout} from './layout.js';
 import {missing} from './lists/capability.js';
 import {emptyFeeds, type Feeds} from './lists/feeds.js';
 import {imagesSpec} from './lists/images.js';
 import {containersSpec} from './lists/containers.js';
-import {initialList, moved, reduceList, selectedRow, type ListMove, type ListMsg, type ListState} from './lists/list-state.js';
+import {initialList, moved, reduceList, selectedRow, type ListMsg, type ListState} from './lists/list-state.js';
 import {isList, specOf, specs} from './lists/registry.js';
-import type {ListAction, ListId} from './lists/spec.js';
+import type {ListAction} from './lists/spec.js';
+import type {ListId} from './lists/names.js';
 import {listOf, selectedOf} from './lists/select.js';
-import {reduceFiles, type FilesEvent, type FilesScreen} from './files/reducer.js';
-import {filteredInspectLength, initialFormat, reduceFormat, type FormatMsg, type FormatState, type PickState} from './format/reduce.js';
+import {reduceFiles} from './files/reducer.js';
+import {filteredInspectLength, initialFormat, reduceFormat} from './format/reduce.js';
 import {openImageAt} from './holders-menu.js';
-
-export type View = ListId | 'image' | 'container';
-export type Tab = 'layers' | 'history' | 'inspect' | 'files';
-export const tabs: Tab[] = ['layers', 'history', 'inspect', 'files'];
-
-export interface ImageScreen {
-	ref: string;
-	id: string;
-	tab: Tab;
-	/** Per tab (the Files tab keeps its own cursor in `files`). */
-	cursor: Record<Exclude<Tab, 'files'>, number>;
-	detail?: ImageDetail;
-	/** The inspect JSON, indented, one entry per line. */
-	inspectLines: string[];
-	error?: string;
-	/** The Files tab: the image's file trees once read (source/ui/files). */
-	files?: FilesScreen;
-	/** A volume's files shown in the Files tab (source/ui/volume-files.ts): no other tab, Esc goes back to Volumes. */
-	volume?: string;
-}
-
-/** A container opened from its list (Enter): its inspect JSON, scrolling. */
-export interface ContainerScreen {
-	id: string;
-	name: string;
-	/** The inspect JSON as docker prints it, one line each; undefined while it is read. */
-	lines?: string[];
-	error?: string;
-	/** The first line shown. */
-	top: number;
-}
-
-export interface State {
-	view: View;
-	container?: ContainerScreen;
-	/** What the controller loaded (source/ui/lists/feeds.ts): every list's rows are made from it. */
-	data: Feeds;
-	/** The engine has answered once. */
-	loaded: boolean;
-	/** Every list's state (source/ui/lists/list-state.ts), by list. */
-	lists: Record<ListId, ListState<unknown>>;
-	layerCounts: Record<string, number>;
-	/** The Images list's UNIQUE column is shown (`U`; source/ui/unique-column.ts). */
-	uniqueColumn?: boolean;
-	image?: ImageScreen;
-	help: boolean;
-	/** The first line of the help shown (it scrolls). */
-	helpTop?: number;
-	/** The engine does not answer: what to say. */
-	banner?: string;
-	/** What sits over the screen and takes the keyboard (a form, a confirmation, progress). */
-	overlay?: Overlay;
-	/** Work asked of the App (the reducer stays pure); taken in order, by id. */
-	effects: Effect[];
-	nextId: number;
-	/** The outcome of the last action, shown above the footer until the next key. */
-	notice?: {text: string; level: 'info' | 'error'};
-	/** Select this image as soon as the list shows it (a new tag, a built image). */
-	selectWhenSeen?: {ref?: string; id?: string};
-	height: number;
-	width: number;
-	quit: boolean;
-	/** The format box's lasting parts: the kept Inspect filter, the list column, the template history (source/ui/format). */
-	format: FormatState;
-	/** Pick-then-pipe: stdout is not a terminal; Enter picks an image's output for it. */
-	pick?: PickState;
-	/** Reading an archive (`--archive`), not an engine: its path. Actions that need a daemon say so instead. */
-	archive?: string;
-	/** Set (the repository) when reading a registry: no engine, and no export either (lists/capability.ts). */
-	remote?: string;
-	/** A registry source's engine for `P` (its URL): the pull goes there, then the explorer shows it. */
-	pullTo?: string;
-	/** The docker context shown, once switched to one from the Engines list. */
-	context?: string;
-	/** The terminal reports the mouse to us (off: its own text selection works); undefined where there is no terminal to ask. */
-	mouse?: boolean;
-	/** The config's questions (source/config/schema.ts `confirmKinds`): false skips that one; unset asks. */
-	confirm?: Partial<Record<ConfirmKind, boolean>>;
-}
-
-export type Msg =
-	| {type: 'lists'; images: ImageSummary[]; containers: ContainerSummary[]}
-	/** Feeds loaded; `answered`: from the engine, which answers again (the banner goes). */
-	| {type: 'data'; data: Partial<Feeds>; answered?: boolean}
-	| {type: 'layerCounts'; counts: Record<string, number>; /** The raw inspect JSON read for the counts, by id (the format column uses it). */ docs?: Record<string, string>}
-	| {type: 'engineDown'; message: string}
-	| {type: 'engineUp'}
-	| {type: 'resize'; width: number; height: number}
-	| {type: 'move'; to: ListMove}
-	| {type: 'sort'}
-	| {type: 'filterStart'}
-	| {type: 'filterInput'; text: string}
-	| {type: 'filterAccept'}
-	| {type: 'filterClear'}
-	/** A message for one list's state (a click, a wheel turn); `list` defaults to the one shown. */
-	| {type: 'list'; list?: ListId; msg: ListMsg<unknown>}
-	| {type: 'view'; view: ListId}
-	/** Enter on a list: its spec's open action; in pick mode, Images picks unless `browse`. */
-	| {type: 'open'; /** Open even in pick mode (where Enter picks). */ browse?: boolean}
-	/** Open the selected image on its Layers tab. */
-	| {type: 'openImage'; browse?: boolean}
-	/** Open the image `id` on its Layers tab (from the Layers tab's menu of the images sharing a layer: source/ui/holders-menu.ts). */
-	| {type: 'openImageAt'; id: string; ref: string}
-	/** A list action (source/ui/lists/<list>.ts), by name: its capability is checked, then its handler runs. */
-	| {type: 'act'; action: Action}
-	/** `x`: the menu of everything that can be done to the selected row; `o`: the sort menu. */
-	| {type: 'menu'}
-	| {type: 'sortMenu'}
-	/** MenuChoices picked the item at `index` of the overlay's menu (or of a question drawn as one). */
-	| {type: 'menuPick'; id: number; index: number}
-	| {type: 'openContainer'}
-	/** A mouse report (source/ui/mouse.ts); `m` turns capture off and on. */
-	| {type: 'mouse'; event: MouseEvent}
-	| {type: 'mouseCapture'}
-	| {type: 'tabTo'; tab: Tab}
-	/** The App now talks to the engine of context `name`: nothing of the old engine's state is kept. */
-	| {type: 'engineSwitched'; name: string}
-	/** The open image's ref now names another image (a registry source's other platform): read again, same tab. */
-	| {type: 'imageSwapped'; ref: string; id: string}
-	/** R: the explorer now shows a registry source (`label`), on the image `open` when given. */
-	| {type: 'remoteOpened'; label: string; open?: {ref: string; id: string}; pullTo?: string}
-	/** After a pull from a registry source: the engine's Images, the pulled image selected, the pull's finished view kept on top. */
-	| {type: 'localOpened'; label: string; select: {ref?: string; id?: string}}
-	| {type: 'containerDetail'; id: string; lines?: string[]; error?: string}
-	| {type: 'immediate'; action: ImmediateAction}
-	| {type: 'detail'; ref: string; detail: ImageDetail; inspectLines: string[]}
-	| {type: 'detailError'; ref: string; message: string}
-	| {type: 'tab'; delta: 1 | -1}
-	| {type: 'back'}
-	| {type: 'help'}
-	| {type: 'quit'}
-	| {type: 'key'; press: KeyPress}
-	| {type: 'startAction'; action: StartableAction}
-	| {type: 'openOverlay'; overlay: DistributiveOmit<Overlay, 'id'>}
-	| {type: 'updateOverlay'; id: number; update: (overlay: Overlay) => Overlay}
-	| {type: 'closeOverlay'; id: number}
-	| {type: 'overlayFailed'; id: number; message: string; fieldErrors?: Record<string, string | undefined>}
-	| {type: 'effect'; effect: EffectBody}
-	| {type: 'effectsTaken'; upTo: number}
-	| {type: 'notice'; text: string; level?: 'info' | 'error'}
-	| {type: 'selectWhenSeen'; ref?: string; id?: string}
-	| {type: 'files'; event: FilesEvent}
-	| {type: 'format'; msg: FormatMsg};
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export function initialState(width = 80, height = 24): State {
 	const lists = Object.fromEntries(specs.map((spec) => [spec.id, initialList()])) as Record<ListId, ListState<unknown>>;
@@ -451,6 +306,8 @@ export function reduce(state: State, msg: Msg): State {
 			return {...state, notice: {text: msg.text, level: msg.level ?? 'info'}};
 		case 'selectWhenSeen':
 			return withSeen({...state, selectWhenSeen: {ref: msg.ref, id: msg.id}});
+		case 'openVolumeFiles':
+			return {...state, view: 'image', image: msg.screen};
 		case 'files':
 			return reduceFiles(state, msg.event, reduce);
 		case 'format':

@@ -10,8 +10,8 @@ import type {LayerEntries} from '../layers/types.js';
 import {buildImageModel} from '../layers/index.js';
 import {pairHistory} from '../layers/history.js';
 import type {FilesData} from './files/data.js';
+import type {ImageScreen} from './model.js';
 import {emptyFiles} from './files/reducer.js';
-import type {ImageScreen} from './state.js';
 
 /** The Files tab's data for a volume's entries (one layer, nothing to pair). */
 export function volumeFilesData(volume: string, files: LayerEntries): FilesData {

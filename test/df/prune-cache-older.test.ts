@@ -10,7 +10,7 @@ import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import {cacheResult, cacheSubject, danglingRecord, noCache} from '../../source/ui/actions/build-cache.js';
 import {pruneConfirm} from '../../source/ui/actions/prune.js';
 import {olderConfirm, olderRecords, parseDuration, pruneBuildCacheOlderForm, readDuration} from '../../source/ui/actions/prune-cache-older.js';
-import type {Msg} from '../../source/ui/state.js';
+import type {Msg} from '../../source/ui/model.js';
 import {haveEngine} from '../helpers/engine.js';
 
 const now = Date.parse('2026-12-02T12:00:00Z');

@@ -17,7 +17,8 @@ import {displayWidth} from '../../source/text/width.js';
 import {App} from '../../source/ui/App.js';
 import {fitColumns} from '../../source/ui/columns.js';
 import {imageColumns} from '../../source/ui/image-columns.js';
-import {initialState, reduce, type State} from '../../source/ui/state.js';
+import {initialState, reduce} from '../../source/ui/state.js';
+import type {State} from '../../source/ui/model.js';
 import {captured, capturedText, tick} from '../helpers/ink.js';
 
 const engine = new Engine(resolveEndpoint({host: 'unix:///nonexistent.sock', env: {}}));

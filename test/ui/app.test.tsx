@@ -8,7 +8,8 @@ import {indentJson} from '../../source/format/json-indent.js';
 import {pairHistory, stepsFromHistoryApi} from '../../source/layers/history.js';
 import {App} from '../../source/ui/App.js';
 import {imageRows} from '../../source/ui/rows.js';
-import {initialState, reduce, type State} from '../../source/ui/state.js';
+import {initialState, reduce} from '../../source/ui/state.js';
+import type {State} from '../../source/ui/model.js';
 import {captured, capturedText, keys, tick, waitFor} from '../helpers/ink.js';
 
 // Captured from a real engine (test/fixtures/captured); no daemon is contacted: controller is off.

@@ -12,7 +12,8 @@ import {filesContext, shown} from '../../source/ui/files/reducer.js';
 import {selected} from '../../source/ui/files/model.js';
 import {contextOf} from '../../source/ui/input.js';
 import {actionFor, bindings} from '../../source/ui/keymap.js';
-import {initialState, reduce, type Msg, type State} from '../../source/ui/state.js';
+import {initialState, reduce} from '../../source/ui/state.js';
+import type {Msg, State} from '../../source/ui/model.js';
 import {d, f, layers, wh} from '../layers/helpers.js';
 
 /** Every node of a tree, sorted by path. */

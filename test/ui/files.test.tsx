@@ -17,9 +17,10 @@ import {readImageArchive} from '../../source/engine/archive/index.js';
 import type {Engine} from '../../source/engine/engine.js';
 import {loadImageDetail} from '../../source/engine/image-detail.js';
 import {App} from '../../source/ui/App.js';
-import {initialState, type State} from '../../source/ui/state.js';
-import {docker, engine, haveEngine} from '../helpers/engine.js';
+import type {State} from '../../source/ui/model.js';
+import {engine, haveEngine} from '../helpers/engine.js';
 import {keys, tick, waitFor} from '../helpers/ink.js';
+import {initialState} from '../../source/ui/state.js';
 
 const WASTE = 'test-layers/waste:1';
 const BIG = 'test-layers/big:1';

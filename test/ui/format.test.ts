@@ -12,7 +12,8 @@ import {addToHistory, historyLimit, mergeHistory, parseHistory, recallStep, seri
 import {historyPath, readHistory, saveTemplate} from '../../source/ui/format/history-file.js';
 import {actionFor} from '../../source/ui/keymap.js';
 import type {ImageRow} from '../../source/ui/rows.js';
-import {initialState, reduce, type State} from '../../source/ui/state.js';
+import {initialState, reduce} from '../../source/ui/state.js';
+import type {State} from '../../source/ui/model.js';
 import {textField} from '../../source/ui/text-field.js';
 import {capturedText} from '../helpers/ink.js';
 

@@ -1,14 +1,14 @@
 /**
- * The UI's modules import downward: no import cycle in source/ui spans
- * more than a file and its own helper (two files). Type-only imports
- * (`import type`, erased at build) are left out: they carry no order of
- * loading; every import that runs is followed.
+ * The modules import downward: no import cycle in source/ spans more than
+ * a file and its own helper (two files). Every import counts: type-only
+ * ones too (they are erased at build, but a type knot ties the modules as
+ * tightly for whoever reads or changes them) and `import()` calls.
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../../source/ui');
+const root = path.resolve(import.meta.dirname, '../../source');
 
 function files(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -17,16 +17,16 @@ function files(dir: string): string[] {
 	});
 }
 
-/** The files of source/ui a file imports at run time. */
+/** The files of source/ a file imports: statements (types too) and `import()` calls. */
 function imports(file: string): string[] {
 	const text = readFileSync(file, 'utf8');
 	const found: string[] = [];
-	for (const match of text.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm)) {
-		if (match[1]) continue;
-		// `import {type A, type B} from` is type-only too.
-		const clause = /^(?:import|export)\s+\{([^}]*)\}/.exec(match[0])?.[1];
-		if (clause && clause.split(',').every((part) => !part.trim() || part.trim().startsWith('type '))) continue;
-		const target = path.resolve(path.dirname(file), match[2]).replace(/\.js$/, '');
+	const specifiers = [
+		...[...text.matchAll(/^(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm)].map((match) => match[1]),
+		...[...text.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((match) => match[1]),
+	];
+	for (const specifier of specifiers) {
+		const target = path.resolve(path.dirname(file), specifier).replace(/\.js$/, '');
 		for (const candidate of [`${target}.ts`, `${target}.tsx`]) if (candidate.startsWith(root) && statSync(candidate, {throwIfNoEntry: false})) found.push(candidate);
 	}
 	return found;
@@ -63,7 +63,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
 	return out;
 }
 
-describe('source/ui imports', () => {
+describe('source/ imports', () => {
 	it('hold no cycle of more than two files', () => {
 		const graph = new Map(files(root).map((file) => [file, imports(file)]));
 		const found = cycles(graph);

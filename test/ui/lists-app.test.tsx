@@ -22,7 +22,8 @@ import {footerFitted, unavailable} from '../../source/ui/keymap.js';
 import {can} from '../../source/ui/lists/capability.js';
 import {specs} from '../../source/ui/lists/registry.js';
 import type {ListAction} from '../../source/ui/lists/spec.js';
-import {initialState, reduce, type State} from '../../source/ui/state.js';
+import {initialState, reduce} from '../../source/ui/state.js';
+import type {State} from '../../source/ui/model.js';
 import {captured, keys, tick, waitFor} from '../helpers/ink.js';
 import {readFileSync} from 'node:fs';
 

@@ -9,7 +9,7 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {describe, expect, it} from 'vitest';
 import {MenuChoices} from '../../source/ui/components/MenuView.js';
-import type {MenuItem} from '../../source/ui/overlays/menu.js';
+import type {MenuItem} from '../../source/ui/model.js';
 import {keys, tick, waitFor} from '../helpers/ink.js';
 
 const items = (n: number): MenuItem[] => Array.from({length: n}, (_, i) => ({label: `item ${i}`, pick: {type: 'quit'}}));

@@ -7,7 +7,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {bindings, displayKey, type Context} from '../../source/ui/keymap.js';
+import {bindings, displayKey} from '../../source/ui/keymap.js';
+import type {Context} from '../../source/ui/key-names.js';
 import {specs} from '../../source/ui/lists/registry.js';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');

@@ -10,7 +10,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import {Controller} from '../../source/ui/controller.js';
-import type {Msg} from '../../source/ui/state.js';
+import type {Msg} from '../../source/ui/model.js';
 import {docker, haveEngine} from '../helpers/engine.js';
 
 const label = 'imgscope.test=reload-policy';

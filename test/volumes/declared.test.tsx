@@ -8,7 +8,8 @@ import {indentJson} from '../../source/format/json-indent.js';
 import {pairHistory, stepsFromHistoryApi} from '../../source/layers/history.js';
 import {App} from '../../source/ui/App.js';
 import {declaredVolumes, declaredVolumesText} from '../../source/ui/declared-volumes.js';
-import {initialState, reduce, type State} from '../../source/ui/state.js';
+import {initialState, reduce} from '../../source/ui/state.js';
+import type {State} from '../../source/ui/model.js';
 import {captured, capturedText, waitFor} from '../helpers/ink.js';
 
 // Captured from the real engine (test/fixtures/captured): fixture/app's Dockerfile has VOLUME /app/data.

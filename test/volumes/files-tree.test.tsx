@@ -5,7 +5,8 @@ import {Engine} from '../../source/engine/engine.js';
 import {resolveEndpoint} from '../../source/engine/endpoint.js';
 import type {FileEntry, LayerEntries} from '../../source/layers/types.js';
 import {App} from '../../source/ui/App.js';
-import {initialState, reduce, type State} from '../../source/ui/state.js';
+import {initialState, reduce} from '../../source/ui/state.js';
+import type {State} from '../../source/ui/model.js';
 import {volumeFilesData, volumeFilesScreen} from '../../source/ui/volume-files.js';
 import {keys, tick, waitFor} from '../helpers/ink.js';
 
@@ -23,7 +24,7 @@ const layer: LayerEntries = {diffId: '', blobPath: '', compression: 'none', tarB
 
 function opened(): Partial<State> {
 	let state: State = {...initialState(100, 30), view: 'volumes'};
-	state = reduce(state, {type: 'files', event: {type: 'openVolume', screen: volumeFilesScreen('pgdata', volumeFilesData('pgdata', layer))}});
+	state = reduce(state, {type: 'openVolumeFiles', screen: volumeFilesScreen('pgdata', volumeFilesData('pgdata', layer))});
 	return state;
 }
 

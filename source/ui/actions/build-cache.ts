@@ -5,9 +5,8 @@
  * reclaimed figure that stays on disk with the images (pure); and the Disk
  * list read again after a prune (no engine event follows one).
  */
-import type {BuildCacheRecord} from '../../engine/disk-usage.js';
-import {readDiskUsage} from '../../engine/disk-usage.js';
-import type {EffectContext} from '../effects.js';
+import {type BuildCacheRecord, readDiskUsage} from '../../engine/disk-usage.js';
+import type {EffectContext} from './types.js';
 import {humanSize} from '../../format/units.js';
 
 /**

@@ -14,7 +14,7 @@ import {parseBuildForm, type BuildField} from '../../actions/build-spec.js';
 import {BuildError, buildImage} from '../../engine/actions/index.js';
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {task, type TaskState} from '../overlays/task.js';
 import {refuse, shortId, shownError} from './common.js';
 import {TaskRun} from './task-runner.js';

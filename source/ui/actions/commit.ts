@@ -13,7 +13,7 @@ import {parseCommitForm} from '../../actions/commit-spec.js';
 import {commitContainer} from '../../engine/actions/index.js';
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {failed, refuse, shortId} from './common.js';
 import type {ActionHandler} from './types.js';
 

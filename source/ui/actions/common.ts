@@ -1,7 +1,6 @@
 /** Small things every action handler needs. */
 import {visible} from '../../text/sanitize.js';
-import type {EffectContext} from '../effects.js';
-import type {ActionRequest} from './types.js';
+import type {EffectContext, ActionRequest} from './types.js';
 
 export function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@
 import {execSession, inspectContainerRaw, restartContainer, startContainer} from '../../engine/actions/index.js';
 import {indentJson} from '../../format/json-indent.js';
 import {visible} from '../../text/sanitize.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {shortId, shownError} from './common.js';
 import {attachTerminal} from './terminal.js';
 import type {ActionHandler} from './types.js';

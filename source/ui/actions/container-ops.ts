@@ -6,7 +6,7 @@
  */
 import {removeContainer, stopContainer, containerLogs} from '../../engine/actions/index.js';
 import {visible} from '../../text/sanitize.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {task} from '../overlays/task.js';
 import {failed, shortId, shownError} from './common.js';
 import {TaskRun} from './task-runner.js';

@@ -8,15 +8,14 @@
  * `docker builder prune -a --filter until=D`). On an engine without a build
  * cache answer (the legacy builder) it says so instead.
  */
-import type {BuildCacheRecord} from '../../engine/disk-usage.js';
-import {pruneBuildCache, readDiskUsage} from '../../engine/disk-usage.js';
+import {type BuildCacheRecord, pruneBuildCache, readDiskUsage} from '../../engine/disk-usage.js';
 import {parseGoDuration} from '../../format/go-duration.js';
 import {humanSize} from '../../format/units.js';
 import {cacheFrees} from '../lists/disk-rows.js';
 import {form} from '../overlays/form.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {failed} from './common.js';
-import {cacheResult, cacheSubject, noCache, refreshDisk} from './build-cache.js';
+import {cacheSubject, cacheResult, noCache, refreshDisk} from './build-cache.js';
 import type {ActionHandler} from './types.js';
 
 /**

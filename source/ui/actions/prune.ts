@@ -5,12 +5,11 @@
  * (`P`), stopped containers (`c`), the build cache (`b`: `y` its dangling
  * records, `a` all). With nothing to prune, a notice says so instead.
  */
-import type {BuildCacheRecord, DiskUsageJSON} from '../../engine/disk-usage.js';
-import {pruneBuildCache, pruneContainers, pruneImages} from '../../engine/disk-usage.js';
+import {type BuildCacheRecord, type DiskUsageJSON, pruneBuildCache, pruneContainers, pruneImages} from '../../engine/disk-usage.js';
 import {humanSize} from '../../format/units.js';
 import {visible} from '../../text/sanitize.js';
 import {cacheFrees, diskImageName} from '../lists/disk-rows.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {failed} from './common.js';
 import {cacheResult, cacheSubject, danglingRecord, noCache, refreshDisk} from './build-cache.js';
 import {olderForm} from './prune-cache-older.js';

@@ -7,7 +7,7 @@
  */
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import type {ActionHandler} from './types.js';
 
 export function remoteForm(): Omit<Extract<Overlay, {kind: 'form'}>, 'id'> {

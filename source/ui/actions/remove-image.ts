@@ -10,7 +10,7 @@ import {removeImage, type RemoveImageRequest} from '../../engine/actions/index.j
 import type {ImageSummary} from '../../engine/types.js';
 import {visible} from '../../text/sanitize.js';
 import type {ConfirmChoice} from '../overlays/confirm.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {failed, shortId} from './common.js';
 import type {ActionHandler} from './types.js';
 

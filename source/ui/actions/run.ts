@@ -16,7 +16,7 @@ import {completeVolumeName, volumeNote} from '../../actions/volume-choice.js';
 import {runContainer, type AttachEnd} from '../../engine/actions/index.js';
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {failed, refuse, shortId} from './common.js';
 import {attachTerminal} from './terminal.js';
 import type {ActionHandler} from './types.js';

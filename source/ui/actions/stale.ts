@@ -5,7 +5,7 @@
  * registry code loads when first asked for.
  */
 import {visible} from '../../text/sanitize.js';
-import type {EffectContext} from '../effects.js';
+import type {EffectContext} from './types.js';
 
 export async function staleCheck(ref: string, context: EffectContext): Promise<void> {
 	const {staleQuestions, staleVerdict} = await import('../../registry/stale.js');

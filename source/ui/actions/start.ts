@@ -6,8 +6,7 @@
  */
 import type {ConfirmKind} from '../../config/schema.js';
 import type {ContainerSummary} from '../../engine/types.js';
-import type {Overlay} from '../overlays/index.js';
-import type {Msg, State} from '../state.js';
+import type {Overlay, Msg, State, ImmediateAction, StartableAction} from '../model.js';
 import {selectedOf} from '../lists/select.js';
 import {containersSpec} from '../lists/containers.js';
 import {imagesSpec} from '../lists/images.js';
@@ -21,10 +20,6 @@ import {tagForm} from './tag.js';
 import {remoteForm} from './remote.js';
 import {pullForm, pushForm} from './transfer.js';
 
-export type StartableAction = 'openRemote' | 'tag' | 'run' | 'push' | 'pull' | 'removeImage' | 'build' | 'commit' | 'logs' | 'stop' | 'removeContainer' | 'restart';
-
-/** Container actions that need no question: they go to their handler at once. */
-export type ImmediateAction = 'start' | 'exec';
 
 type NewOverlay = Overlay extends infer O ? (O extends Overlay ? Omit<O, 'id'> : never) : never;
 

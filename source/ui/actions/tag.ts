@@ -3,7 +3,7 @@ import {parseReference} from '../../actions/reference.js';
 import {tagImage} from '../../engine/actions/index.js';
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import type {ActionHandler} from './types.js';
 
 export function tagForm(ref: string, id: string): Omit<Extract<Overlay, {kind: 'form'}>, 'id'> {

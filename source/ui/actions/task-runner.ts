@@ -5,8 +5,8 @@
  * AbortController that Esc (through a `cancel` effect) or the App's
  * unmounting aborts.
  */
-import type {EffectContext} from '../effects.js';
-import type {Overlay} from '../overlays/index.js';
+import type {EffectContext} from './types.js';
+import type {Overlay} from '../model.js';
 import type {TaskState} from '../overlays/task.js';
 
 /** Running tasks by overlay id, per App (keyed by the App's lifetime signal). */

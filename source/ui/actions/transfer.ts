@@ -18,7 +18,7 @@ import {pullImage, pushImage, removeImage, tagImage} from '../../engine/actions/
 import {parsePlatform} from '../../registry/platform.js';
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {task, type TaskState} from '../overlays/task.js';
 import {refuse, shortId, shownError} from './common.js';
 import {TaskRun} from './task-runner.js';

@@ -21,7 +21,7 @@ export const volumeFilesAction: ActionHandler = async (request, context) => {
 		const screen = volumeFilesScreen(name, volumeFilesData(name, files));
 		run.end();
 		context.dispatch({type: 'closeOverlay', id: request.overlayId});
-		context.dispatch({type: 'files', event: {type: 'openVolume', screen}});
+		context.dispatch({type: 'openVolumeFiles', screen});
 	} catch (error) {
 		if (run.stopped) return run.end();
 		run.finish((s) => ({...s, status: 'failed', error: shownError(error)}));

@@ -6,9 +6,8 @@
 import {humanSize} from '../../format/units.js';
 import {visible} from '../../text/sanitize.js';
 import {form} from '../overlays/form.js';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay, Msg, State} from '../model.js';
 import {task} from '../overlays/task.js';
-import type {Msg, State} from '../state.js';
 import {selectedRow, type ListState} from '../lists/list-state.js';
 import type {ContainerRow} from '../lists/container-columns.js';
 import {volumeRows, type VolumeRow} from '../lists/volume-columns.js';

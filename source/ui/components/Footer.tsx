@@ -1,6 +1,7 @@
 import {Text, useStdout} from 'ink';
 import React from 'react';
-import {footerFitted, type Action, type Context} from '../keymap.js';
+import {footerFitted} from '../keymap.js';
+import type {Action, Context} from '../key-names.js';
 import {theme} from '../theme.js';
 
 /** The keys valid here, from the keymap table: one line, the most important that fit, and always `? help`. */

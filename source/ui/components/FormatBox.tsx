@@ -4,7 +4,7 @@ import {visible} from '../../text/sanitize.js';
 import {shownOutput, type FormatBox} from '../format/box.js';
 import {filterView, position, screenLines} from '../format/evaluate.js';
 import {JsonLine} from '../screens/json-lines.js';
-import {tabs} from '../state.js';
+import {tabs} from '../model.js';
 import {fieldParts, fieldWindow} from '../text-field.js';
 import {theme} from '../theme.js';
 import {Line} from './Line.js';

@@ -1,5 +1,6 @@
 import React from 'react';
-import {helpSections, type Context} from '../keymap.js';
+import {helpSections} from '../keymap.js';
+import type {Context} from '../key-names.js';
 import {theme} from '../theme.js';
 import {Line} from './Line.js';
 

@@ -1,7 +1,7 @@
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import React, {useReducer, useRef} from 'react';
-import type {MenuItem} from '../overlays/menu.js';
+import type {MenuItem} from '../model.js';
 import {theme} from '../theme.js';
 import {Line} from './Line.js';
 

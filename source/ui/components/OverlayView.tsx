@@ -1,5 +1,5 @@
 import React from 'react';
-import type {Overlay} from '../overlays/index.js';
+import type {Overlay} from '../model.js';
 import {ConfirmView} from './ConfirmView.js';
 import {FormatBoxView} from './FormatBox.js';
 import {FormView} from './FormView.js';

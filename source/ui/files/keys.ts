@@ -3,31 +3,9 @@
  * messages, and the search box's typing. input.ts asks here after its own
  * table, so the tab adds keys without touching how the others work.
  */
-import type {Context} from '../keymap.js';
-import type {Msg} from '../state.js';
-import type {FilesEvent} from './reducer.js';
-
-export type FilesAction =
-	| 'expandDir'
-	| 'collapseDir'
-	| 'toggleDir'
-	| 'expandAll'
-	| 'collapseAll'
-	| 'aggregate'
-	| 'filesSort'
-	| 'changeFilter'
-	| 'search'
-	| 'searchNext'
-	| 'searchPrev'
-	| 'searchAccept'
-	| 'searchCancel'
-	| 'waste'
-	| 'wasteShow'
-	| 'extract'
-	| 'prevLayer'
-	| 'nextLayer'
-	| 'cancelRead'
-	| 'retryRead';
+import type {Context, FilesAction} from '../key-names.js';
+import type {Msg} from '../model.js';
+import type {FilesEvent} from './types.js';
 
 const events: Record<FilesAction, FilesEvent> = {
 	expandDir: {type: 'expand'},

@@ -16,7 +16,7 @@ import {type LayerCache, openLayerCache} from '../../cache/layer-cache.js';
 import type {ReadProgress} from '../../engine/archive/index.js';
 import {readImageLayers} from '../../engine/cached-read.js';
 import type {ImageSource} from '../../engine/image-source.js';
-import type {ImageScreen, Msg} from '../state.js';
+import type {ImageScreen, Msg} from '../model.js';
 import {type FilesData, filesData, treeFor} from './data.js';
 import {selectedLayer} from './reducer.js';
 

@@ -5,77 +5,18 @@
  * Keys reach here through the keymap table (contexts `files`, `filesLoading`,
  * `filesSearch`, `filesWaste`) and input.ts, like every other key.
  */
-import type {ReadProgress} from '../../engine/archive/index.js';
 import type {FileTree} from '../../layers/tree.js';
 import {baseName} from '../../layers/paths.js';
 import {visible, visibleName} from '../../text/sanitize.js';
-import type {Context} from '../keymap.js';
+import type {Context} from '../key-names.js';
 import {form} from '../overlays/form.js';
-import type {ImageScreen, Msg, State} from '../state.js';
+import type {ImageScreen, Msg, State} from '../model.js';
 import {treeHeight} from '../layout.js';
-import {editField, insertText, textField, type TextField} from '../text-field.js';
+import {editField, insertText, textField} from '../text-field.js';
 import {type FilesData, treeFor, versionFor, wasteFor} from './data.js';
-import {
-	type MoveTo,
-	type TreeView,
-	collapse,
-	collapseAll,
-	expand,
-	expandAll,
-	initialView,
-	move,
-	nextFilter,
-	reveal,
-	selected,
-	setFilter,
-	setSort,
-	toggle,
-} from './model.js';
+import {type TreeView, collapse, collapseAll, expand, expandAll, initialView, move, nextFilter, reveal, selected, setFilter, setSort, toggle} from './model.js';
 import {search} from './search.js';
-
-export type FilesLoad =
-	| {status: 'idle'}
-	| {status: 'reading'; token: number; progress?: ReadProgress}
-	| {status: 'ready'; data: FilesData}
-	/** enginePreparing: no byte of the export had come, so the engine was still making it (it goes on until done). */
-	| {status: 'cancelled'; enginePreparing?: boolean}
-	| {status: 'error'; message: string};
-
-export interface FilesScreen {
-	load: FilesLoad;
-	/** false: the selected layer's changes; true: the whole filesystem at that layer. */
-	aggregate: boolean;
-	/** The tree view, and which tree (`changes:N` / `fs:N`) it was made for. */
-	view?: TreeView;
-	viewKey?: string;
-	mode: 'tree' | 'search' | 'waste';
-	/** The search box while typing. */
-	search: TextField;
-	/** Where the cursor was when the search started: typing searches from there, Esc goes back. */
-	searchOrigin?: string;
-	/** The last search, for n / N. */
-	query: string;
-	/** The last search found nothing. */
-	notFound: boolean;
-	wasteCursor: number;
-}
-
-export type FilesEvent =
-	| {type: 'move'; to: MoveTo}
-	| {type: 'toggle' | 'expand' | 'collapse' | 'expandAll' | 'collapseAll' | 'aggregate' | 'sort' | 'filter'}
-	| {type: 'layer'; delta: 1 | -1}
-	| {type: 'searchStart' | 'searchAccept' | 'searchCancel'}
-	| {type: 'searchKey'; name: string; text?: string}
-	| {type: 'searchNext'; direction: 1 | -1}
-	| {type: 'waste' | 'wasteShow'}
-	| {type: 'extract'}
-	| {type: 'readStart'; imageId: string; token: number}
-	| {type: 'progress'; imageId: string; token: number; progress: ReadProgress}
-	| {type: 'ready'; imageId: string; data: FilesData}
-	| {type: 'readFailed'; imageId: string; token: number; message: string}
-	| {type: 'cancel' | 'retry'}
-	/** A volume's files read (source/ui/volume-files.ts): show them on their own screen. */
-	| {type: 'openVolume'; screen: ImageScreen};
+import type {FilesEvent, FilesScreen} from './types.js';
 
 export function emptyFiles(): FilesScreen {
 	return {load: {status: 'idle'}, aggregate: false, mode: 'tree', search: textField(), query: '', notFound: false, wasteCursor: 0};
@@ -151,7 +92,6 @@ export function safeFileName(name: string): string {
 }
 
 export function reduceFiles(state: State, event: FilesEvent, step: (state: State, msg: Msg) => State): State {
-	if (event.type === 'openVolume') return {...state, view: 'image', image: event.screen};
 	const screen = state.image;
 	if (!screen) return state;
 	const files = screen.files ?? emptyFiles();

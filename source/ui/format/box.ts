@@ -3,7 +3,7 @@
  * inspect JSON, evaluated as it is typed; an error keeps the last good
  * result; Up/Down recall, Tab completes, PgUp/PgDn scroll the result.
  */
-import type {Action} from '../keymap.js';
+import type {Action} from '../key-names.js';
 import {editField, insertText, textField, type TextField} from '../text-field.js';
 import {completeField} from './complete.js';
 import {evaluateFormat, screenLines, type Evaluation} from './evaluate.js';

@@ -5,15 +5,10 @@
  */
 import type {ImageSource} from '../../engine/image-source.js';
 import {visible} from '../../text/sanitize.js';
-import type {Msg} from '../state.js';
+import type {Msg} from '../model.js';
 import {evaluateFormat} from './evaluate.js';
 import {saveTemplate} from './history-file.js';
-
-export type FormatEffect =
-	/** Adds a template to the history file. */
-	| {kind: 'formatHistory'; template: string}
-	/** Pick-then-pipe: the output of `imgscope inspect [--format T] REF`, for stdout. */
-	| {kind: 'pick'; ref: string; template: string};
+import type {FormatEffect} from './types.js';
 
 export interface FormatEffectContext {
 	engine: Pick<ImageSource, 'inspectImage'>;

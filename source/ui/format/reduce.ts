@@ -5,46 +5,19 @@
  * are effects the App carries out (format/effects.ts).
  */
 import {actionFor, keyHint} from '../keymap.js';
-import type {Overlay, OverlayKey} from '../overlays/index.js';
-import type {Msg, State} from '../state.js';
+import type {Overlay, Msg, State} from '../model.js';
+import type {OverlayKey} from '../key-names.js';
 import {selectedOf} from '../lists/select.js';
 import {imagesSpec} from '../lists/images.js';
 import {formatPage} from '../layout.js';
 import {boxKey, openBox, withDoc, type FormatBox} from './box.js';
 import {filterView} from './evaluate.js';
 import {addToHistory, mergeHistory} from './history.js';
-
-/** What lasts after the box closes. */
-export interface FormatState {
-	/** The template the Inspect tab shows instead of the JSON, for every image opened. */
-	filter?: string;
-	/** The template shown as a column of the image list. */
-	column?: string;
-	/** Earlier templates, newest last (loaded from the history file, added to on Enter). */
-	history: string[];
-	/** Each image's raw inspect JSON by id, as the controller read it for the LAYERS column. */
-	docs: Record<string, string>;
-}
+import type {FormatMsg, FormatState} from './types.js';
 
 export function initialFormat(): FormatState {
 	return {history: [], docs: {}};
 }
-
-/** Pick-then-pipe (stdout is not a terminal): what to write to it once the UI is gone. */
-export interface PickState {
-	output?: string;
-}
-
-export type FormatMsg =
-	| {kind: 'open'}
-	| {kind: 'key'; key: OverlayKey}
-	| {kind: 'column'}
-	| {kind: 'clearFilter'}
-	| {kind: 'history'; entries: string[]}
-	| {kind: 'pick'}
-	| {kind: 'picked'; output: string}
-	| {kind: 'pickFailed'; message: string}
-	| {kind: 'refresh'};
 
 type Step = (state: State, msg: Msg) => State;
 

@@ -4,7 +4,7 @@
  * archive (its export) works everywhere.
  */
 import {archiveOnlyNotice, registryOnlyNotice} from '../../engine/image-source.js';
-import type {Capability} from './spec.js';
+import type {Capability} from './names.js';
 
 export interface Source {
 	/** Set when reading an archive rather than an engine. */

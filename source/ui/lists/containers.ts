@@ -1,6 +1,6 @@
 /** The Containers list (`docker ps -a`), newest first, and what can be done to a container. */
 import {containerColumns, containerName, mountsText, portsText, type ContainerRow} from './container-columns.js';
-import type {Context} from '../keymap.js';
+import type {Context} from '../key-names.js';
 import type {ListSpec} from './spec.js';
 
 /** The open container's screen, where its actions work too. */
@@ -29,7 +29,7 @@ function searchText(row: ContainerRow): string[] {
 	return texts;
 }
 
-declare module './spec.js' {
+declare module './names.js' {
 	interface ListRows {
 		containers: ContainerRow;
 	}

@@ -7,7 +7,7 @@
  */
 import {pruneConfirm, type PruneKind} from '../actions/prune.js';
 import {openVolumeAction} from '../actions/volume-start.js';
-import type {State} from '../state.js';
+import type {State} from '../model.js';
 import {diskColumns, diskCompare, diskRows, type DiskRow} from './disk-rows.js';
 import type {ListAction, ListSpec, Step} from './spec.js';
 
@@ -28,7 +28,7 @@ const actions: ListAction[] = [
 	{action: 'pruneBuildCache', keys: ['b'], label: 'prune cache', footer: 5, needs: 'daemon', description: 'Remove build cache, dangling, all, or unused for over a duration you type (asks first, with the bytes; says so when the engine has none)', run: prune('pruneBuildCache')},
 ];
 
-declare module './spec.js' {
+declare module './names.js' {
 	interface ListRows {
 		disk: DiskRow;
 	}

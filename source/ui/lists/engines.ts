@@ -3,16 +3,9 @@
  * (the default one stands for DOCKER_HOST when it is set), whether each
  * answers, and Enter to switch the explorer to one, live.
  */
-import type {ClientContext} from '../../docker/context-store.js';
 import {cellText, type Column} from '../columns.js';
 import type {ListSpec} from './spec.js';
-
-/** A context, and what its probe found (undefined while it runs). */
-export interface EngineRow extends ClientContext {
-	answers?: boolean;
-	version?: string;
-	problem?: string;
-}
+import type {EngineRow} from './feeds.js';
 
 function status(row: EngineRow): string {
 	if (row.error) return `✗ ${row.error}`;
@@ -31,7 +24,7 @@ function columns(state: {context?: string}): Column<EngineRow>[] {
 
 const byName = (a: EngineRow, b: EngineRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-declare module './spec.js' {
+declare module './names.js' {
 	interface ListRows {
 		engines: EngineRow;
 	}

@@ -12,8 +12,15 @@ import type {RemoteTag} from '../../engine/registry/remote-tags.js';
 import type {ContainerSummary, ImageSummary} from '../../engine/types.js';
 import type {Volume, VolumeUsage} from '../../engine/volumes/types.js';
 import type {Engine} from '../../engine/engine.js';
-import type {EngineRow} from './engines.js';
-import type {Capability} from './spec.js';
+import type {ClientContext} from '../../docker/context-store.js';
+import type {Capability} from './names.js';
+
+/** A context, and what its probe found (undefined while it runs): an Engines row. */
+export interface EngineRow extends ClientContext {
+	answers?: boolean;
+	version?: string;
+	problem?: string;
+}
 
 export interface Feeds {
 	images: ImageSummary[];

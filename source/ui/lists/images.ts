@@ -2,17 +2,17 @@
 import {imageColumns} from '../image-columns.js';
 import {formatColumn} from '../format/column.js';
 import {compareRows, imageRows, matchesRow, type ImageRow} from '../rows.js';
-import type {Context} from '../keymap.js';
+import type {Context} from '../key-names.js';
 import {selectedOf} from './select.js';
 import type {ListSpec} from './spec.js';
-import type {State} from '../state.js';
+import type {State} from '../model.js';
 import {holdersMenu} from '../holders-menu.js';
 import {uniqueColumn} from '../unique-column.js';
 
 /** The open image's tabs, where the image actions work on the open image. */
 const imageTabs: Context[] = ['layers', 'history', 'inspect'];
 
-declare module './spec.js' {
+declare module './names.js' {
 	interface ListRows {
 		images: ImageRow;
 	}

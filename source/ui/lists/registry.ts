@@ -8,7 +8,8 @@ import {enginesSpec} from './engines.js';
 import {imagesSpec} from './images.js';
 import {remoteTagsSpec} from './remote-tags.js';
 import {volumesSpec} from './volumes.js';
-import type {AnySpec, ListId, ListRows, ListSpec} from './spec.js';
+import type {AnySpec, ListSpec} from './spec.js';
+import type {ListId, ListRows} from './names.js';
 
 /** By id: a list declared in ListRows without its spec here is a type error. */
 const registry: {[Id in ListId]: ListSpec<ListRows[Id]>} = {images: imagesSpec, containers: containersSpec, volumes: volumesSpec, disk: diskSpec, engines: enginesSpec, tags: remoteTagsSpec};

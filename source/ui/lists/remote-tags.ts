@@ -41,7 +41,7 @@ export function tagColumns(now: number): Column<RemoteTag>[] {
 	];
 }
 
-declare module './spec.js' {
+declare module './names.js' {
 	interface ListRows {
 		tags: RemoteTag;
 	}

@@ -1,5 +1,5 @@
 /** Reading a list out of the state, typed by its spec (no reducer here: actions and views import this freely). */
-import type {State} from '../state.js';
+import type {State} from '../model.js';
 import {selectedRow, type ListState} from './list-state.js';
 import type {ListSpec} from './spec.js';
 

@@ -11,7 +11,7 @@ import {openVolumeAction} from '../actions/volume-start.js';
 const byName = (a: VolumeRow, b: VolumeRow) => (a.volume.Name < b.volume.Name ? -1 : a.volume.Name > b.volume.Name ? 1 : 0);
 const size = (r: VolumeRow) => r.usage?.Size ?? -1;
 
-declare module './spec.js' {
+declare module './names.js' {
 	interface ListRows {
 		volumes: VolumeRow;
 	}

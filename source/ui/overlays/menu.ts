@@ -6,24 +6,7 @@
  * key) closes it with nothing done. An item the source cannot do is shown
  * greyed with the reason, and picking it says the reason.
  */
-import type {Msg} from '../state.js';
-
-export interface MenuItem {
-	/** The key that does the same outside the menu (shown before the label; pressed here, picks it). */
-	key?: string;
-	label: string;
-	/** Why it cannot be done here (reading an archive…); undefined when it can. */
-	disabled?: string;
-	/** What picking it does. */
-	pick: Msg;
-}
-
-export interface MenuState {
-	title: string;
-	items: MenuItem[];
-	/** The item highlighted when it opens (the sort in use). */
-	initial?: number;
-}
+import type {MenuItem, MenuState, Msg} from '../model.js';
 
 /** Keys MenuChoices takes while a menu is open: the reducer leaves them to it. */
 const selectKeys = new Set(['up', 'down', 'j', 'k', 'enter', '1', '2', '3', '4', '5', '6', '7', '8', '9']);

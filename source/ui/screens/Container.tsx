@@ -1,6 +1,6 @@
 import React from 'react';
 import {Line} from '../components/Line.js';
-import type {ContainerScreen as Screen} from '../state.js';
+import type {ContainerScreen as Screen} from '../model.js';
 import {theme} from '../theme.js';
 import {JsonLine} from './json-lines.js';
 

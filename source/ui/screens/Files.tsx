@@ -19,7 +19,7 @@ import {type Row, selected, visibleWindow} from '../files/model.js';
 import {matchCount} from '../files/search.js';
 import {type FilesShown, shown} from '../files/reducer.js';
 import {keyHint} from '../keymap.js';
-import type {ImageScreen} from '../state.js';
+import type {ImageScreen} from '../model.js';
 import {fieldParts, fieldWindow} from '../text-field.js';
 import {color, theme} from '../theme.js';
 

@@ -7,7 +7,7 @@ import {visible} from '../../text/sanitize.js';
 import {cellText, shortId, type Column} from '../columns.js';
 import {Line} from '../components/Line.js';
 import {Table} from '../components/Table.js';
-import {tabs, type ImageScreen as Screen} from '../state.js';
+import {tabs, type ImageScreen as Screen} from '../model.js';
 import {theme} from '../theme.js';
 import {wrapText} from '../wrap.js';
 import {JsonLine} from './json-lines.js';

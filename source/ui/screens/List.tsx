@@ -3,7 +3,7 @@ import {visible} from '../../text/sanitize.js';
 import {Table} from '../components/Table.js';
 import type {ListState} from '../lists/list-state.js';
 import type {AnySpec} from '../lists/spec.js';
-import type {State} from '../state.js';
+import type {State} from '../model.js';
 
 /** Any list, drawn from its spec and its state: the same table for Images, Containers, Engines and the next. */
 export function ListScreen(props: {spec: AnySpec; state: State; height: number; width: number}) {

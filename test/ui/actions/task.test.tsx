@@ -5,15 +5,15 @@ import {describe, expect, it} from 'vitest';
 import {Engine} from '../../../source/engine/engine.js';
 import {App} from '../../../source/ui/App.js';
 import {keys, tick, waitFor} from '../../helpers/ink.js';
-import {emptyBuild} from '../../../source/actions/build-log.js';
 import {splitChanges} from '../../../source/ui/actions/commit.js';
 import {LogLines, logLine} from '../../../source/ui/actions/container-ops.js';
 import {cancelTask, TaskRun} from '../../../source/ui/actions/task-runner.js';
-import type {EffectContext} from '../../../source/ui/effects.js';
-import type {Overlay} from '../../../source/ui/overlays/index.js';
-import type {Msg} from '../../../source/ui/state.js';
-import {bindings, footerFitted, helpSections, type Context} from '../../../source/ui/keymap.js';
+import type {EffectContext} from '../../../source/ui/actions/types.js';
+import type {Overlay, Msg} from '../../../source/ui/model.js';
+import {bindings, footerFitted, helpSections} from '../../../source/ui/keymap.js';
+import type {Context} from '../../../source/ui/key-names.js';
 import {layerLine, progressBar, task, taskKey, taskLines, taskTop} from '../../../source/ui/overlays/task.js';
+import {emptyBuild} from '../../../source/actions/build-log.js';
 
 const log = (count: number) => task('logs', 'Log', {type: 'log', lines: Array.from({length: count}, (_, i) => `line ${i}`)}, {}, false);
 
