@@ -157,19 +157,22 @@ export class Controller {
 
 	private async loadLists(generation: number, only?: Set<FeedName>): Promise<void> {
 		const abort = this.track();
+		let background: Promise<void>[] = [];
 		try {
 			// Every feed the source can give (source/ui/lists/feeds.ts) that was asked for, at once.
 			const all = feedNames.filter((name) => can(this.source, engineFeeds[name].needs) && (!only || only.has(name)));
 			const names = all.filter((name) => !engineFeeds[name].background);
 			// Slow feeds (the volumes' disk usage) come on their own, after the rest is shown.
-			for (const name of all.filter((name) => engineFeeds[name].background)) {
-				engineFeeds[name].load(this.engine, abort.signal).then(
-					(value) => {
-						if (this.fresh(name, generation)) this.send({type: 'data', data: {[name]: value}});
-					},
-					() => undefined,
+			background = all
+				.filter((name) => engineFeeds[name].background)
+				.map((name) =>
+					engineFeeds[name].load(this.engine, abort.signal).then(
+						(value) => {
+							if (this.fresh(name, generation)) this.send({type: 'data', data: {[name]: value}});
+						},
+						() => undefined,
+					),
 				);
-			}
 			const answers = await Promise.all(names.map((name) => engineFeeds[name].load(this.engine, abort.signal)));
 			const shown = names.filter((name) => this.fresh(name, generation));
 			if (this.stopped || (names.length && !shown.length)) return;
@@ -183,7 +186,8 @@ export class Controller {
 			if (this.stopped || abort.signal.aborted || [...(only ?? feedNames)].every((name) => generation < (this.shown.get(name) ?? 0))) return;
 			this.failed(error);
 		} finally {
-			this.inflight.delete(abort);
+			// stop() aborts the background feeds too while they run (a df refused while another counts is asked again for minutes).
+			void Promise.all(background).then(() => this.inflight.delete(abort));
 		}
 	}
 
