@@ -14,7 +14,7 @@ import check, {evaluate, parseRatio, parseRules, parseSizeLimit} from '../../sou
 import type {Command, CommandContext} from '../../source/cli/command.js';
 import diff, {diffSpecs} from '../../source/cli/diff.js';
 import files, {layerRangeText, parseLayerIndex} from '../../source/cli/files.js';
-import {progressLine} from '../../source/cli/image-source.js';
+import {progressLine} from '../../source/cli/image-progress.js';
 import {emit, emitJsonDocument, octalMode} from '../../source/cli/layer-output.js';
 import {type Layer, layer, legacyArchive, ociItems, packTar} from '../archive/helpers.js';
 import {Capture} from './support.js';
