@@ -136,6 +136,7 @@ function makeContext(endpointOptions: {host?: string; context?: string}): Comman
 			})();
 			return engine;
 		},
+		commandTable: async () => (await import('./cli/command-table.js')).commandTable(),
 	};
 }
 

@@ -1,39 +1,17 @@
 /**
- * The command table as data: every listed command loaded, with its flags
- * and usage. `--help`, the manual page (manual.ts) and the completion
- * scripts (completion.ts) are all made from it, so a command added to
- * registry.ts shows in each with no other edit.
+ * The command table as data (its shape: command-table-types.ts): every
+ * listed command loaded, with its flags and usage. `--help`, the manual page
+ * (manual.ts) and the completion scripts (completion.ts) are all made from
+ * it, so a command added to registry.ts shows in each with no other edit.
+ *
+ * Nothing on the list imports this module, since it imports the list:
+ * `completion` gets the table from its CommandContext (main.ts's makeContext
+ * calls commandTable()), and the build (scripts/build.mjs) calls it itself.
  */
-import type {FlagSpec} from './args.js';
 import type {Command} from './command.js';
+import type {CommandTable, OperandKind, TableCommand} from './command-table-types.js';
 import {globalFlags} from './global.js';
 import {commands} from './registry.js';
-
-export interface TableCommand {
-	name: string;
-	aliases: string[];
-	/** What `imgscope --help` lists it as (the registry's line). */
-	summary: string;
-	/** What `imgscope COMMAND --help` says under its usage (the command's own). */
-	description: string;
-	usage: string;
-	flags: FlagSpec[];
-	/** What the positional arguments name, read from the usage's placeholders (IMAGE, CONTAINER, VOLUME, FILE). */
-	operands: OperandKind[];
-	/** Literal words the usage offers (`bash|zsh|fish`). */
-	choices: string[];
-	subcommands: TableCommand[];
-}
-
-export type OperandKind = 'image' | 'container' | 'volume' | 'file';
-
-export interface CommandTable {
-	globalFlags: FlagSpec[];
-	commands: TableCommand[];
-}
-
-/** The flag `imgscope --help` lists after the global ones (main.ts answers it before any parsing). */
-export const versionFlag: FlagSpec = {name: 'version', type: 'bool', help: 'Print the version'};
 
 export async function commandTable(): Promise<CommandTable> {
 	const loaded = await Promise.all(commands.map(async (entry) => ({entry, command: await entry.load()})));

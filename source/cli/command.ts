@@ -2,13 +2,20 @@ import {writeAll} from '../docker/host.js';
 import {fetchErrorText} from '../docker/inspector.js';
 import type {Engine} from '../engine/engine.js';
 import type {FlagSpec, Parsed} from './args.js';
+import type {CommandTable} from './command-table-types.js';
 
-/** What a subcommand gets: where to write, and the engine on demand. */
+/** What a subcommand gets: where to write, and the engine and the command table on demand. */
 export interface CommandContext {
 	stdout: NodeJS.WritableStream;
 	stderr: NodeJS.WritableStream;
 	/** Connects lazily: commands that read an archive never touch the engine. */
 	engine(): Promise<Engine>;
+	/**
+	 * Every command, loaded (command-table.ts), for `completion`'s scripts. Handed
+	 * in rather than imported: the table is made from the command list, which
+	 * loads `completion` itself.
+	 */
+	commandTable(): Promise<CommandTable>;
 	archive?: string;
 	/** `--no-cache`: read every layer from the engine's export, and write nothing to the layer index. */
 	noCache?: boolean;

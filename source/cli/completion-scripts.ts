@@ -6,8 +6,8 @@
  * with the -H/--context the command line has so far.
  */
 import type {FlagSpec} from './args.js';
-import type {CommandTable, OperandKind, TableCommand} from './command-table.js';
-import {versionFlag} from './command-table.js';
+import type {CommandTable, OperandKind, TableCommand} from './command-table-types.js';
+import {versionFlag} from './global.js';
 
 /** Each command under every name it answers to ("ps", "containers"), and each subcommand as "volume ls". */
 function keyed(table: CommandTable): {keys: string[]; command: TableCommand}[] {

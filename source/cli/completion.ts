@@ -1,7 +1,11 @@
-/** `imgscope completion bash|zsh|fish`: the script, made from the command table (completion-scripts.ts). */
+/**
+ * `imgscope completion bash|zsh|fish`: the script, made from the command
+ * table (completion-scripts.ts), which the context hands in: this command is
+ * on the list the table is built from (registry.ts), so it does not import
+ * command-table.ts.
+ */
 import {UsageError} from './args.js';
 import type {Command} from './command.js';
-import {commandTable} from './command-table.js';
 import {bashScript, fishScript, zshScript} from './completion-scripts.js';
 
 const scripts = {bash: bashScript, zsh: zshScript, fish: fishScript};
@@ -16,7 +20,7 @@ const completion: Command = {
 	async run(context, parsed) {
 		const shell = parsed.positionals[0] as keyof typeof scripts;
 		if (!Object.hasOwn(scripts, shell)) throw new UsageError(`unknown shell "${shell}": bash, zsh or fish`, 'completion');
-		context.stdout.write(scripts[shell](await commandTable()));
+		context.stdout.write(scripts[shell](await context.commandTable()));
 		return 0;
 	},
 };

@@ -9,3 +9,10 @@ export const globalFlags: FlagSpec[] = [
 	{name: 'ascii', type: 'bool', help: 'Draw the explorer with ASCII only (the default in a locale that is not UTF-8)'},
 	{name: 'help', short: 'h', type: 'bool', help: 'Print usage'},
 ];
+
+/**
+ * The flag `imgscope --help` lists after the global ones; the manual and the
+ * completion scripts too. Not one of them: main.ts answers it before any
+ * parsing, as the first word only.
+ */
+export const versionFlag: FlagSpec = {name: 'version', type: 'bool', help: 'Print the version'};

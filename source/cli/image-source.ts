@@ -7,7 +7,7 @@
  * model.
  *
  * While reading, a progress line goes to stderr when stderr is a terminal
- * (cleared when done); nothing is written there otherwise.
+ * (cleared when done; image-progress.ts); nothing is written there otherwise.
  */
 import {createHash} from 'node:crypto';
 import {stat} from 'node:fs/promises';
@@ -18,9 +18,9 @@ import {EngineError} from '../engine/errors.js';
 import {humanSize} from '../format/units.js';
 import {buildImageModel, type ImageModel} from '../layers/index.js';
 import {visible} from '../text/sanitize.js';
-import {truncateToWidth} from '../text/width.js';
 import type {ClientOptions} from '../engine/registry/client.js';
 import {type FlagSpec, UsageError} from './args.js';
+import {type ProgressLine, progressLine} from './image-progress.js';
 import {clientOptions, describeRemote, isRemote} from './remote.js';
 import type {CommandContext} from './command.js';
 import {CommandError} from './command.js';
@@ -191,56 +191,4 @@ function describe(error: unknown, spec: ImageSpec): unknown {
 		return new CommandError(`imgscope: cannot read ${visible(spec.archive ?? spec.ref ?? '')}: ${visible(e.message)}`, 1);
 	}
 	return error;
-}
-
-export interface ProgressLine {
-	/** True when a line is drawn (stderr is a terminal). */
-	active: boolean;
-	update(p: ReadProgress): void;
-	/** A word about what is happening before bytes flow (the engine exports the whole image before sending any). */
-	note(text: string): void;
-	/** Clears the line; safe to call more than once. */
-	done(): void;
-}
-
-/** `reading IMAGE: layer 3 of 11, 45.2MB` on one line of stderr, redrawn at most 10 times a second. */
-export function progressLine(stderr: NodeJS.WritableStream, label: string, now: () => number = Date.now): ProgressLine {
-	const tty = stderr as NodeJS.WritableStream & {isTTY?: boolean; columns?: number};
-	if (!tty.isTTY) return {active: false, update() {}, note() {}, done() {}};
-	let last = -Infinity;
-	let drawn = false;
-	let finished = false;
-	const shown = visible(label);
-	const draw = (text: string) => {
-		// A pseudo-terminal may report 0 columns: take 80 then.
-		const width = Math.max(10, (tty.columns || 80) - 1);
-		tty.write(`\r\x1b[2K${truncateToWidth(text, width, '…')}`);
-		drawn = true;
-	};
-	return {
-		active: true,
-		update(p) {
-			if (finished) return;
-			const t = now();
-			if (t - last < 100) return;
-			last = t;
-			const layers = p.layers === undefined ? '' : ` of ${p.layers}`;
-			// The total is an estimate (the image size, not the export's): past it, the count goes on alone.
-			const total = p.totalBytes === undefined || p.bytesRead > p.totalBytes ? '' : ` of ${humanSize(p.totalBytes)}`;
-			// RootFS order when the reader knows which layer this is, else how many the export has begun.
-			const layer = p.layer === 0 ? '' : p.position !== undefined ? `layer ${p.position}${layers}, ` : `${p.layer}${layers} layers begun, `;
-			const text = `reading ${shown}: ${layer}${humanSize(p.bytesRead)}${total} read`;
-			draw(text);
-		},
-		note(text) {
-			if (finished) return;
-			last = now();
-			draw(`reading ${shown}: ${text}`);
-		},
-		done() {
-			if (finished) return;
-			finished = true;
-			if (drawn) tty.write('\r\x1b[2K');
-		},
-	};
 }

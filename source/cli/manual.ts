@@ -5,8 +5,8 @@
  * with --help.
  */
 import type {FlagSpec} from './args.js';
-import type {CommandTable, TableCommand} from './command-table.js';
-import {versionFlag} from './command-table.js';
+import type {CommandTable, TableCommand} from './command-table-types.js';
+import {versionFlag} from './global.js';
 
 /** roff text: backslashes, and a . or ' that would start a request, made literal. */
 export function roff(text: string): string {

@@ -48,7 +48,7 @@ export async function remoteImageDetail(context: CommandContext, ref: string, fl
 	const {clientFor, resolveRemote, readRemoteLayers} = await import('../engine/registry/remote-image.js');
 	const {remoteDetail} = await import('../engine/registry/remote-detail.js');
 	const {parseRemote} = await import('../registry/remote-reference.js');
-	const {progressLine} = await import('./image-source.js');
+	const {progressLine} = await import('./image-progress.js');
 	const progress = progressLine(context.stderr, ref);
 	const controller = new AbortController();
 	const onInterrupt = () => controller.abort();

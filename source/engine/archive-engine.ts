@@ -30,7 +30,8 @@ import {type TarHandler, type TarHeader, TarError, TarParser} from './archive/ta
 import type {Engine} from './engine.js';
 import {EngineError} from './errors.js';
 import type {ImageConfig} from './image-config.js';
-import type {ImageExport, ImageSource} from './image-source.js';
+import type {ImageExport} from './image-export.js';
+import type {ImageSource} from './image-source.js';
 import type {ContainerSummary, EngineEvent, HistoryItem, ImageSummary, InspectResult} from './types.js';
 
 /** One image of the archive (images listed twice under other names are one). */

@@ -12,7 +12,7 @@ import type {Endpoint} from './endpoint.js';
 import {openImageExport} from './archive/export-stream.js';
 import {encodeRef} from './reference.js';
 import {cutWhileReading, EngineError, toEngineError} from './errors.js';
-import type {ImageExport, ImageSource} from './image-source.js';
+import type {ImageExport} from './image-export.js';
 import {loadDockerode} from './remote-modules.js';
 import {createAgent, send} from './transport.js';
 import type {ContainerSummary, EngineEvent, HistoryItem, ImageSummary, InspectResult} from './types.js';
@@ -48,7 +48,12 @@ function deadline(options: RequestOptions): Deadline {
 
 const timeoutError = () => Object.assign(new Error('timeout'), {name: 'TimeoutError'});
 
-export class Engine implements ImageSource {
+/**
+ * An ImageSource (image-source.ts) without saying so: that module names Engine
+ * as a source's daemon, so `implements` here would make the two import each
+ * other. image-source.ts checks that it is one.
+ */
+export class Engine {
 	readonly kind = 'engine' as const;
 	private dockerode?: Docker;
 	private pool?: http.Agent;

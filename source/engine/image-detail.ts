@@ -7,8 +7,8 @@
 import {pairHistory, stepsFromConfig, stepsFromHistoryApi, type HistoryStep, type Pairing} from '../layers/history.js';
 import type {LayerCache} from '../cache/layer-cache.js';
 import type {RawDocument} from '../registry/raw-documents.js';
+import type {Engine} from './engine.js';
 import {type ImageConfig, readConfigFromSave} from './image-config.js';
-import type {ImageSource} from './image-source.js';
 import type {HistoryItem, InspectResult} from './types.js';
 
 export interface ImageDetail {
@@ -35,7 +35,26 @@ export interface RemoteFacts {
 	documents: RawDocument[];
 }
 
-export async function loadImageDetail(engine: ImageSource, ref: string, options: {signal?: AbortSignal; exact?: boolean; cache?: LayerCache} = {}): Promise<ImageDetail> {
+/**
+ * What the loaders below read of an image source: part of ImageSource
+ * (image-source.ts extends this). Declared here, not there, because an
+ * ImageSource answers with an ImageDetail (imageDetail): each module would
+ * import the other.
+ */
+export interface DetailSource {
+	/** `registry`: a remote repository read without any engine (registry-source.ts). */
+	readonly kind: 'engine' | 'archive' | 'registry';
+	/** The engine, for the actions that need a daemon; undefined when reading an archive. */
+	readonly daemon?: Engine;
+	inspectImage(ref: string, signal?: AbortSignal): Promise<InspectResult>;
+	history(ref: string, signal?: AbortSignal): Promise<HistoryItem[]>;
+	/** The image config (with history's empty_layer flags) when it is at hand without an export; the engine leaves it out. */
+	imageConfig?(ref: string, signal?: AbortSignal): Promise<ImageConfig | undefined>;
+	/** The whole detail when the source makes it itself (a registry: from the config, the manifest and the layers once read). */
+	imageDetail?(ref: string, signal?: AbortSignal): Promise<ImageDetail>;
+}
+
+export async function loadImageDetail(engine: DetailSource, ref: string, options: {signal?: AbortSignal; exact?: boolean; cache?: LayerCache} = {}): Promise<ImageDetail> {
 	// A registry image's detail is made whole from its config (and its manifest, and the layers once read).
 	if (engine.imageDetail) return engine.imageDetail(ref, options.signal);
 	const [inspect, history] = await Promise.all([engine.inspectImage(ref, options.signal), engine.history(ref, options.signal)]);
@@ -49,7 +68,7 @@ export async function loadImageDetail(engine: ImageSource, ref: string, options:
 }
 
 /** Re-pairs with the config's empty_layer flags; keeps the inference if the config cannot be read. */
-export async function exactDetail(engine: ImageSource, detail: ImageDetail, signal?: AbortSignal, cache?: LayerCache): Promise<ImageDetail> {
+export async function exactDetail(engine: DetailSource, detail: ImageDetail, signal?: AbortSignal, cache?: LayerCache): Promise<ImageDetail> {
 	try {
 		const id = detail.inspect.value.Id;
 		const config = engine.imageConfig ? await engine.imageConfig(id, signal) : engine.daemon ? await daemonConfig(engine.daemon, id, signal, cache) : undefined;
@@ -64,7 +83,7 @@ export async function exactDetail(engine: ImageSource, detail: ImageDetail, sign
 }
 
 /** The config from the layer index when it holds it (checked against the ID), else from an export, then kept there. */
-async function daemonConfig(daemon: NonNullable<ImageSource['daemon']>, id: string, signal: AbortSignal | undefined, cache: LayerCache | undefined): Promise<ImageConfig | undefined> {
+async function daemonConfig(daemon: Engine, id: string, signal: AbortSignal | undefined, cache: LayerCache | undefined): Promise<ImageConfig | undefined> {
 	const kept = cache?.config(id);
 	if (kept) {
 		try {

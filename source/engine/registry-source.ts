@@ -33,7 +33,8 @@ import {parseReference} from '../actions/reference.js';
 import type {Engine} from './engine.js';
 import {EngineError} from './errors.js';
 import type {ImageConfig} from './image-config.js';
-import type {ImageExport, ImageSource} from './image-source.js';
+import type {ImageExport} from './image-export.js';
+import type {ImageSource} from './image-source.js';
 import type {ContainerSummary, EngineEvent, HistoryItem, ImageSummary, InspectResult} from './types.js';
 
 export interface RegistrySourceOptions extends ClientOptions {

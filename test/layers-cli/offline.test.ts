@@ -12,9 +12,10 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseArgs, UsageError} from '../../source/cli/args.js';
 import check, {evaluate, parseRatio, parseRules, parseSizeLimit} from '../../source/cli/check.js';
 import type {Command, CommandContext} from '../../source/cli/command.js';
+import {commandTable} from '../../source/cli/command-table.js';
 import diff, {diffSpecs} from '../../source/cli/diff.js';
 import files, {layerRangeText, parseLayerIndex} from '../../source/cli/files.js';
-import {progressLine} from '../../source/cli/image-source.js';
+import {progressLine} from '../../source/cli/image-progress.js';
 import {emit, emitJsonDocument, octalMode} from '../../source/cli/layer-output.js';
 import {type Layer, layer, legacyArchive, ociItems, packTar} from '../archive/helpers.js';
 import {Capture} from './support.js';
@@ -180,6 +181,7 @@ function offline(tty = false): CommandContext & {stdout: Capture; stderr: Captur
 		engine: () => {
 			throw new Error('the engine was asked for during an --archive read');
 		},
+		commandTable,
 	};
 }
 

@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs, UsageError} from '../../source/cli/args.js';
 import type {Command, CommandContext} from '../../source/cli/command.js';
 import {CommandError} from '../../source/cli/command.js';
+import {commandTable} from '../../source/cli/command-table.js';
 import {globalFlags} from '../../source/cli/global.js';
 import {EngineError} from '../../source/engine/errors.js';
 import {runCli as runBin} from '../helpers/cli.js';
@@ -48,7 +49,7 @@ export class Capture extends Writable {
 export async function runCommand(command: Command, argv: string[], options: {tty?: boolean} = {}): Promise<Result> {
 	const stdout = new Capture();
 	const stderr = new Capture(options.tty);
-	const context: CommandContext = {stdout, stderr, engine: async () => engine()};
+	const context: CommandContext = {stdout, stderr, engine: async () => engine(), commandTable};
 	let code: number;
 	try {
 		const parsed = parseArgs(argv, [...globalFlags, ...command.flags], {command: command.name});

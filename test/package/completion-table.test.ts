@@ -6,7 +6,7 @@
  */
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import type {CommandTable} from '../../source/cli/command-table.js';
+import type {CommandTable} from '../../source/cli/command-table-types.js';
 import {operandKinds} from '../../source/cli/command-table.js';
 import {bashScript} from '../../source/cli/completion-scripts.js';
 import {globalFlags} from '../../source/cli/global.js';
