@@ -8,6 +8,7 @@
 //     MarshalJSON turns every no-argument method into a key (HTML-escaped).
 import {tabwrite} from '../format/tabwriter.js';
 import type {GoMethod, GoType, GoValue, MapKey, StructField, Template} from '../template/index.js';
+import type {Node, PipeNode} from '../template/nodes.js';
 import {T, dockerFuncs, execute, headerFuncs, marshalJSON, parse, ptrTo, sliceOf, TemplateExecError} from '../template/index.js';
 
 export interface FormatResult {
@@ -35,8 +36,14 @@ export function writeFormatted(format: string, rows: GoValue[], header: GoValue)
 	} catch (error) {
 		return {stdout: '', error: `template parsing error: ${(error as Error).message}`};
 	}
+	const plan = columnPlan(template);
 	let body = '';
 	for (const row of rows) {
+		const fast = plan && planned(plan, row);
+		if (fast !== undefined) {
+			body += fast + '\n';
+			continue;
+		}
 		try {
 			body += execute(template, row) + '\n';
 		} catch (error) {
@@ -45,6 +52,75 @@ export function writeFormatted(format: string, rows: GoValue[], header: GoValue)
 	}
 	if (!isTableFormat(format)) return {stdout: body};
 	return {stdout: tabwrite(renderHeader(template, header) + '\n' + body)};
+}
+
+/**
+ * A template of text and `{{.Column}}` actions only (every default table
+ * format: `{{.Repository}}\t{{.Tag}}\t{{.ID}}…`) as its parts: a row is then
+ * its columns' strings joined, without the executor (a third of `imgscope
+ * ls`'s time on 2,000 images). Go gives a method precedence over a field of
+ * the same name and prints a string as it is, so the bytes are the same.
+ */
+type ColumnPlan = (string | {column: string} | {ifColumn: string; then: ColumnPlan; otherwise: ColumnPlan})[];
+
+function columnPlan(template: Template): ColumnPlan | undefined {
+	if (template.trees.size !== 1) return undefined;
+	const tree = template.trees.get(template.name);
+	return tree ? listPlan(tree.root.nodes) : undefined;
+}
+
+/** `{{.Name}}` alone in a pipeline: the column's name. */
+function columnOf(pipe: PipeNode): string | undefined {
+	if (pipe.decl.length || pipe.cmds.length !== 1 || pipe.cmds[0].args.length !== 1) return undefined;
+	const arg = pipe.cmds[0].args[0];
+	return arg.type === 'field' && arg.ident.length === 1 ? arg.ident[0] : undefined;
+}
+
+function listPlan(nodes: Node[]): ColumnPlan | undefined {
+	const plan: ColumnPlan = [];
+	for (const node of nodes) {
+		if (node.type === 'text') {
+			plan.push(node.text);
+			continue;
+		}
+		const column = node.type === 'action' || node.type === 'if' ? columnOf(node.pipe) : undefined;
+		if (!column) return undefined;
+		if (node.type === 'action') {
+			plan.push({column});
+			continue;
+		}
+		// `{{if .CreatedSince}}…{{else}}N/A{{end}}` (image ls): a string is true when not empty.
+		const then = node.type === 'if' ? listPlan(node.list.nodes) : undefined;
+		const otherwise = node.type === 'if' ? listPlan(node.elseList?.nodes ?? []) : undefined;
+		if (!then || !otherwise) return undefined;
+		plan.push({ifColumn: column, then, otherwise});
+	}
+	return plan;
+}
+
+/** The row through the plan; undefined when a part is not a column of this row that gives a string (the executor decides). */
+function planned(plan: ColumnPlan, row: GoValue): string | undefined {
+	const record = (row.v as GoValue | null)?.v;
+	const columns = record && typeof record === 'object' ? columnsOf.get(record) : undefined;
+	return columns && run(plan, columns);
+}
+
+function run(plan: ColumnPlan, columns: Columns): string | undefined {
+	let out = '';
+	for (const part of plan) {
+		if (typeof part === 'string') {
+			out += part;
+			continue;
+		}
+		const name = 'column' in part ? part.column : part.ifColumn;
+		if (!Object.hasOwn(columns, name)) return undefined;
+		const value = columns[name]();
+		if (typeof value !== 'string') return undefined;
+		const text = 'column' in part ? value : run(value !== '' ? part.then : part.otherwise, columns);
+		if (text === undefined) return undefined;
+		out += text;
+	}
+	return out;
 }
 
 // The header runs the same template over the column names with json, split,

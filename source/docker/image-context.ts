@@ -71,13 +71,32 @@ export function imageFormat(source: string, quiet: boolean, digest: boolean): st
 	return source;
 }
 
+/**
+ * The row's unexported `i` (image.Summary) as a Go value, decoded when first
+ * read: only `{{.}}` and printf's %v print it (a template cannot name an
+ * unexported field), and decoding 2,000 summaries cost ls a fifth of its time.
+ */
+export function lazySummary(image: ImageSummaryJSON): GoValue {
+	let decoded: GoValue | undefined;
+	const value = () => (decoded ??= unmarshal(summaryType, decodeJSON(JSON.stringify(image))));
+	return {
+		type: summaryType,
+		get v() {
+			return value().v;
+		},
+		set v(next: unknown) {
+			value().v = next;
+		},
+	} as GoValue;
+}
+
 /** `docker image ls` output for the daemon's list. */
 export function renderImageList(images: ImageSummaryJSON[], options: ImageListOptions): FormatResult {
 	const format = imageFormat(options.format === '' ? 'table' : options.format, options.quiet, options.digests);
 	const needDigest = options.digests || format.includes('{{.Digest}}');
 	const rows: GoValue[] = [];
 	for (const image of images) {
-		const summary = unmarshal(summaryType, decodeJSON(JSON.stringify(image)));
+		const summary = lazySummary(image);
 		for (const [repo, tag, digest] of imageRows(image, needDigest, options.digests)) {
 			rows.push(rowValue(summary, image, repo, tag, digest, options));
 		}
