@@ -248,6 +248,9 @@ export function App(props: AppProps) {
 	const list = shownList(state);
 	const spec = list ? specOf(list) : undefined;
 	const listState = list ? state.lists[list] : undefined;
+	// What the screen shown reads (its list's feeds and reads; an open image's Layers tab: the inspect documents): the controller loads the costly feeds and the inspects only for it.
+	const reads = [...new Set([...(spec?.feeds ?? []), ...(spec?.reads?.(state) ?? []), ...(state.view === 'image' ? (['inspects'] as const) : [])])];
+	useEffect(() => controller.current?.show(reads), [source, reads.join(' ')]);
 	// What the source cannot do (an archive: nothing that needs a daemon) stays out of the footer.
 	const hidden = useMemo(() => unavailable((need) => can(state, need)), [state.archive, state.remote, state.pullTo]);
 	// The Layers tab's sharing marks, from the inspect documents the list read.

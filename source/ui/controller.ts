@@ -9,6 +9,12 @@
  *   at one reload a second. Only the feeds whose event types arrived are
  *   read again (a container event never lists the images), and events that
  *   change no list (exec, attach, resize...) reload nothing.
+ * - What costs the engine most is read only for the screen shown (App.tsx
+ *   says what it reads: show()): a `whenShown` feed (the df, the volumes'
+ *   sizes; lists/feeds.ts) at once when a screen that reads it is shown, then
+ *   on its events while it stays shown, each load some seconds after the
+ *   last one answered; the images' inspects (LAYERS) while a screen reads
+ *   them, and again after a tag or untag only for the format column.
  * - At most two reloads at a time; more asks are coalesced into one that
  *   runs when one ends. Each carries a generation number, and a feed's
  *   answer older than what is already on screen for that feed is dropped: a
@@ -30,7 +36,10 @@ import {can, type Source} from './lists/capability.js';
 import {engineFeeds, type Feeds} from './lists/feeds.js';
 
 type FeedName = keyof typeof engineFeeds;
+type Read = import('./lists/feeds.js').Read;
 const feedNames = Object.keys(engineFeeds) as FeedName[];
+/** The costly feeds, loaded only while the screen shown reads them. */
+const shownOnly = feedNames.filter((name) => engineFeeds[name].whenShown);
 
 const eventDebounceMs = 150;
 /** Event reloads start at most this often (a storm: one a second). */
@@ -57,7 +66,16 @@ export class Controller {
 	private running = 0;
 	/** A reload waiting for a free slot: the union of what was asked (undefined: every feed). */
 	private queued?: {promise: Promise<void>; resolve: () => void; only?: Set<FeedName>};
+	/** What the screen shown reads (show()); nothing until it says. */
+	private reads = new Set<Read>();
+	/** Each `whenShown` feed: a load running, one owed (soon: at once, the screen was just shown), when the last answered. */
+	private lazy = new Map<FeedName, {loading: boolean; owed: boolean; soon: boolean; ended: number; timer?: NodeJS.Timeout}>();
+	/** The image ids of the last images list, for the inspects a screen shown later reads. */
+	private imageIds: string[] = [];
 	private layerCounts = new Map<string, number>();
+	/** Images tagged or untagged since their document was read (by a counter: a tag during the read keeps the mark). */
+	private retagged = new Map<string, number>();
+	private tagMarks = 0;
 	private counting = new Set<string>();
 	/** Every request in flight, so stop() can abort them. */
 	private inflight = new Set<AbortController>();
@@ -87,6 +105,7 @@ export class Controller {
 		this.inflight.clear();
 		clearTimeout(this.reloadTimer);
 		clearTimeout(this.retryTimer);
+		for (const feed of this.lazy.values()) clearTimeout(feed.timer);
 		// Idle kept-alive connections too.
 		this.engine.close();
 	}
@@ -101,9 +120,73 @@ export class Controller {
 		return abort;
 	}
 
+	/**
+	 * What the screen shown reads (App.tsx, from the shown list's spec: `feeds` and `reads`). A costly
+	 * feed it newly reads is loaded at once, one it no longer reads is not loaded again; inspects it
+	 * newly reads are read for the last images list.
+	 */
+	show(reads: Iterable<Read>): void {
+		if (this.stopped) return;
+		const before = this.reads;
+		this.reads = new Set(reads);
+		for (const name of shownOnly) {
+			const feed = this.lazy.get(name);
+			if (feed && !this.reads.has(name)) {
+				clearTimeout(feed.timer);
+				Object.assign(feed, {timer: undefined, owed: false, soon: false});
+			}
+		}
+		// In the order given (the list's own feeds first: the Disk list's df before the volumes' sizes of its V question).
+		for (const name of this.reads) if (!before.has(name) && (shownOnly as Read[]).includes(name)) this.owe(name as FeedName, true);
+		if ((this.reads.has('inspects') && !before.has('inspects')) || (this.reads.has('inspectTags') && !before.has('inspectTags'))) void this.countLayers(this.imageIds);
+	}
+
+	/** A `whenShown` feed is owed a load: at once (`soon`: its screen was just shown), else at least everyMs after the last answer. */
+	private owe(name: FeedName, soon: boolean): void {
+		if (this.stopped || !this.reads.has(name) || !can(this.source, engineFeeds[name].needs)) return;
+		let feed = this.lazy.get(name);
+		if (!feed) this.lazy.set(name, (feed = {loading: false, owed: false, soon: false, ended: 0}));
+		feed.owed = true;
+		if (soon && !feed.soon) {
+			feed.soon = true;
+			clearTimeout(feed.timer);
+			feed.timer = undefined;
+		}
+		this.nextLazy(name);
+	}
+
+	private nextLazy(name: FeedName): void {
+		const feed = this.lazy.get(name);
+		if (!feed || this.stopped || !feed.owed || feed.loading || feed.timer || !this.reads.has(name)) return;
+		const wait = feed.soon ? 0 : Math.max(eventDebounceMs, feed.ended + engineFeeds[name].whenShown!.everyMs - Date.now());
+		feed.timer = setTimeout(() => {
+			Object.assign(feed, {timer: undefined, owed: false, soon: false, loading: true});
+			const generation = ++this.generation;
+			const abort = this.track();
+			// Not waited for by the lists: shown when it comes; a failure is the next load's to mend (the Disk feed keeps its last answer and says why).
+			engineFeeds[name]
+				.load(this.engine, abort.signal)
+				.then(
+					(value) => {
+						if (this.fresh(name, generation)) this.send({type: 'data', data: {[name]: value}});
+					},
+					() => undefined,
+				)
+				.finally(() => {
+					this.inflight.delete(abort);
+					feed.loading = false;
+					feed.ended = Date.now();
+					this.nextLazy(name);
+				});
+		}, wait);
+	}
+
 	/** Engine events come in bursts (a build tags and untags): the feeds they touch, at most one reload a second. */
 	private scheduleReload(feeds: FeedName[]): void {
 		if (this.stopped || !feeds.length) return;
+		for (const name of feeds.filter((name) => engineFeeds[name].whenShown)) this.owe(name, false);
+		feeds = feeds.filter((name) => !engineFeeds[name].whenShown);
+		if (!feeds.length) return;
 		for (const name of feeds) this.pending.add(name);
 		if (this.reloadTimer) return;
 		const wait = Math.max(eventDebounceMs, this.lastEventReload + minGapMs - Date.now());
@@ -157,22 +240,10 @@ export class Controller {
 
 	private async loadLists(generation: number, only?: Set<FeedName>): Promise<void> {
 		const abort = this.track();
-		let background: Promise<void>[] = [];
+		// Every feed the source can give (source/ui/lists/feeds.ts) that was asked for, at once; the costly ones on their own (owe()), for the screen shown.
+		const names = feedNames.filter((name) => can(this.source, engineFeeds[name].needs) && (!only || only.has(name)) && !engineFeeds[name].whenShown);
 		try {
-			// Every feed the source can give (source/ui/lists/feeds.ts) that was asked for, at once.
-			const all = feedNames.filter((name) => can(this.source, engineFeeds[name].needs) && (!only || only.has(name)));
-			const names = all.filter((name) => !engineFeeds[name].background);
-			// Slow feeds (the volumes' disk usage) come on their own, after the rest is shown.
-			background = all
-				.filter((name) => engineFeeds[name].background)
-				.map((name) =>
-					engineFeeds[name].load(this.engine, abort.signal).then(
-						(value) => {
-							if (this.fresh(name, generation)) this.send({type: 'data', data: {[name]: value}});
-						},
-						() => undefined,
-					),
-				);
+			if (!only) for (const name of shownOnly) this.owe(name, false);
 			const answers = await Promise.all(names.map((name) => engineFeeds[name].load(this.engine, abort.signal)));
 			const shown = names.filter((name) => this.fresh(name, generation));
 			if (this.stopped || (names.length && !shown.length)) return;
@@ -181,13 +252,15 @@ export class Controller {
 			const data = Object.fromEntries(shown.map((name) => [name, answers[names.indexOf(name)]])) as Partial<Feeds>;
 			this.send({type: 'data', data, answered: true});
 			if (this.eventsDown) this.follow();
-			if (data.images) void this.countLayers(data.images.map((image) => image.Id));
+			if (data.images) {
+				this.imageIds = data.images.map((image) => image.Id);
+				void this.countLayers(this.imageIds);
+			}
 		} catch (error) {
-			if (this.stopped || abort.signal.aborted || [...(only ?? feedNames)].every((name) => generation < (this.shown.get(name) ?? 0))) return;
+			if (this.stopped || abort.signal.aborted || names.every((name) => generation < (this.shown.get(name) ?? 0))) return;
 			this.failed(error);
 		} finally {
-			// stop() aborts the background feeds too while they run (a df refused while another counts is asked again for minutes).
-			void Promise.all(background).then(() => this.inflight.delete(abort));
+			this.inflight.delete(abort);
 		}
 	}
 
@@ -198,8 +271,8 @@ export class Controller {
 		const subscription = this.engine.events(
 			[...new Set(feedNames.filter((name) => can(this.source, engineFeeds[name].needs)).flatMap((name) => engineFeeds[name].events))],
 			(event) => {
-				// A tag or untag changes the image's inspect document (RepoTags): read it again for the format column.
-				if (event.Type === 'image' && (event.Action === 'tag' || event.Action === 'untag') && event.Actor?.ID) this.forgetInspect(event.Actor.ID);
+				// A tag or untag changes the image's inspect document (RepoTags), not its layers: read again while the format column is shown.
+				if (event.Type === 'image' && (event.Action === 'tag' || event.Action === 'untag') && event.Actor?.ID) this.retag(event.Actor.ID);
 				if (event.Type === 'container' && quietActions.test(event.Action)) return;
 				this.scheduleReload(feedNames.filter((name) => can(this.source, engineFeeds[name].needs) && engineFeeds[name].events.includes(event.Type)));
 			},
@@ -225,14 +298,21 @@ export class Controller {
 		}, retryMs);
 	}
 
-	private forgetInspect(id: string): void {
-		for (const key of [id, id.startsWith('sha256:') ? id.slice(7) : `sha256:${id}`]) this.layerCounts.delete(key);
+	private retag(id: string): void {
+		const mark = ++this.tagMarks;
+		for (const key of idForms(id)) this.retagged.set(key, mark);
 	}
 
-	/** The LAYERS column needs one inspect per image id; ids, not tags, so 2,000 tags of one image cost one request. */
+	/**
+	 * The LAYERS column needs one inspect per image id; ids, not tags, so 2,000 tags of one image cost one
+	 * request. Only while the screen shown reads them (`inspects`); one tagged since it was read, again only
+	 * for the format column (`inspectTags`).
+	 */
 	private async countLayers(ids: string[]): Promise<void> {
-		const todo = [...new Set(ids)].filter((id) => !this.layerCounts.has(id) && !this.counting.has(id));
-		if (!todo.length || this.stopped) return;
+		if (this.stopped || !this.reads.has('inspects')) return;
+		const tags = this.reads.has('inspectTags');
+		const todo = [...new Set(ids)].filter((id) => (!this.layerCounts.has(id) || (tags && this.retagged.has(id))) && !this.counting.has(id));
+		if (!todo.length) return;
 		for (const id of todo) this.counting.add(id);
 		const abort = this.track();
 		let batch: Record<string, number> = {};
@@ -247,10 +327,12 @@ export class Controller {
 		const worker = async () => {
 			while (todo.length && !abort.signal.aborted) {
 				const id = todo.shift()!;
+				const mark = this.tagMarks;
 				try {
 					const {value, raw} = await this.engine.inspectImage(id, abort.signal);
 					const count = value.RootFS?.Layers?.length ?? 0;
 					this.layerCounts.set(id, count);
+					for (const key of idForms(id)) if ((this.retagged.get(key) ?? Infinity) <= mark) this.retagged.delete(key);
 					batch[id] = count;
 					docs[id] = raw;
 					clearTimeout(flush);
@@ -291,4 +373,9 @@ export class Controller {
 			this.send({type: 'detailError', ref, message: error instanceof Error ? error.message : String(error)});
 		}
 	}
+}
+
+/** An image id with and without its sha256: (events and lists may differ). */
+function idForms(id: string): string[] {
+	return [id, id.startsWith('sha256:') ? id.slice(7) : `sha256:${id}`];
 }

@@ -1,10 +1,10 @@
 /**
- * The Images list's UNIQUE column (`U` shows it, again hides it): per image,
+ * The Images list's UNIQUE column (`z` shows it, again hides it): per image,
  * the bytes no other local image holds, which is what removing it would free
  * (Size - SharedSize, as `docker system df -v` prints UNIQUE SIZE; the daemon
- * counts shared layers as source/layers/sharing.ts does). It asks the engine
- * nothing more: it reads the Disk feed (GET /system/df), which the controller
- * loads with the other feeds. Off by default so the list keeps
+ * counts shared layers as source/layers/sharing.ts does). It reads the Disk
+ * feed (GET /system/df), which the controller loads while the column is shown
+ * (the Images spec's `reads`: lists/images.ts). Off by default so the list keeps
  * `docker image ls`'s columns; `…` until the disk usage answer comes.
  */
 import type {DiskUsageJSON} from '../engine/disk-usage.js';

@@ -2,7 +2,7 @@
  * GET /system/df, one at a time and again when the engine is busy. A 20.10
  * daemon counts one disk usage at a time and refuses a second ask meanwhile
  * ("a disk usage operation is already running"), and this process asks twice
- * at start (the volumes' sizes and the Disk list). Our own asks take turns;
+ * when the Disk list is shown (the volumes' sizes and the df). Our own asks take turns;
  * a refusal because someone else is counting (`docker system df`, another
  * imgscope) means "later", not "failed": asked again with a growing pause,
  * for up to two minutes, before the refusal is given as the answer. Asks of

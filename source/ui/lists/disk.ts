@@ -48,6 +48,8 @@ export const diskSpec: ListSpec<DiskRow> = {
 	needs: 'daemon',
 	feeds: ['disk'],
 	rows: (data) => diskRows(data.disk?.report),
+	// V: the Volumes list's question, naming each unused volume with its size.
+	reads: () => ['volumeSizes'],
 	name: (row) => (row.kind === 'total' ? row.totals.kind : row.kind === 'cache' ? row.record.ID : row.name),
 	key: (row) => row.key,
 	columns: (_state, _rows, now) => diskColumns(now),

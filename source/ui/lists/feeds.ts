@@ -4,6 +4,9 @@
  * reports an event of one of its types. The controller loads every feed the
  * source can give (a feed that needs a daemon is skipped for an archive); a
  * list's spec turns feeds into rows (Images reads images and containers).
+ * A costly feed (`whenShown`: GET /system/df walks every image's layers and
+ * every volume's files) is loaded only while the screen shown reads it (its
+ * list's spec names it in `feeds` or `reads`: App.tsx tells the controller).
  */
 import {loadDiskFeed, type DiskFeed} from './disk-feed.js';
 import {diskUsageTurn} from './disk-usage-turns.js';
@@ -40,8 +43,12 @@ export interface Feed<K extends keyof Feeds> {
 	/** Engine event types after which it is loaded again. */
 	events: string[];
 	needs?: Capability;
-	/** Not waited for: the other feeds are shown first, this one when it comes (the disk usage counts every file). */
-	background?: boolean;
+	/**
+	 * Loaded only while the screen shown reads it: at once when one that reads it is shown, then on its
+	 * events while it stays shown, each load at least `everyMs` after the last one answered (a build
+	 * storm: one count every few seconds, never one after another). Not loaded while nothing shown reads it.
+	 */
+	whenShown?: {everyMs: number};
 	load(source: ImageSource, signal: AbortSignal): Promise<Feeds[K]>;
 }
 
@@ -53,7 +60,8 @@ export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines' | 'remoteTags'>]
 	volumeSizes: {
 		events: ['volume', 'container'],
 		needs: 'daemon',
-		background: true,
+		// The Volumes list's SIZE and LINKS, the Disk list's V question.
+		whenShown: {everyMs: 5000},
 		load: async (source, signal) => {
 			const {volumeSizes} = await import('../../engine/volumes/volumes.js');
 			const daemon = source.daemon as Engine;
@@ -61,8 +69,17 @@ export const engineFeeds: {[K in Exclude<keyof Feeds, 'engines' | 'remoteTags'>]
 		},
 	},
 	// Background: on a big engine the df takes seconds, and the other lists must not wait for it; it is drawn when it comes.
-	disk: {events: ['image', 'container', 'volume'], needs: 'daemon', background: true, load: loadDiskFeed},
+	// When shown: the Disk list, the Images list's UNIQUE column (issue 16: a df per event cost an engine of 2,000 images 2.5x the CPU of its builds).
+	disk: {events: ['image', 'container', 'volume'], needs: 'daemon', whenShown: {everyMs: 5000}, load: loadDiskFeed},
 };
+
+/**
+ * What the screen shown reads of what the controller loads: feeds, and the
+ * images' inspect documents: `inspects` (one per image id: the LAYERS column,
+ * the Layers tab's holders), `inspectTags` (those documents read again after a
+ * tag or untag, for their RepoTags: the format column).
+ */
+export type Read = keyof Feeds | 'inspects' | 'inspectTags';
 
 export function emptyFeeds(): Feeds {
 	return {images: [], containers: [], volumes: [], engines: [], remoteTags: [], disk: {}};

@@ -43,6 +43,8 @@ export const imagesSpec: ListSpec<ImageRow> = {
 	show: {key: '1', action: 'showImages', label: 'images'},
 	feeds: ['images', 'containers'],
 	rows: (data) => imageRows(data.images, data.containers),
+	// LAYERS (an inspect per image id), the format column (those documents' RepoTags kept current), UNIQUE (the Disk feed's df).
+	reads: (state) => ['inspects', ...(state.format.column !== undefined ? (['inspectTags'] as const) : []), ...(state.uniqueColumn ? (['disk'] as const) : [])],
 	name: (row) => row.ref,
 	key: (row) => row.key,
 	columns: (state, rows, now) => imageColumns(state.layerCounts, now, state.format.column === undefined ? undefined : formatColumn(state.format.column, state.format.docs), rows, state.uniqueColumn ? uniqueColumn(state.data.disk.report) : undefined, state.remote !== undefined),

@@ -50,6 +50,8 @@ export interface ListSpec<Row> extends ListRules<Row> {
 	needs?: Capability;
 	/** The feeds its rows are made from: they are made again when one of these changes. */
 	feeds: readonly (keyof Feeds)[];
+	/** What else it reads while shown (its columns, its questions): with `feeds`, what the controller keeps loaded while it is shown (a costly feed is loaded only then: lists/feeds.ts `whenShown`). */
+	reads?(state: State): readonly import('./feeds.js').Read[];
 	/** Its rows, from what the controller loaded (source/ui/lists/feeds.ts). */
 	rows(data: Feeds): readonly Row[];
 	/** The row as the menu's title names it (a ref, a container's name). */
