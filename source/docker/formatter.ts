@@ -101,7 +101,7 @@ function listPlan(nodes: Node[]): ColumnPlan | undefined {
 /** The row through the plan; undefined when a part is not a column of this row that gives a string (the executor decides). */
 function planned(plan: ColumnPlan, row: GoValue): string | undefined {
 	const record = (row.v as GoValue | null)?.v;
-	const columns = record && typeof record === 'object' ? columnsOf.get(record) : undefined;
+	const columns = record && typeof record === 'object' ? columnsOf(record) : undefined;
 	return columns && run(plan, columns);
 }
 
@@ -171,7 +171,9 @@ export type Columns = Record<string, () => string | GoValue>;
 
 const columnValue = (r: string | GoValue): GoValue => (typeof r === 'string' ? {type: T.string, v: r} : r);
 
-const columnsOf = new WeakMap<object, Columns>();
+/** A row's columns, on its record under a key no template or printer sees (a WeakMap's entries cost the collector more, 2,000 rows at a time). */
+const COLUMNS = Symbol('columns');
+const columnsOf = (record: object): Columns | undefined => (record as {[COLUMNS]?: Columns})[COLUMNS];
 
 /**
  * A row context type: a struct embedding HeaderContext plus its unexported
@@ -184,7 +186,7 @@ export function contextType(
 	options: {results?: Record<string, GoType>; methods?: Record<string, GoMethod>} = {},
 ): GoType {
 	const methods: Record<string, GoMethod> = {...options.methods};
-	const columns = (recv: GoValue): Columns => columnsOf.get(recv.v as object)!;
+	const columns = (recv: GoValue): Columns => columnsOf(recv.v as object)!;
 	for (const column of columnNames) {
 		methods[column] = {ptrReceiver: true, result: options.results?.[column] ?? T.string, call: recv => columnValue(columns(recv)[column]())};
 	}
@@ -221,6 +223,6 @@ export function contextValue(type: GoType, fields: Record<string, GoValue>, colu
 		HeaderContext: {type: headerContextType, v: {Header: {type: T.any, v: null}}},
 		...fields,
 	};
-	columnsOf.set(record, columns);
+	(record as {[COLUMNS]?: Columns})[COLUMNS] = columns;
 	return {type: ptrTo(type), v: {type, v: record}};
 }

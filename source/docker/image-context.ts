@@ -120,11 +120,17 @@ export function imageRows(image: ImageSummaryJSON, needDigest: boolean, showDige
 	const repoDigests = new Map<string, string[]>();
 	for (const s of strings(image.RepoTags)) {
 		const ref = parseNormalizedNamed(s);
-		if (ref?.tag !== undefined) repoTags.set(ref.familiar, [...(repoTags.get(ref.familiar) ?? []), ref.tag]);
+		if (ref?.tag === undefined) continue;
+		const tags = repoTags.get(ref.familiar);
+		if (tags) tags.push(ref.tag);
+		else repoTags.set(ref.familiar, [ref.tag]);
 	}
 	for (const s of strings(image.RepoDigests)) {
 		const ref = parseNormalizedNamed(s);
-		if (ref?.digest !== undefined) repoDigests.set(ref.familiar, [...(repoDigests.get(ref.familiar) ?? []), ref.digest]);
+		if (ref?.digest === undefined) continue;
+		const digests = repoDigests.get(ref.familiar);
+		if (digests) digests.push(ref.digest);
+		else repoDigests.set(ref.familiar, [ref.digest]);
 	}
 	const rows: [string, string, string][] = [];
 	for (const [repo, tags] of repoTags) {
