@@ -101,6 +101,18 @@ export class FilesLoader {
 		void this.read(imageId, token, abort.signal, screen.detail, selectedLayer(screen));
 	}
 
+	/**
+	 * The image's FilesData (undefined: aborted). A function of its own so that the archive read
+	 * (its entries: ~200 bytes a file, the model keeps ~110) is garbage once it returns, before the
+	 * tree is built: a variable of the caller's async frame would keep it alive until the end.
+	 */
+	private async readData(imageId: string, signal: AbortSignal, detail: ImageScreen['detail'], onProgress: (p: ReadProgress) => void): Promise<FilesData | undefined> {
+		const inspect = detail?.inspect.value ?? (await this.engine.inspectImage(imageId, signal)).value;
+		const totalBytes = typeof inspect.Size === 'number' && inspect.Size > 0 ? inspect.Size : undefined;
+		const {archive} = await readImageLayers(this.engine, imageId, inspect, {signal, onProgress, cache: this.cache, totalBytes});
+		return signal.aborted ? undefined : filesData(imageId, archive);
+	}
+
 	private async read(imageId: string, token: number, signal: AbortSignal, detail: ImageScreen['detail'], layer: number): Promise<void> {
 		let last = 0;
 		let lastLayer = 0;
@@ -112,11 +124,8 @@ export class FilesLoader {
 			this.dispatch({type: 'files', event: {type: 'progress', imageId, token, progress: p}});
 		};
 		try {
-			const inspect = detail?.inspect.value ?? (await this.engine.inspectImage(imageId, signal)).value;
-			const totalBytes = typeof inspect.Size === 'number' && inspect.Size > 0 ? inspect.Size : undefined;
-			const {archive} = await readImageLayers(this.engine, imageId, inspect, {signal, onProgress: progress, cache: this.cache, totalBytes});
-			if (signal.aborted) return;
-			const data = filesData(imageId, archive);
+			const data = await this.readData(imageId, signal, detail, progress);
+			if (!data) return;
 			// Build the selected layer's tree now, behind the progress screen, rather than on the first key
 			// (the whole filesystem comes just after the first frame: see prefetch).
 			treeFor(data, layer, false);
