@@ -84,13 +84,13 @@ export function changesTree(model: ImageModel, n: number, options: ChangeOptions
 			const existing = made.get(node);
 			if (existing) {
 				// Made earlier as the parent of something under it.
-				const made = existing as ModelTreeNode;
-				made.type = versions.entryType(version);
-				made.change = kind;
-				made.version = version;
-				made.layer = n;
-				made.size = isDir ? 0 : versions.size[version];
-				if (isDir) made.children ??= [];
+				const parentNode = existing as ModelTreeNode;
+				parentNode.type = versions.entryType(version);
+				parentNode.change = kind;
+				parentNode.version = version;
+				parentNode.layer = n;
+				parentNode.size = isDir ? 0 : versions.size[version];
+				if (isDir) parentNode.children ??= [];
 				continue;
 			}
 			const parent = parentOf(node);
