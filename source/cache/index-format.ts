@@ -49,8 +49,13 @@ export function indexedLayer(layer: LayerEntries, digests: boolean): IndexedLaye
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 class Writer {
-	private buffer = Buffer.allocUnsafe(1 << 16);
+	private buffer: Buffer;
 	length = 0;
+
+	/** `expected`: the size it will likely reach (a buffer doubled from small to 12 MB held 1.5 times that at once). */
+	constructor(expected = 1 << 16) {
+		this.buffer = Buffer.allocUnsafe(Math.max(1 << 16, expected));
+	}
 
 	private room(n: number): void {
 		if (this.length + n <= this.buffer.length) return;
@@ -81,6 +86,13 @@ class Writer {
 		this.room(data.length);
 		data.copy(this.buffer, this.length);
 		this.length += data.length;
+	}
+
+	/** 64 hex digits as their 32 bytes (the caller has checked them). */
+	hex32(hex: string): void {
+		this.room(32);
+		this.buffer.write(hex, this.length, 32, 'hex');
+		this.length += 32;
 	}
 
 	/**
@@ -149,8 +161,11 @@ function sharedPrefix(a: string, b: string): number {
 	return n;
 }
 
+/** Bytes an entry takes, about (a path's new part, its numbers and digest): the writer's first size. */
+const entryBytes = 48;
+
 export function encodeIndex(layer: IndexedLayer): Buffer {
-	const w = new Writer();
+	const w = new Writer(1024 + layer.entries.length * entryBytes);
 	w.bytes(magic);
 	w.byte(version);
 	w.byte(layer.digests ? digestFlag : 0);
@@ -163,7 +178,7 @@ export function encodeIndex(layer: IndexedLayer): Buffer {
 	for (const entry of layer.entries) {
 		const type = types.indexOf(entry.type);
 		if (type < 0) throw new IndexFormatError(`unknown entry type ${entry.type}`);
-		const digest = entry.digest !== undefined && /^[0-9a-f]{64}$/.test(entry.digest) ? Buffer.from(entry.digest, 'hex') : undefined;
+		const digest = entry.digest !== undefined && /^[0-9a-f]{64}$/.test(entry.digest) ? entry.digest : undefined;
 		w.byte(type | (entry.linkTarget !== undefined ? hasLink : 0) | (digest ? hasDigest : 0));
 		const shared = sharedPrefix(previous, entry.path);
 		w.varint(shared);
@@ -173,11 +188,12 @@ export function encodeIndex(layer: IndexedLayer): Buffer {
 		w.varint(entry.uid);
 		w.varint(entry.gid);
 		if (entry.linkTarget !== undefined) w.string(entry.linkTarget);
-		if (digest) w.bytes(digest);
+		if (digest) w.hex32(digest);
 		previous = entry.path;
 	}
-	const body = w.done();
-	return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+	// The hash goes on in place: no second copy of the whole index (Buffer.concat) at 12 MB a layer of 300,000 files.
+	w.bytes(createHash('sha256').update(w.done()).digest());
+	return w.done();
 }
 
 /** The layer, or IndexFormatError when the bytes are not a whole, unaltered index of this version. */

@@ -3,7 +3,8 @@
  * layer touched are looked at, so this is cheap for any layer of any image.
  */
 import type {EntryType, FileEntry} from './types.js';
-import {type ImageModel, type PathNode, versionAt} from './model.js';
+import {type ImageModel, versionAt} from './model.js';
+import {DIR} from './versions.js';
 
 export type ChangeKind = 'added' | 'modified' | 'removed';
 
@@ -55,42 +56,44 @@ function compare(path: string, before: FileEntry | undefined, after: FileEntry |
 
 /** The changes of layer n (0-based), sorted by path. */
 export function layerChanges(model: ImageModel, n: number, options: ChangeOptions = {}): Change[] {
-	const touched = model.touched[n];
+	const touched = model.touched(n);
 	if (!touched) throw new RangeError(`no layer ${n}: the image has ${model.layerCount}`);
 	const out: Change[] = [];
 	for (const node of touched) {
-		const change = nodeChange(node, n, options);
+		const change = nodeChange(model, node, n, options);
 		if (change) out.push(change);
 	}
 	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** What layer n did to a path it left visible: added, modified, or nothing a user would call a change. */
-export function visibleChangeAt(node: PathNode, n: number, after = versionAt(node, n)): 'added' | 'modified' | undefined {
-	if (!after || after.layer !== n) return undefined;
-	const before = n > 0 ? versionAt(node, n - 1) : undefined;
-	if (!before) return 'added';
-	return entryDifferences(before.entry, after.entry).length ? 'modified' : undefined;
+/** What layer n did to a node it left visible: added, modified, or nothing a user would call a change. */
+export function visibleChangeAt(model: ImageModel, node: number, n: number, after = versionAt(model, node, n)): 'added' | 'modified' | undefined {
+	if (after < 0 || model.versions.layer[after] !== n) return undefined;
+	const before = n > 0 ? versionAt(model, node, n - 1) : -1;
+	if (before < 0) return 'added';
+	return model.versions.differences(before, after).length ? 'modified' : undefined;
 }
 
-/** What layer n did to a node it touched, and the entry that stands for it (the new one, or for a removal the old): nodeChange without the Change. */
-export function touchedChange(node: PathNode, n: number, options: ChangeOptions): {kind: Change['change']; entry: FileEntry} | undefined {
-	const before = n > 0 ? versionAt(node, n - 1) : undefined;
-	const after = versionAt(node, n);
+/** What layer n did to a node it touched, and the version that stands for it (the new one, or for a removal the old): nodeChange without the Change. */
+export function touchedChange(model: ImageModel, node: number, n: number, options: ChangeOptions): {kind: Change['change']; version: number} | undefined {
+	const before = n > 0 ? versionAt(model, node, n - 1) : -1;
+	const after = versionAt(model, node, n);
 	if (before === after) return undefined;
-	if (!before) return after && {kind: 'added', entry: after.entry};
-	if (!after) return {kind: 'removed', entry: before.entry};
-	if (entryDifferences(before.entry, after.entry).length) return {kind: 'modified', entry: after.entry};
-	if (after.layer === n && options.includeUnchanged && after.entry.type !== 'dir') return {kind: 'unchanged', entry: after.entry};
+	if (before < 0) return {kind: 'added', version: after};
+	if (after < 0) return {kind: 'removed', version: before};
+	if (model.versions.differences(before, after).length) return {kind: 'modified', version: after};
+	if (model.versions.layer[after] === n && options.includeUnchanged && model.versions.type[after] !== DIR) return {kind: 'unchanged', version: after};
 	return undefined;
 }
 
-function nodeChange(node: PathNode, n: number, options: ChangeOptions): Change | undefined {
-	const before = n > 0 ? versionAt(node, n - 1) : undefined;
-	const after = versionAt(node, n);
+function nodeChange(model: ImageModel, node: number, n: number, options: ChangeOptions): Change | undefined {
+	const before = n > 0 ? versionAt(model, node, n - 1) : -1;
+	const after = versionAt(model, node, n);
 	if (before === after) return undefined;
+	const path = model.pathOf(node);
 	// A version from this layer means the layer stored the path again, even if nothing differs.
-	return compare(node.path, before?.entry, after?.entry, after?.layer === n, options);
+	const storedAgain = after >= 0 && model.versions.layer[after] === n;
+	return compare(path, before < 0 ? undefined : model.entryOf(before, path), after < 0 ? undefined : model.entryOf(after, path), storedAgain, options);
 }
 
 export interface LayerSummary {

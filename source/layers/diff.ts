@@ -31,7 +31,13 @@ export interface FilesystemDiff {
 
 function finalEntries(model: ImageModel): Map<string, FileEntry> {
 	const out = new Map<string, FileEntry>();
-	for (const node of model.nodes.values()) if (node.current) out.set(node.path, node.current.entry);
+	for (let node = 1; node < model.nodeCount; node++) {
+		const v = model.current[node];
+		if (v >= 0) {
+			const path = model.pathOf(node);
+			out.set(path, model.entryOf(v, path));
+		}
+	}
 	return out;
 }
 

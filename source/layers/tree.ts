@@ -49,6 +49,8 @@ export interface TreeNode {
 	id: number;
 }
 
+const compareNames = (a: TreeNode, b: TreeNode) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 export class FileTree {
 	readonly root: TreeNode = {name: '', path: '', type: 'dir', size: 0, files: 0, change: undefined, entry: undefined, layer: undefined, children: [], parent: undefined, depth: -1, id: 0};
 	/** Every node by path, while building from items (a tree built fromHierarchy has none: find() walks). */
@@ -56,6 +58,9 @@ export class FileTree {
 	private indexed = true;
 	private count = 0;
 	private nodes: TreeNode[] = [];
+	private dirs: TreeNode[] = [];
+	/** The children of the directories whose own order is not by name, sorted by name (the others' own order is). */
+	private sorted = new Map<TreeNode, TreeNode[]>();
 	private summary!: TreeChanges;
 
 	constructor(items: Iterable<TreeItem>) {
@@ -78,9 +83,22 @@ export class FileTree {
 		return tree;
 	}
 
-	/** Every node, the root first, parents before children (a node's id is its index here). */
+	/**
+	 * Every node, the root first, each directory's children after it in name order (a node's id is
+	 * its index here): the rows of a name-sorted view with every directory open.
+	 */
 	get preorder(): readonly TreeNode[] {
 		return this.nodes;
+	}
+
+	/** Every directory but the root, in preorder (what opening everything walks: not every node). */
+	get directories(): readonly TreeNode[] {
+		return this.dirs;
+	}
+
+	/** A directory's children in name order (its own array when that is their order already, as tar order mostly is). */
+	childrenByName(node: TreeNode): readonly TreeNode[] {
+		return this.sorted.get(node) ?? node.children ?? [];
 	}
 
 	/** Nodes in the tree, the root not counted. */
@@ -143,14 +161,32 @@ export class FileTree {
 		if (item.type === 'dir') node.children ??= [];
 	}
 
-	/** Sizes and file counts bottom-up, without recursion (deep trees come from hostile images too). */
+	/**
+	 * Numbers the nodes in preorder, children by name (what a name-sorted view opened everywhere
+	 * lists: its rows are then this array, with no sort and no walk at a key press), then sizes and
+	 * file counts bottom-up; without recursion (deep trees come from hostile images too).
+	 */
 	private aggregate(): void {
 		const post: TreeNode[] = [];
+		const sorted = (this.sorted = new Map());
+		const dirs: TreeNode[] = (this.dirs = []);
 		const stack: TreeNode[] = [this.root];
 		while (stack.length) {
 			const n = stack.pop()!;
 			post.push(n);
-			if (n.children) for (const c of n.children) stack.push(c);
+			if (!n.children) continue;
+			if (n !== this.root) dirs.push(n);
+			let byName: readonly TreeNode[] = n.children;
+			for (let i = 1; i < byName.length; i++) {
+				if (byName[i - 1].name > byName[i].name) {
+					const copy = [...n.children].sort(compareNames);
+					sorted.set(n, copy);
+					byName = copy;
+					break;
+				}
+			}
+			// Last first, so they come off the stack in order.
+			for (let i = byName.length - 1; i >= 0; i--) stack.push(byName[i]);
 		}
 		this.count = post.length - 1;
 		for (let i = 0; i < post.length; i++) post[i].id = i;

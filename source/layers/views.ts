@@ -1,7 +1,46 @@
 /** Glue from the model to the tree: what the Files tab shows for a layer. */
 import {type Change, type ChangeOptions, touchedChange, visibleChangeAt} from './changes.js';
-import {type ImageModel, type PathNode, implicitDir, versionAt} from './model.js';
+import {type ImageModel, type Version, implicitDir, versionAt} from './model.js';
 import {FileTree, type TreeNode} from './tree.js';
+import type {EntryType, FileEntry} from './types.js';
+import {DIR} from './versions.js';
+
+/** ModelTreeNode.version of a directory by implication in the whole filesystem: the synthesised 0755 entry. */
+const implicitEntry = -2;
+
+/**
+ * A node of a tree read off the model: its path and entry are made when asked
+ * (a row drawn, the details line), not kept per node: the model has them.
+ */
+class ModelTreeNode implements TreeNode {
+	constructor(
+		public name: string,
+		public type: EntryType,
+		public size: number,
+		public files: number,
+		public change: TreeNode['change'],
+		public layer: number | undefined,
+		public children: TreeNode[] | undefined,
+		public parent: TreeNode,
+		public depth: number,
+		public id: number,
+		private readonly model: ImageModel,
+		/** The model's version the entry is, or -1 (no entry: a directory by implication in a layer's changes), or implicitEntry. */
+		public version: number,
+	) {}
+
+	get path(): string {
+		if (this.parent.depth < 0) return this.name;
+		const parts = [this.name];
+		for (let up: TreeNode | undefined = this.parent; up && up.depth >= 0; up = up.parent) parts.push(up.name);
+		return parts.reverse().join('/');
+	}
+
+	get entry(): FileEntry | undefined {
+		if (this.version === implicitEntry) return implicitDir(this.path);
+		return this.version < 0 ? undefined : this.model.entryOf(this.version, this.path);
+	}
+}
 
 /**
  * The changes of layer n as a tree (removed paths included, marked): what
@@ -11,24 +50,26 @@ import {FileTree, type TreeNode} from './tree.js';
  * Siblings come in the order the layer touched them; views sort them.
  */
 export function changesTree(model: ImageModel, n: number, options: ChangeOptions = {}): FileTree {
-	const touched = model.touched[n];
+	const touched = model.touched(n);
 	if (!touched) throw new RangeError(`no layer ${n}: the image has ${model.layerCount}`);
+	const {versions, parent: parents, firstChild} = model;
 	return FileTree.fromHierarchy(root => {
-		const made = new Map<PathNode, TreeNode>([[model.root, root]]);
+		// The tree nodes of the model's nodes that have children (the only ones looked up again).
+		const made = new Map<number, TreeNode>([[0, root]]);
 		// Without recursion: a hostile layer can hold a path thousands of directories deep.
-		const parentOf = (node: PathNode): TreeNode => {
-			const missing: PathNode[] = [];
-			let p = node.parent!;
+		const parentOf = (node: number): TreeNode => {
+			const missing: number[] = [];
+			let p = parents[node];
 			let parent = made.get(p);
 			while (!parent) {
 				missing.push(p);
-				p = p.parent!;
+				p = parents[p];
 				parent = made.get(p);
 			}
 			for (let i = missing.length - 1; i >= 0; i--) {
 				const m = missing[i];
 				// A directory by implication (as FileTree makes one for a path's parent): no entry, no mark.
-				const dir: TreeNode = {name: m.name, path: m.path, type: 'dir', size: 0, files: 0, change: undefined, entry: undefined, layer: undefined, children: [], parent, depth: parent.depth + 1, id: 0};
+				const dir = new ModelTreeNode(model.name(m), 'dir', 0, 0, undefined, undefined, [], parent, parent.depth + 1, 0, model, -1);
 				(parent.children ??= []).push(dir);
 				made.set(m, dir);
 				parent = dir;
@@ -36,25 +77,26 @@ export function changesTree(model: ImageModel, n: number, options: ChangeOptions
 			return parent;
 		};
 		for (const node of touched) {
-			const change = touchedChange(node, n, options);
+			const change = touchedChange(model, node, n, options);
 			if (!change) continue;
-			const {kind, entry} = change;
-			const isDir = entry.type === 'dir';
+			const {kind, version} = change;
+			const isDir = versions.type[version] === DIR;
 			const existing = made.get(node);
 			if (existing) {
 				// Made earlier as the parent of something under it.
-				existing.type = entry.type;
-				existing.change = kind;
-				existing.entry = entry;
-				existing.layer = n;
-				existing.size = isDir ? 0 : entry.size;
-				if (isDir) existing.children ??= [];
+				const parentNode = existing as ModelTreeNode;
+				parentNode.type = versions.entryType(version);
+				parentNode.change = kind;
+				parentNode.version = version;
+				parentNode.layer = n;
+				parentNode.size = isDir ? 0 : versions.size[version];
+				if (isDir) parentNode.children ??= [];
 				continue;
 			}
 			const parent = parentOf(node);
-			const tree: TreeNode = {name: node.name, path: node.path, type: entry.type, size: isDir ? 0 : entry.size, files: 0, change: kind, entry, layer: n, children: isDir ? [] : undefined, parent, depth: parent.depth + 1, id: 0};
+			const tree = new ModelTreeNode(model.name(node), versions.entryType(version), isDir ? 0 : versions.size[version], 0, kind, n, isDir ? [] : undefined, parent, parent.depth + 1, 0, model, version);
 			(parent.children ??= []).push(tree);
-			made.set(node, tree);
+			if (firstChild[node] >= 0) made.set(node, tree);
 		}
 	});
 }
@@ -72,58 +114,57 @@ export function treeOfChanges(changes: readonly Change[], layer?: number): FileT
 export function filesystemTree(model: ImageModel, n: number): FileTree {
 	// Walks the model's own hierarchy (what filesystemAt flattens and sorts by
 	// path): on a 40,000-file layer that halves the time of the `a` key.
+	const {versions, parent: parents, firstChild, nextSibling} = model;
 	return FileTree.fromHierarchy(root => {
-		// Depth first over the model's nodes; a frame's tree node is made when
-		// the node is visible, or when something visible under it needs a parent
-		// (a directory by implication: nothing of its own visible at layer n).
-		interface Frame {
-			node: PathNode;
-			up: Frame | undefined;
-			tree?: TreeNode;
-		}
-		const top: Frame = {node: model.root, up: undefined, tree: root};
+		// Depth first over the model's nodes; a node's tree node is made when it is visible, or when
+		// something visible under it needs a parent (a directory by implication: nothing of its own
+		// visible at layer n). Only nodes with children are looked up again.
+		const dirs = new Map<number, TreeNode>([[0, root]]);
 		// Without recursion: a hostile layer can hold a path thousands of directories deep.
-		const treeOf = (frame: Frame): TreeNode => {
-			const missing: Frame[] = [];
-			let f = frame;
-			while (!f.tree) {
-				missing.push(f);
-				f = f.up!;
+		const treeOf = (node: number): TreeNode => {
+			const missing: number[] = [];
+			let p = node;
+			let parent = dirs.get(p);
+			while (!parent) {
+				missing.push(p);
+				p = parents[p];
+				parent = dirs.get(p);
 			}
-			let parent = f.tree;
 			for (let i = missing.length - 1; i >= 0; i--) {
-				const {node} = missing[i];
-				const dir: TreeNode = {name: node.name, path: node.path, type: 'dir', size: 0, files: 0, change: undefined, entry: implicitDir(node.path), layer: n, children: [], parent, depth: parent.depth + 1, id: 0};
+				const m = missing[i];
+				const dir = new ModelTreeNode(model.name(m), 'dir', 0, 0, undefined, n, [], parent, parent.depth + 1, 0, model, implicitEntry);
 				(parent.children ??= []).push(dir);
-				missing[i].tree = dir;
+				dirs.set(m, dir);
 				parent = dir;
 			}
 			return parent;
 		};
-		const stack: Frame[] = [];
-		const pushChildren = (frame: Frame) => {
-			const children = frame.node.children;
-			if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({node: children[i], up: frame});
+		const stack: number[] = [];
+		// Children pushed last first, so they come off the stack in order.
+		const pushChildren = (node: number) => {
+			const start = stack.length;
+			for (let c = firstChild[node]; c >= 0; c = nextSibling[c]) stack.push(c);
+			for (let i = start, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j], stack[i]];
 		};
-		pushChildren(top);
+		pushChildren(0);
 		while (stack.length) {
-			const frame = stack.pop()!;
-			const {node} = frame;
-			const v = versionAt(node, n);
-			if (v) {
-				const parent = treeOf(frame.up!);
-				const isDir = v.entry.type === 'dir';
-				// All fields in one order in every literal: one shape for every node of every tree.
-				frame.tree = {name: node.name, path: node.path, type: v.entry.type, size: isDir ? 0 : v.entry.size, files: 0, change: visibleChangeAt(node, n, v), entry: v.entry, layer: v.layer, children: isDir ? [] : undefined, parent, depth: parent.depth + 1, id: 0};
-				(parent.children ??= []).push(frame.tree);
+			const node = stack.pop()!;
+			const v = versionAt(model, node, n);
+			if (v >= 0) {
+				const parent = treeOf(parents[node]);
+				const isDir = versions.type[v] === DIR;
+				const tree = new ModelTreeNode(model.name(node), versions.entryType(v), isDir ? 0 : versions.size[v], 0, visibleChangeAt(model, node, n, v), versions.layer[v], isDir ? [] : undefined, parent, parent.depth + 1, 0, model, v);
+				(parent.children ??= []).push(tree);
+				if (firstChild[node] >= 0) dirs.set(node, tree);
 			}
-			pushChildren(frame);
+			pushChildren(node);
 		}
 	});
 }
 
 /** The entry visible at a path at layer n (for a details pane or extraction). */
-export function entryAt(model: ImageModel, path: string, n: number) {
-	const node = model.nodes.get(path);
-	return node ? versionAt(node, n) : undefined;
+export function entryAt(model: ImageModel, path: string, n: number): Version | undefined {
+	const node = model.find(path);
+	const v = node < 0 ? -1 : versionAt(model, node, n);
+	return v < 0 ? undefined : model.version(v, path);
 }

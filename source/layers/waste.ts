@@ -11,6 +11,7 @@
  *   as a ratio (0.1 is 10%, dive's convention); 0 when those layers store nothing.
  */
 import type {HiddenBy, ImageModel} from './model.js';
+import {FILE} from './versions.js';
 
 export interface WastedPath {
 	path: string;
@@ -44,17 +45,20 @@ export function wasteReport(model: ImageModel, options: {limit?: number} = {}): 
 	let wasted = 0;
 	let wastedCount = 0;
 	const all: WastedPath[] = [];
-	for (const node of model.nodes.values()) {
-		for (const v of node.versions) {
-			if (v.entry.type !== 'file') continue;
-			const size = v.entry.size;
+	const t = model.versions;
+	for (let node = 1; node < model.nodeCount; node++) {
+		for (let v = model.firstVersion[node]; v >= 0; v = t.next[v]) {
+			if (t.type[v] !== FILE) continue;
+			const size = t.size[v];
+			const layer = t.layer[v];
 			stored += size;
-			perLayer[v.layer].storedBytes += size;
-			if (v.hiddenAt === undefined) continue;
+			perLayer[layer].storedBytes += size;
+			const hiddenIn = t.hiddenAt[v];
+			if (hiddenIn < 0) continue;
 			wasted += size;
 			wastedCount++;
-			perLayer[v.layer].wastedBytes += size;
-			all.push({path: node.path, bytes: size, addedIn: v.layer, hiddenIn: v.hiddenAt, hiddenBy: v.hiddenBy ?? 'overwritten'});
+			perLayer[layer].wastedBytes += size;
+			all.push({path: model.pathOf(node), bytes: size, addedIn: layer, hiddenIn, hiddenBy: t.hiddenByOf(v) ?? 'overwritten'});
 		}
 	}
 	all.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.addedIn - b.addedIn));

@@ -18,6 +18,6 @@ export function streamHasher(): StreamHasher {
 }
 
 /** One-shot hashing when a file's data arrives in one piece (most small files): no Hash object per file. */
-export function sha256Hex(data: Buffer): string {
-	return typeof hash === 'function' ? hash('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
+export function sha256Bytes(data: Buffer): Buffer {
+	return typeof hash === 'function' ? (hash('sha256', data, 'buffer') as unknown as Buffer) : createHash('sha256').update(data).digest();
 }

@@ -66,7 +66,9 @@ export class LayerScanner implements ByteSink {
 	}
 
 	private finish(hashes: LayerHashes): void {
-		for (const [id, hex] of hashes.files) this.entries[id].digest = hex;
+		const {count, ids, bytes} = hashes.files;
+		const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		for (let i = 0; i < count; i++) this.entries[ids[i]].digest = raw.toString('hex', i * 32, i * 32 + 32);
 		if (this.hardlinks) this.resolveHardlinks();
 		this.onDone({
 			// Not hashed (ReadOptions.verifyDiffIds false): assembly fills in the config's.

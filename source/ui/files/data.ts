@@ -1,7 +1,8 @@
 /**
  * What the Files tab knows about one image once its archive is read: the
- * layer model (metadata only) and where each layer's blob is (to extract a
- * file later without copying the other layers). Trees and the waste report
+ * layer model (metadata only, in columns: the archive's entries are not kept)
+ * and where each layer's blob is (to extract a file later without copying the
+ * other layers). Trees and the waste report
  * are derived on demand and cached: an aggregate tree of a big image costs
  * tens of milliseconds, so it is built once per layer, not per key press.
  */
@@ -37,7 +38,7 @@ export function filesData(imageId: string, archive: ImageArchive): FilesData {
 }
 
 // Trees kept per image: a few, and no more nodes than about four 40,000-file
-// trees (each node is ~200 bytes, and the Files tab must stay under 200 MiB).
+// trees (each node is ~140 bytes, and the Files tab must stay under 200 MiB).
 const maxTrees = 8;
 const maxTreeNodes = 160_000;
 const trees = new WeakMap<FilesData, Map<string, FileTree>>();
@@ -87,7 +88,8 @@ export function wasteFor(data: FilesData): WasteReport {
  * has at the path, or for a path layer n removed, what it removed.
  */
 export function versionFor(data: FilesData, path: string, layer: number, removed: boolean): Version | undefined {
-	const node = data.model.nodes.get(path);
-	if (!node) return undefined;
-	return versionAt(node, removed ? layer - 1 : layer);
+	const {model} = data;
+	const node = model.find(path);
+	const v = node < 0 ? -1 : versionAt(model, node, removed ? layer - 1 : layer);
+	return v < 0 ? undefined : model.version(v, path);
 }

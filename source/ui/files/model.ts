@@ -236,9 +236,9 @@ export function expandAll(tree: FileTree, view: TreeView): TreeView {
 	// Every directory with something to show under it: no display order needed (no sort of every
 	// directory's children just to list the directories).
 	const expanded = new Set<string>();
-	for (const n of tree.preorder) {
-		if (n === tree.root || !n.children || !passes(shape, n)) continue;
-		if (shape.pass ? n.children.some((c) => shape.pass![c.id] === 1) : n.children.length) expanded.add(n.path);
+	for (const n of tree.directories) {
+		if (!passes(shape, n)) continue;
+		if (shape.pass ? n.children!.some((c) => shape.pass![c.id] === 1) : n.children!.length) expanded.add(n.path);
 	}
 	// Every directory open: the rows are the whole display order, which search walks too (one walk for both).
 	rowCaches.set(tree, {expanded, shape, nodes: orderOf(shape)});

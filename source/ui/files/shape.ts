@@ -76,13 +76,14 @@ function filterPass(tree: FileTree, filter: Exclude<ChangeFilter, 'all'>): {pass
 const compareNames = (a: TreeNode, b: TreeNode) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export function childrenOf(shape: Shape, node: TreeNode): readonly TreeNode[] {
+	// By name: the tree has them so (no copy and no sort of 300,000 children on the first `e`).
+	const byName = shape.tree.childrenByName(node);
+	if (shape.sort === 'name' && !shape.pass) return byName;
 	const cached = shape.children.get(node);
 	if (cached) return cached;
-	let list = node.children ? [...node.children] : [];
 	const pass = shape.pass;
-	if (pass) list = list.filter((c) => pass[c.id] === 1);
+	const list = pass ? byName.filter((c) => pass[c.id] === 1) : [...byName];
 	if (shape.sort === 'size') list.sort((a, b) => sizeIn(shape, b) - sizeIn(shape, a) || compareNames(a, b));
-	else list.sort(compareNames);
 	shape.children.set(node, list);
 	return list;
 }
@@ -122,5 +123,10 @@ export function displayOrder(shape: Shape, top: TreeNode, open: (dir: TreeNode) 
 
 /** The whole tree in display order, collapsed directories included (what search walks). */
 export function orderOf(shape: Shape): TreeNode[] {
-	return (shape.order ??= displayOrder(shape, shape.tree.root, () => true));
+	if (shape.order) return shape.order;
+	// By name it is the tree's preorder (children by name) less the root, and less what the filter drops.
+	const pass = shape.pass;
+	if (shape.sort === 'name') shape.order = pass ? shape.tree.preorder.filter((n) => pass[n.id] === 1 && n !== shape.tree.root) : shape.tree.preorder.slice(1);
+	else shape.order = displayOrder(shape, shape.tree.root, () => true);
+	return shape.order;
 }

@@ -229,9 +229,10 @@ function details(s: FilesShown, node: TreeNode, total: number): string {
 	else parts.push(`${typeName(node.type)}${node.type === 'file' ? ` ${node.size} bytes` : ''}`);
 	if (entry) parts.push(`${modeString(entry)} ${entry.uid}:${entry.gid}`);
 	if (node.change === 'modified' && entry) {
-		const model = s.data.model.nodes.get(node.path);
-		const before = model && s.layer > 0 ? versionAt(model, s.layer - 1) : undefined;
-		const what = before ? entryDifferences(before.entry, entry) : [];
+		const {model} = s.data;
+		const at = s.layer > 0 ? model.find(node.path) : -1;
+		const before = at < 0 ? -1 : versionAt(model, at, s.layer - 1);
+		const what = before < 0 ? [] : entryDifferences(model.entryOf(before), entry);
 		parts.push(`modified${what.length ? `: ${what.join(', ')}` : ''}`);
 	} else if (node.change === 'unchanged') parts.push('stored again unchanged (the copy below is wasted)');
 	else if (node.change && s.data.volume === undefined) parts.push(node.change);
