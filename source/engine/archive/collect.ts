@@ -155,9 +155,12 @@ class BlobSink implements ByteSink {
 		if (this.mode === 'layer') return this.target!.write(chunk);
 		if (this.mode === 'json') return this.addJson(chunk);
 		if (this.mode === 'skip') return;
-		this.head.push(chunk);
 		this.headLength += chunk.length;
-		if (this.headLength >= HEAD) this.decide();
+		if (this.headLength >= HEAD) {
+			this.head.push(chunk);
+			this.decide();
+		} else this.head.push(this.c.flow.volatile ? Buffer.from(chunk) : chunk); // kept past this write
+
 	}
 
 	end(): void {
@@ -171,7 +174,7 @@ class BlobSink implements ByteSink {
 	}
 
 	private decide(): void {
-		const head = Buffer.concat(this.head);
+		const head = this.head.length === 1 ? this.head[0] : Buffer.concat(this.head);
 		this.head = [];
 		this.mode = this.classify(head);
 		if (this.mode === 'layer' && !this.c.wantsLayer(this.path)) this.mode = 'skip';

@@ -16,6 +16,7 @@ import {type Layout, type LayoutOptions, resolveAlias, resolveLayout} from './la
 import {type ByteSink, TarError, TarParser} from './tar.js';
 import {type HashingMode, chooseHashing} from './layer-hashing.js';
 import {ExportNames} from './export-names.js';
+import {type DirectSource, isDirectSource} from './direct.js';
 
 /** A path (tar file or OCI layout directory), a stream of a tar, or anything yielding its bytes. */
 export type ArchiveSource = string | Readable | AsyncIterable<Uint8Array>;
@@ -113,7 +114,8 @@ export async function pump(input: ArchiveSource, sink: ByteSink, flow: Flow, onC
 	signal?.addEventListener('abort', onAbort, {once: true});
 	try {
 		flow.check();
-		if (isNodeReadable(input)) await pumpReadable(input, sink, flow, onChunk);
+		if (isDirectSource(input)) await pumpDirect(input, sink, flow, onChunk);
+		else if (isNodeReadable(input)) await pumpReadable(input, sink, flow, onChunk);
 		else {
 			for await (const chunk of input as AsyncIterable<Uint8Array>) {
 				flow.check();
@@ -139,6 +141,53 @@ const asBuffer = (chunk: Uint8Array): Buffer => (Buffer.isBuffer(chunk) ? chunk 
 function isNodeReadable(input: ArchiveSource): input is Readable {
 	const r = input as Readable;
 	return typeof r === 'object' && typeof r.on === 'function' && typeof r.pause === 'function' && typeof r.resume === 'function' && !r.readableObjectMode;
+}
+
+/** A direct source (direct.ts): its pieces straight into the sink, reading paused while the Flow waits. */
+function pumpDirect(input: DirectSource, sink: ByteSink, flow: Flow, onChunk: (n: number) => void): Promise<void> {
+	flow.volatile = true;
+	return new Promise<void>((resolve, reject) => {
+		let settled = false;
+		let waiting = false;
+		let ended = false;
+		const fail = (e: unknown) => {
+			if (settled) return;
+			settled = true;
+			reject(e);
+		};
+		const finish = () => {
+			if (settled) return;
+			settled = true;
+			resolve();
+		};
+		const control = input.readDirect({
+			write(piece) {
+				if (settled) return false;
+				try {
+					flow.check();
+					sink.write(piece);
+					onChunk(piece.length);
+				} catch (e) {
+					fail(e);
+					return false;
+				}
+				if (flow.waiting && !waiting) {
+					waiting = true;
+					flow.settle().then(() => {
+						waiting = false;
+						if (ended) finish();
+						else if (!settled) control.resume();
+					}, fail);
+				}
+				return !waiting;
+			},
+			end() {
+				ended = true;
+				if (!waiting) finish();
+			},
+			fail,
+		});
+	});
 }
 
 /**
