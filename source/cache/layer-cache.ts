@@ -77,6 +77,12 @@ export class LayerCache {
 		});
 	}
 
+	/** Whether the image config is there (no reading: a cheap first look). */
+	hasConfig(imageId: string): boolean {
+		const file = this.configFile(imageId);
+		return file !== undefined && exists(file);
+	}
+
 	/** The layer's index, if it is cached whole and (when asked) with content digests. */
 	layer(diffId: string, options: {digests: boolean}): IndexedLayer | undefined {
 		const file = this.layerFile(diffId);

@@ -15,6 +15,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Endpoint} from '../../source/engine/endpoint.js';
 import {EngineError} from '../../source/engine/errors.js';
 import {ResponseParser, canOpenImageExport, openImageExport} from '../../source/engine/archive/export-stream.js';
+import type {DirectSource} from '../../source/engine/archive/direct.js';
+import {readImageArchive} from '../../source/engine/archive/index.js';
+import {layer, ociItems, packTar} from './helpers.js';
 import {engine, haveEngine} from '../helpers/engine.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -133,6 +136,31 @@ async function drain(stream: Readable): Promise<Buffer> {
 	return Buffer.concat(parts);
 }
 
+/**
+ * The body through readDirect: each piece copied at once (it is valid only during write), the
+ * reader attached after `attachAfterMs`, and every `pauseEvery`th piece stopping the reading for a while.
+ */
+function drainDirect(stream: DirectSource, options: {attachAfterMs?: number; pauseEvery?: number} = {}): Promise<Buffer> {
+	return new Promise<Buffer>((resolve, reject) => {
+		const parts: Buffer[] = [];
+		let n = 0;
+		const attach = () => {
+			const control = stream.readDirect({
+				write(piece) {
+					parts.push(Buffer.from(piece));
+					if (!options.pauseEvery || ++n % options.pauseEvery) return true;
+					setTimeout(() => control.resume(), 2);
+					return false;
+				},
+				end: () => resolve(Buffer.concat(parts)),
+				fail: reject,
+			});
+		};
+		if (options.attachAfterMs === undefined) attach();
+		else setTimeout(attach, options.attachAfterMs);
+	});
+}
+
 /** Writes `data` in pieces of `size`, letting the event loop run between them. */
 async function dribble(socket: net.Socket, data: Buffer, size: number): Promise<void> {
 	for (let i = 0; i < data.length && !socket.destroyed; i += size) {
@@ -232,6 +260,66 @@ describe('against a fake engine', () => {
 	});
 });
 
+describe('read directly (no Readable, no copy)', () => {
+	const fake = new FakeEngine();
+	const body = randomBytes(3_000_000);
+	beforeAll(() => fake.start());
+	afterAll(() => fake.stop());
+	const serve = (data: Buffer, size: number) => {
+		fake.answer = socket => {
+			socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\n\r\n');
+			void dribble(socket, chunked(data, [32_768, 100, 20_000]), size).then(() => socket.end());
+		};
+	};
+
+	it('every byte, however the engine writes them, with the reader pausing the reading', async () => {
+		for (const size of [1000, 65_536, 1 << 20]) {
+			serve(body, size);
+			const stream = await openImageExport(fake.endpoint, 'img')!;
+			expect(sha(await drainDirect(stream, {pauseEvery: 7})), `writes of ${size}`).toBe(sha(body));
+		}
+	});
+
+	it('bytes read before the reader came go first; a body over before it came ends it', async () => {
+		serve(body, 65_536);
+		expect(sha(await drainDirect(await openImageExport(fake.endpoint, 'img')!, {attachAfterMs: 100}))).toBe(sha(body));
+		const small = randomBytes(5000);
+		fake.answer = socket => socket.end(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n'), chunked(small, [1000])]));
+		expect(sha(await drainDirect(await openImageExport(fake.endpoint, 'img')!, {attachAfterMs: 100}))).toBe(sha(small));
+		fake.answer = socket => socket.end(Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\n\r\n'), small]));
+		expect(sha(await drainDirect(await openImageExport(fake.endpoint, 'img')!))).toBe(sha(small));
+	});
+
+	it('a connection cut in the middle fails the reader, naming the engine', async () => {
+		fake.answer = socket => {
+			socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n');
+			socket.write(chunked(body, [65_536]).subarray(0, 500_000), () => socket.destroy());
+		};
+		await expect(drainDirect(await openImageExport(fake.endpoint, 'img')!)).rejects.toThrow(/closed the connection in the middle of the export/);
+		// Cut before the reader came: it is told when it comes.
+		await expect(drainDirect(await openImageExport(fake.endpoint, 'img')!, {attachAfterMs: 200})).rejects.toThrow(/closed the connection in the middle of the export/);
+	});
+
+	it('the archive reader keeps nothing of a piece past its write: gzip, zstd and small first pieces read as from memory', async () => {
+		const layers = [
+			await layer([{name: 'a', data: randomBytes(300_000)}, {name: 'b', data: 'b'}], 'gzip'),
+			await layer([{name: 'c', data: randomBytes(200_000)}], 'zstd'),
+			await layer([{name: 'd', data: randomBytes(100_000)}]),
+		];
+		const tar = await packTar(await ociItems(layers, {indexLast: true}));
+		const expected = await readImageArchive([tar].values() as never);
+		for (const size of [100, 511, 4096, 65_536]) {
+			fake.answer = socket => {
+				socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n');
+				void dribble(socket, chunked(tar, [size, 7, 300]), size).then(() => socket.end());
+			};
+			const got = await readImageArchive(await openImageExport(fake.endpoint, 'img')!);
+			expect(got.layers.map(l => [l.diffId, l.entries]), `writes of ${size}`).toEqual(expected.layers.map(l => [l.diffId, l.entries]));
+			expect(got.warnings).toEqual([]);
+		}
+	});
+});
+
 describe.skipIf(!haveEngine)('against the real engine', () => {
 	it('the same bytes as the http client gets', async () => {
 		const e = engine();
@@ -240,6 +328,7 @@ describe.skipIf(!haveEngine)('against the real engine', () => {
 		const viaHttp = await drain(await e.saveImage(image));
 		expect(direct.length).toBeGreaterThan(1_000_000);
 		expect(sha(direct)).toBe(sha(viaHttp));
+		expect(sha(await drainDirect(await openImageExport(e.endpoint, image)!, {pauseEvery: 50}))).toBe(sha(viaHttp));
 		await expect(openImageExport(e.endpoint, 'hostile/no-such-image:1')!).rejects.toMatchObject({kind: 'notFound'});
 	});
 });

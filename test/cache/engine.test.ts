@@ -4,11 +4,13 @@
  * engine for no export at all; a damaged entry is noticed, read again and
  * rewritten. The requests are seen through a proxy in front of the engine.
  */
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {decodeIndex} from '../../source/cache/index-format.js';
+import {decodeIndex, encodeIndex} from '../../source/cache/index-format.js';
+import {ExportNames} from '../../source/engine/archive/export-names.js';
 import {runCli} from '../helpers/cli.js';
 import {docker, haveEngine, imageExists} from '../helpers/engine.js';
 import {EngineProxy} from '../helpers/proxy.js';
@@ -92,6 +94,108 @@ describe.skipIf(!haveEngine)('layer index cache on the engine', () => {
 		const warm = await run(args);
 		expect(warm.stdout).toBe(expected.stdout);
 		expect(exports() - before).toBe(1);
+	});
+});
+
+describe.skipIf(!haveEngine)('an index holding some of the layers', () => {
+	const proxy = new EngineProxy();
+	let cacheHome: string;
+	const exports = () => proxy.requests.filter((r) => /^GET \S*\/images\/\S+\/get$/.test(r)).length;
+	const run = (args: string[], cache: 'on' | 'off' = 'on') =>
+		runCli(['-H', proxy.url, ...(cache === 'off' ? ['--no-cache'] : []), ...args], {env: {XDG_CACHE_HOME: cacheHome, IMGSCOPE_NO_CACHE: undefined}, timeout: 60_000});
+	const layerFile = (diffId: string) => path.join(cacheHome, 'imgscope', 'layers', `${diffId.slice(7)}.idx`);
+	const configFile = (ref: string) => path.join(cacheHome, 'imgscope', 'configs', `${docker(['image', 'inspect', '--format', '{{.Id}}', ref]).trim().slice(7)}.json`);
+	const diffIdsOf = (ref: string) => JSON.parse(docker(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ref])) as string[];
+
+	beforeAll(async () => {
+		cacheHome = mkdtempSync(path.join(tmpdir(), 'imgscope-cache-part-'));
+		await proxy.start();
+	});
+	afterAll(async () => {
+		await proxy.stop();
+		rmSync(cacheHome, {recursive: true, force: true});
+	});
+
+	it("names every layer blob of this engine's export by its position", () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'imgscope-names-'));
+		try {
+			for (const ref of fixtures) {
+				const file = path.join(dir, 'export.tar');
+				execFileSync('sh', ['-c', 'docker save "$1" > "$2"', 'sh', ref, file]);
+				const members = execFileSync('tar', ['-tf', file], {encoding: 'utf8'}).split('\n');
+				const jsons = members.filter((m) => /^[0-9a-f]{64}\/json$/.test(m));
+				execFileSync('tar', ['-xf', file, '-C', dir, 'manifest.json', ...jsons]);
+				const [manifest] = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Array<{Layers: string[]}>;
+				const diffIds = diffIdsOf(ref);
+				const names = new ExportNames(diffIds);
+				const json = (p: string) => (existsSync(path.join(dir, p)) ? readFileSync(path.join(dir, p)) : undefined);
+				manifest!.Layers.forEach((blob, i) => {
+					const position = names.position(blob, json);
+					// The legacy layout (docker up to 24) is named whole; an OCI blob by its diff_id when it is stored uncompressed.
+					if (/^[0-9a-f]{64}\/layer\.tar$/.test(blob)) expect(position, `${ref} ${blob}`).toBe(i);
+					else if (position !== undefined) expect(diffIds[position], `${ref} ${blob}`).toBe(diffIds[i]);
+				});
+				rmSync(dir, {recursive: true, force: true});
+				execFileSync('mkdir', ['-p', dir]);
+			}
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	}, 120_000);
+
+	it('reads the export for the missing layers only and gives the same bytes as --no-cache', async () => {
+		const ref = 'test-layers/waste:1';
+		const diffIds = diffIdsOf(ref);
+		const commands = [['files', ref, '--json'], ['check', ref, '--json'], ['diff', 'fixture/app:1', ref, '--json']];
+		const expected = await Promise.all(commands.map((args) => run(args, 'off')));
+		await run(['files', ref, '--json']);
+		await run(['files', 'fixture/app:1', '--json']);
+		// The top layer missing (an image built on an indexed one), then one below, then only the config.
+		for (const drop of [[diffIds.at(-1)!], [diffIds[3]!], []]) {
+			for (const [k, args] of commands.entries()) {
+				for (const d of drop) rmSync(layerFile(d), {force: true});
+				rmSync(configFile(ref), {force: true});
+				const before = exports();
+				const got = await run(args);
+				const label = `${args.join(' ')} without ${drop.length ? drop.map((d) => d.slice(7, 19)).join(', ') : 'the config'}`;
+				expect({code: got.code, stdout: got.stdout, stderr: got.stderr}, label).toEqual({code: expected[k]!.code, stdout: expected[k]!.stdout, stderr: expected[k]!.stderr});
+				expect(exports() - before, label).toBe(1);
+				for (const d of drop) expect(decodeIndex(readFileSync(layerFile(d))).diffId, label).toBe(d);
+				expect(existsSync(configFile(ref)), label).toBe(true);
+			}
+		}
+	}, 300_000);
+
+	it('takes the known layers from the index unread', async () => {
+		const {Engine} = await import('../../source/engine/engine.js');
+		const {resolveEndpoint} = await import('../../source/engine/endpoint.js');
+		const {LayerCache} = await import('../../source/cache/layer-cache.js');
+		const {readImageLayers} = await import('../../source/engine/cached-read.js');
+		const engine = new Engine(resolveEndpoint({host: proxy.url}));
+		const root = path.join(cacheHome, 'imgscope');
+		try {
+			const ref = 'test-layers/waste:1';
+			const inspect = (await engine.inspectImage(ref)).value;
+			const diffIds = inspect.RootFS!.Layers!;
+			const plain = await readImageLayers(engine, ref, inspect, {});
+			await readImageLayers(engine, ref, inspect, {cache: new LayerCache(root)});
+			// An entry no read of that layer gives, in an index file that is otherwise whole: seen only if the layer was not read.
+			const marked = diffIds[2]!;
+			const entry = decodeIndex(readFileSync(layerFile(marked)));
+			writeFileSync(layerFile(marked), encodeIndex({...entry, entries: [...entry.entries, {path: 'from-the-index', type: 'file', size: 1, mode: 0o644, uid: 0, gid: 0}]}));
+			unlinkSync(layerFile(diffIds.at(-1)!));
+			const partial = await readImageLayers(engine, ref, inspect, {cache: new LayerCache(root)});
+			expect(partial.fromCache).toBe(false);
+			expect(partial.archive.layers[2]!.entries.at(-1)!.path).toBe('from-the-index');
+			const others = (read: typeof plain) => read.archive.layers.filter((_l, i) => i !== 2).map((l) => [l.diffId, l.tarBytes, l.entries, l.anomalyCount, l.blobPath]);
+			expect(others(partial)).toEqual(others(plain));
+			expect(partial.archive.layers[2]!.blobPath).toBe(plain.archive.layers[2]!.blobPath);
+			expect(partial.archive.warnings).toEqual([]);
+			// The marked entry was not written over: known layers are not stored again.
+			expect(decodeIndex(readFileSync(layerFile(marked))).entries.at(-1)!.path).toBe('from-the-index');
+		} finally {
+			engine.close();
+		}
 	});
 });
 

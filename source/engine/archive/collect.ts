@@ -14,6 +14,7 @@ import {ArchiveError, type Limits} from './errors.js';
 import {aliasTarget} from './layout.js';
 import type {Flow} from './flow.js';
 import {HashWorker, type HashingMode, type LayerHashing, inlineHashing} from './layer-hashing.js';
+import type {ExportNames} from './export-names.js';
 
 export type BlobHint = 'sniff' | 'json' | 'layer';
 
@@ -43,6 +44,12 @@ export class Collector implements TarHandler {
 	verifyDiffIds = true;
 	/** Hash each regular file's contents (FileEntry.digest). */
 	digests = true;
+	/** Which RootFS position a blob holds, by its name (set when the caller gave the diff_ids). */
+	names: ExportNames | undefined;
+	/** Layers known already, by diff_id: a blob named as one of them (and of its size) passes unread. */
+	known: ReadonlyMap<string, LayerEntries> | undefined;
+	/** Blobs that passed unread, and the diff_id each was taken for (assembly checks it against the manifest). */
+	readonly skipped = new Map<string, string>();
 	private worker: HashWorker | undefined;
 	private readonly budget: EntryBudget = {total: 0};
 
@@ -64,8 +71,24 @@ export class Collector implements TarHandler {
 		}
 		if (h.type !== 'file') return undefined;
 		this.seen.add(path);
-		const hint = hintFor(path);
+		const hint = hintFor(path) ?? (this.known && this.names?.wantsJson(path) ? 'json' : undefined);
+		if ((hint === 'layer' || hint === 'sniff') && this.skipKnown(path, h.size)) return undefined;
 		return hint ? this.blob(path, hint) : undefined;
+	}
+
+	/**
+	 * A blob that is a known layer by its name and size: no sink at all, so the outer tar
+	 * steps over its bytes (no inner tar parsed, nothing hashed).
+	 */
+	private skipKnown(path: string, size: number): boolean {
+		if (!this.known || !this.names) return false;
+		const position = this.names.position(path, p => this.json.get(p));
+		const diffId = position === undefined ? undefined : this.names.diffIds[position];
+		const layer = diffId === undefined ? undefined : this.known.get(diffId);
+		if (!layer || layer.tarBytes !== size) return false;
+		this.skipped.set(path, diffId!);
+		this.events.layerStarted?.(path, ++this.layersStarted);
+		return true;
 	}
 
 	private layerHashing(): LayerHashing {
@@ -132,9 +155,12 @@ class BlobSink implements ByteSink {
 		if (this.mode === 'layer') return this.target!.write(chunk);
 		if (this.mode === 'json') return this.addJson(chunk);
 		if (this.mode === 'skip') return;
-		this.head.push(chunk);
 		this.headLength += chunk.length;
-		if (this.headLength >= HEAD) this.decide();
+		if (this.headLength >= HEAD) {
+			this.head.push(chunk);
+			this.decide();
+		} else this.head.push(this.c.flow.volatile ? Buffer.from(chunk) : chunk); // kept past this write
+
 	}
 
 	end(): void {
@@ -148,7 +174,7 @@ class BlobSink implements ByteSink {
 	}
 
 	private decide(): void {
-		const head = Buffer.concat(this.head);
+		const head = this.head.length === 1 ? this.head[0] : Buffer.concat(this.head);
 		this.head = [];
 		this.mode = this.classify(head);
 		if (this.mode === 'layer' && !this.c.wantsLayer(this.path)) this.mode = 'skip';

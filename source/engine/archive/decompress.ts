@@ -23,8 +23,9 @@ export function detectCompression(head: Uint8Array): Compression {
  */
 export function decompressing(kind: Compression, out: ByteSink, flow: Flow, onError: (e: unknown, stage: string) => void): ByteSink {
 	if (kind === 'none') return out;
-	if (kind === 'zstd') return zstdSink(out, onError);
-	return gzipSink(out, flow, onError);
+	const sink = kind === 'zstd' ? zstdSink(out, onError) : gzipSink(out, flow, onError);
+	// Both keep input past write() (zlib until its thread took it, fzstd a block's start): pieces that are not theirs to keep are copied.
+	return flow.volatile ? {write: chunk => sink.write(Buffer.from(chunk)), end: () => sink.end()} : sink;
 }
 
 function zstdSink(out: ByteSink, onError: (e: unknown, stage: string) => void): ByteSink {
@@ -90,14 +91,18 @@ function gzipSink(out: ByteSink, flow: Flow, onError: (e: unknown, stage: string
 		});
 		gz.on('close', () => resolve());
 	});
+	// One wait for a drain at a time: a source may write on before the reader waits (a direct source gives the rest of its read).
+	let draining = false;
 	return {
 		write(chunk) {
 			if (failed) return;
-			if (!gz.write(chunk)) {
+			if (!gz.write(chunk) && !draining) {
+				draining = true;
 				// Whichever comes first; the other listener goes too (they would pile up, one per full buffer).
 				flow.waitFor(
 					new Promise<void>(resolve => {
 						const done = () => {
+							draining = false;
 							gz.removeListener('drain', done);
 							gz.removeListener('close', done);
 							resolve();

@@ -6,7 +6,9 @@ export type ArchiveErrorCode =
 	| 'bad-json'
 	| 'no-image'
 	| 'extract-refused'
-	| 'not-found';
+	| 'not-found'
+	/** A blob passed unread as a known layer (ReadOptions.knownLayers) is another one by the manifest. */
+	| 'known-layer-mismatch';
 
 /** Every failure of the reader: a message that names the layer (blob path) when there is one. */
 export class ArchiveError extends Error {

@@ -6,7 +6,9 @@
  * push and an event: measured on a 228 MB export, 10,000 pieces and about
  * three times the wall time of reading the socket with 1 MiB reads, which is
  * what this does (net's `onread` with one reusable buffer; each read's bytes
- * are copied out once, de-chunked, and pushed to a Readable).
+ * are copied out once, de-chunked, and pushed to a Readable). The archive
+ * reader takes the bytes without the Readable (`readDirect`, direct.ts): each
+ * de-chunked piece straight from the read buffer, no copy at all.
  *
  * Only unix sockets and plain tcp: for TLS, ssh and named pipes
  * `openImageExport` answers undefined and the caller uses Engine.saveImage.
@@ -16,6 +18,7 @@ import {Readable} from 'node:stream';
 import type {Endpoint} from '../endpoint.js';
 import {EngineError, toEngineError} from '../errors.js';
 import {encodeRef} from '../reference.js';
+import type {DirectReader, DirectSource} from './direct.js';
 
 const READ_BUFFER = 1 << 20;
 const MAX_HEAD = 64 << 10;
@@ -30,13 +33,15 @@ export function canOpenImageExport(endpoint: Endpoint): boolean {
  * the whole export first, so that can take a while); rejects with an
  * EngineError otherwise. Undefined when the endpoint needs the general client.
  */
-export function openImageExport(endpoint: Endpoint, ref: string, signal?: AbortSignal): Promise<Readable> | undefined {
+export function openImageExport(endpoint: Endpoint, ref: string, signal?: AbortSignal): Promise<Readable & DirectSource> | undefined {
 	if (!canOpenImageExport(endpoint)) return undefined;
 	const what = `GET /images/${encodeRef(ref)}/get`;
-	return new Promise<Readable>((resolve, reject) => {
+	return new Promise<Readable & DirectSource>((resolve, reject) => {
 		// settled: the promise answered; finished: the body ended or failed (later events are ignored).
 		let settled = false;
 		let finished = false;
+		// Set once the reader takes the bytes directly (readDirect): no Readable, no copy.
+		let direct: DirectReader | undefined;
 		const fail = (error: unknown) => {
 			if (finished) return;
 			finished = true;
@@ -44,37 +49,79 @@ export function openImageExport(endpoint: Endpoint, ref: string, signal?: AbortS
 			if (!settled) {
 				settled = true;
 				reject(described);
+			} else if (direct) {
+				direct.fail(described);
+				body.destroy();
 			} else body.destroy(described);
 			socket.destroy();
 		};
+		let bodyEnded = false;
+		const endBody = () => {
+			finished = true;
+			bodyEnded = true;
+			if (direct) direct.end();
+			else body.push(null);
+		};
 		const parser = new ResponseParser();
 		let paused = false;
-		const body = new Readable({
-			highWaterMark: 4 << 20,
-			read() {
-				if (paused) {
-					paused = false;
-					socket.resume();
-				}
+		const resume = () => {
+			if (paused) {
+				paused = false;
+				socket.resume();
+			}
+		};
+		const body: Readable & DirectSource = Object.assign(
+			new Readable({
+				highWaterMark: 4 << 20,
+				read: resume,
+				destroy(error, callback) {
+					socket.destroy();
+					callback(error);
+				},
+			}),
+			{
+				readDirect(reader: DirectReader) {
+					if (direct) throw new Error('internal: the export is read directly once');
+					// What came before the reader did (copies, in the Readable's buffer) goes first.
+					let early: Buffer | null;
+					let go = true;
+					while ((early = body.read() as Buffer | null) !== null) go = reader.write(early) && go;
+					if (body.errored) reader.fail(body.errored);
+					else if (bodyEnded) reader.end();
+					else {
+						direct = reader;
+						if (go) resume();
+						else paused = true;
+					}
+					return {resume};
+				},
 			},
-			destroy(error, callback) {
-				socket.destroy();
-				callback(error);
-			},
-		});
+		);
+		// A failure before the reader came is kept (body.errored, which readDirect and a Readable's reader see), not thrown.
+		body.on('error', () => undefined);
 		const readBuffer = Buffer.allocUnsafe(READ_BUFFER);
 		const onread = {
 			buffer: readBuffer,
 			callback: (nread: number, buffer: Uint8Array): boolean => {
+				let go = true;
 				try {
-					// The body pieces of one read (one per HTTP chunk) go out as one copy.
-					let out: Buffer | undefined;
-					let used = 0;
-					parser.feed(Buffer.from(buffer.buffer, buffer.byteOffset, nread), piece => {
-						out ??= Buffer.allocUnsafeSlow(nread);
-						used += piece.copy(out, used);
-					});
-					if (out && !body.push(out.subarray(0, used))) paused = true;
+					const data = Buffer.from(buffer.buffer, buffer.byteOffset, nread);
+					if (direct) {
+						// Straight from the read buffer: the reader is done with each piece when write() returns.
+						const reader = direct;
+						parser.feed(data, piece => {
+							if (!reader.write(piece)) go = false;
+						});
+					} else {
+						// The body pieces of one read (one per HTTP chunk) go out as one copy.
+						let out: Buffer | undefined;
+						let used = 0;
+						parser.feed(data, piece => {
+							out ??= Buffer.allocUnsafeSlow(nread);
+							used += piece.copy(out, used);
+						});
+						if (out && !body.push(out.subarray(0, used))) go = false;
+					}
 				} catch (error) {
 					fail(error);
 					return false;
@@ -88,11 +135,11 @@ export function openImageExport(endpoint: Endpoint, ref: string, signal?: AbortS
 					resolve(body);
 				}
 				if (parser.done) {
-					finished = true;
-					body.push(null);
+					endBody();
 					socket.end();
 					return false;
 				}
+				if (!go) paused = true;
 				return !paused;
 			},
 		};
@@ -105,11 +152,7 @@ export function openImageExport(endpoint: Endpoint, ref: string, signal?: AbortS
 		socket.on('end', () => {
 			if (parser.done) return;
 			if (parser.status !== undefined && parser.status !== 200) return fail(parser.failure());
-			if (parser.untilClose && parser.status === 200) {
-				finished = true;
-				body.push(null);
-				return;
-			}
+			if (parser.untilClose && parser.status === 200) return endBody();
 			fail(new EngineError('daemon', `${what}: the engine at ${endpoint.url} closed the connection in the middle of the export`));
 		});
 		socket.on('close', () => {

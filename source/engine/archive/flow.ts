@@ -6,6 +6,11 @@
  */
 export class Flow {
 	failure: unknown;
+	/**
+	 * The pieces written are valid only during write() (a direct source, direct.ts): a stage that
+	 * keeps bytes past the call copies them.
+	 */
+	volatile = false;
 	private waits: Promise<unknown>[] = [];
 	private closers = new Set<() => void>();
 

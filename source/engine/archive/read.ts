@@ -15,6 +15,8 @@ import {Flow, abortError} from './flow.js';
 import {type Layout, type LayoutOptions, resolveAlias, resolveLayout} from './layout.js';
 import {type ByteSink, TarError, TarParser} from './tar.js';
 import {type HashingMode, chooseHashing} from './layer-hashing.js';
+import {ExportNames} from './export-names.js';
+import {type DirectSource, isDirectSource} from './direct.js';
 
 /** A path (tar file or OCI layout directory), a stream of a tar, or anything yielding its bytes. */
 export type ArchiveSource = string | Readable | AsyncIterable<Uint8Array>;
@@ -62,6 +64,16 @@ export interface ReadOptions extends LayoutOptions {
 	 * figures do not) should turn this off.
 	 */
 	digests?: boolean;
+	/**
+	 * Layers the caller knows already (the layer index), by diff_id. With
+	 * `expectedDiffIds`, a blob that its name says is one of them (export-names.ts)
+	 * and that has its size is stepped over unread (no inner tar, no hashing) and
+	 * the layer taken from here (blobPath and compression set to this archive's).
+	 * If the manifest then places that blob where the config names another
+	 * diff_id, the read fails with code 'known-layer-mismatch' (read again without).
+	 * Streams only: a layout directory reads every layer.
+	 */
+	knownLayers?: ReadonlyMap<string, LayerEntries>;
 }
 
 export interface ImageArchive {
@@ -102,7 +114,8 @@ export async function pump(input: ArchiveSource, sink: ByteSink, flow: Flow, onC
 	signal?.addEventListener('abort', onAbort, {once: true});
 	try {
 		flow.check();
-		if (isNodeReadable(input)) await pumpReadable(input, sink, flow, onChunk);
+		if (isDirectSource(input)) await pumpDirect(input, sink, flow, onChunk);
+		else if (isNodeReadable(input)) await pumpReadable(input, sink, flow, onChunk);
 		else {
 			for await (const chunk of input as AsyncIterable<Uint8Array>) {
 				flow.check();
@@ -128,6 +141,53 @@ const asBuffer = (chunk: Uint8Array): Buffer => (Buffer.isBuffer(chunk) ? chunk 
 function isNodeReadable(input: ArchiveSource): input is Readable {
 	const r = input as Readable;
 	return typeof r === 'object' && typeof r.on === 'function' && typeof r.pause === 'function' && typeof r.resume === 'function' && !r.readableObjectMode;
+}
+
+/** A direct source (direct.ts): its pieces straight into the sink, reading paused while the Flow waits. */
+function pumpDirect(input: DirectSource, sink: ByteSink, flow: Flow, onChunk: (n: number) => void): Promise<void> {
+	flow.volatile = true;
+	return new Promise<void>((resolve, reject) => {
+		let settled = false;
+		let waiting = false;
+		let ended = false;
+		const fail = (e: unknown) => {
+			if (settled) return;
+			settled = true;
+			reject(e);
+		};
+		const finish = () => {
+			if (settled) return;
+			settled = true;
+			resolve();
+		};
+		const control = input.readDirect({
+			write(piece) {
+				if (settled) return false;
+				try {
+					flow.check();
+					sink.write(piece);
+					onChunk(piece.length);
+				} catch (e) {
+					fail(e);
+					return false;
+				}
+				if (flow.waiting && !waiting) {
+					waiting = true;
+					flow.settle().then(() => {
+						waiting = false;
+						if (ended) finish();
+						else if (!settled) control.resume();
+					}, fail);
+				}
+				return !waiting;
+			},
+			end() {
+				ended = true;
+				if (!waiting) finish();
+			},
+			fail,
+		});
+	});
 }
 
 /**
@@ -214,6 +274,7 @@ async function readStream(input: ArchiveSource, limits: Limits, options: ReadOpt
 		},
 	});
 	let layerPaths: string[] | undefined;
+	const names = options.expectedDiffIds?.length ? new ExportNames(options.expectedDiffIds) : undefined;
 	const positionOf = (blob: string): number | undefined => {
 		if (!layerPaths) {
 			try {
@@ -224,13 +285,14 @@ async function readStream(input: ArchiveSource, limits: Limits, options: ReadOpt
 		}
 		const i = layerPaths?.indexOf(blob) ?? -1;
 		if (i >= 0) return i + 1;
-		const digest = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(blob)?.[1];
-		const j = digest && options.expectedDiffIds ? options.expectedDiffIds.indexOf(`sha256:${digest}`) : -1;
-		return j >= 0 ? j + 1 : undefined;
+		const j = names?.position(blob, p => collector.json.get(p));
+		return j === undefined ? undefined : j + 1;
 	};
 	collector.hashing = chooseHashing(options.hashing, options.totalBytes);
 	collector.verifyDiffIds = options.verifyDiffIds !== false;
 	collector.digests = options.digests !== false;
+	collector.names = names;
+	collector.known = names && options.knownLayers?.size ? options.knownLayers : undefined;
 	try {
 		await streamArchive(input, collector, n => {
 			progress.state.bytesRead += n;
@@ -296,13 +358,27 @@ export function assemble(c: Collector, options: ReadOptions, known?: Layout): Im
 		throw new ArchiveError(`the image config ${layout.configPath} ${why}`, 'missing-blob', configPath);
 	}
 	const config: any = json(configPath);
+	const diffIds: unknown = config?.rootfs?.diff_ids;
+	const fromKnown = new Map<string, LayerEntries>();
 	const layers = layout.layerPaths.map((p, i) => {
-		const layer = c.layers.get(resolveAlias(c.aliases, p));
-		if (!layer) throw new ArchiveError(`layer ${i} (${p}) listed in the manifest is not in the archive`, 'missing-blob', p);
-		return layer;
+		const key = resolveAlias(c.aliases, p);
+		const taken = c.skipped.get(key);
+		// Passed unread as `taken`: it must be what the config says is there.
+		if (taken !== undefined && (!Array.isArray(diffIds) || diffIds[i] !== taken)) {
+			throw new ArchiveError(`layer ${i} (${p}) was taken for the known layer ${taken}, but the config says ${String(Array.isArray(diffIds) ? diffIds[i] : undefined)}`, 'known-layer-mismatch', p);
+		}
+		const layer = c.layers.get(key) ?? fromKnown.get(key);
+		if (layer) return layer;
+		const known = taken === undefined ? undefined : options.knownLayers?.get(taken);
+		if (known) {
+			// Its entries as known; where it sits is this archive's (a layer listed twice: one object, as read).
+			const entries: LayerEntries = {...known, blobPath: key, compression: 'none'};
+			fromKnown.set(key, entries);
+			return entries;
+		}
+		throw new ArchiveError(`layer ${i} (${p}) listed in the manifest is not in the archive`, 'missing-blob', p);
 	});
 	const warnings: string[] = [];
-	const diffIds: unknown = config?.rootfs?.diff_ids;
 	if (Array.isArray(diffIds)) {
 		if (diffIds.length !== layers.length) warnings.push(`the config lists ${diffIds.length} diff_ids but the manifest ${layers.length} layers`);
 		layers.forEach((l, i) => {
