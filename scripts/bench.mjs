@@ -172,16 +172,20 @@ if (process.env.NODE_EXTRA_CA_CERTS && wanted('plain')) {
 	const frames = [];
 	const pipeFloors = [];
 	const piped = [];
+	const oneRequest = [];
 	for (let i = 0; i < runs; i++) {
 		floors.push(ptyFloor(plain));
 		frames.push(probe({ready: ['REPOSITORY', 'fixture/base']}, [bin], plain).first_frame);
 		pipeFloors.push(timed('node', ['-e', '0'], plain).seconds);
 		piped.push(timed(bin, [...inspectArgs], plain).seconds);
+		oneRequest.push(timed('node', [`${root}scripts/lib/one-request.cjs`, `/images/${encodeURIComponent(inspectArgs.at(-1))}/json`], plain).seconds);
 	}
 	console.log(`\nwithout NODE_EXTRA_CA_CERTS (set here to ${process.env.NODE_EXTRA_CA_CERTS}):`);
 	// Targets since issue 16 (honest floors): imgscope's own start-up over a bare node.
 	ratio('  TUI first frame, NODE_EXTRA_CA_CERTS unset', median(frames), median(floors), 2, 'node -e 0 in a pty, unset too');
 	ratio("  piped inspect --format '{{.Id}}', NODE_EXTRA_CA_CERTS unset", median(piped), median(pipeFloors), 1.5, 'node -e 0 piped, unset too');
+	// What no node program that asks the engine goes under: node, its http client and the one request.
+	info('    a bare node making the same request (GET /images/REF/json, the body printed)', median(oneRequest), median(pipeFloors), 'node -e 0 piped, unset too');
 }
 
 // ---- 2c. the Files tab on a big image (the layers issue) ------------------
@@ -345,14 +349,27 @@ if (wanted('tags')) {
 			const mine = [];
 			const dockerHistory = [];
 			const mineHistory = [];
+			// A bare node making the same one request (and printing its body), no CA file read:
+			// how much of a miss is node's start and http client, how much is imgscope's.
+			const bareNode = [];
+			const bareNodeHistory = [];
+			const oneRequest = `${root}scripts/lib/one-request.cjs`;
+			const {NODE_EXTRA_CA_CERTS: _, ...bareEnv} = process.env;
+			const historyPath = `/images/${encodeURIComponent(refs[0])}/history`;
 			for (let i = 0; i < refRuns; i++) {
 				docker.push(timed('docker', ['image', 'ls']).seconds);
 				mine.push(timed(bin, ['ls']).seconds);
+				bareNode.push(timed('node', [oneRequest, '/images/json'], bareEnv).seconds);
 				dockerHistory.push(timed('docker', ['history', refs[0]]).seconds);
 				mineHistory.push(timed(bin, ['history', refs[0]]).seconds);
+				bareNodeHistory.push(timed('node', [oneRequest, historyPath], bareEnv).seconds);
 			}
 			ratio(`\`imgscope ls\` with ${tagCount}+ images`, median(mine), median(docker), 1, '`docker image ls`');
+			info('  a bare node making the same request, GET /images/json', median(bareNode), median(docker), '`docker image ls`');
+			info('  `imgscope ls` against that bare node', median(mine), median(bareNode), 'node scripts/lib/one-request.cjs /images/json');
 			ratio('`imgscope history IMAGE`', median(mineHistory), median(dockerHistory), 1.5, '`docker history IMAGE`');
+			info('  a bare node making the same request, GET /images/REF/history', median(bareNodeHistory), median(dockerHistory), '`docker history IMAGE`');
+			info('  `imgscope history` against that bare node', median(mineHistory), median(bareNodeHistory), 'node scripts/lib/one-request.cjs /images/REF/history');
 		}
 	} finally {
 		await cleanUp();

@@ -5,17 +5,40 @@
  * rewritten. The requests are seen through a proxy in front of the engine.
  */
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {decodeIndex, encodeIndex} from '../../source/cache/index-format.js';
 import {ExportNames} from '../../source/engine/archive/export-names.js';
 import {runCli} from '../helpers/cli.js';
-import {docker, haveEngine, imageExists} from '../helpers/engine.js';
+import {buildImage, docker, haveEngine, imageExists} from '../helpers/engine.js';
 import {EngineProxy} from '../helpers/proxy.js';
 
-const fixtures = ['fixture/app:1', 'test-layers/waste:1', 'fixture/zero-layer:1', 'fixture/committed:1', 'hostile/tabs:1'];
+// Built here: names that differ only in bytes that are not UTF-8 (caf\xe9, caf\xe8 and a real
+// caf\xef\xbf\xbd), overwritten by a second layer: the index must keep them apart, as bytes.
+const byteNames = `cache-bytes:${process.pid}`;
+const fixtures = ['fixture/app:1', 'test-layers/waste:1', 'fixture/zero-layer:1', 'fixture/committed:1', 'hostile/tabs:1', byteNames];
+
+function buildByteNames() {
+	return buildImage(byteNames, (ctx) => {
+		const put = (dir: string, name: number[], data: string) => writeFileSync(Buffer.concat([Buffer.from(`${ctx}/${dir}/`), Buffer.from(name)]), data);
+		for (const dir of ['base', 'top']) mkdirSync(`${ctx}/${dir}`);
+		put('base', [0x63, 0x61, 0x66, 0xe9], '0123456789');
+		put('base', [0x63, 0x61, 0x66, 0xe8], 'abcdefghij');
+		put('base', [...Buffer.from('caf\ufffd')], 'x'.repeat(1003));
+		put('top', [0x63, 0x61, 0x66, 0xe9], 'new');
+		put('top', [0x62, 0x61, 0x63, 0x6b, 0x5c, 0x73, 0x6c, 0x61, 0x73, 0x68], 'back\\slash');
+		writeFileSync(`${ctx}/Dockerfile`, 'FROM scratch\nCOPY base/ /\nCOPY top/ /\nLABEL imgscope.test=cache\n');
+	});
+}
+
+// Every describe below reads it: built once for the file.
+let built: ReturnType<typeof buildImage> | undefined;
+beforeAll(() => {
+	if (haveEngine) built = buildByteNames();
+}, 120_000);
+afterAll(() => built?.remove());
 
 describe.skipIf(!haveEngine)('layer index cache on the engine', () => {
 	const proxy = new EngineProxy();
@@ -28,7 +51,7 @@ describe.skipIf(!haveEngine)('layer index cache on the engine', () => {
 		for (const ref of fixtures) expect(imageExists(ref), `${ref} (test/fixtures/build.sh, test/layers/fixtures.sh)`).toBe(true);
 		cacheHome = mkdtempSync(path.join(tmpdir(), 'imgscope-cache-home-'));
 		await proxy.start();
-	});
+	}, 120_000);
 	afterAll(async () => {
 		await proxy.stop();
 		rmSync(cacheHome, {recursive: true, force: true});
@@ -36,7 +59,7 @@ describe.skipIf(!haveEngine)('layer index cache on the engine', () => {
 
 	const commands: string[][] = [];
 	for (const ref of fixtures) commands.push(['files', ref, '--json'], ['files', ref, '--layer', '0', '--aggregate', '--json'], ['check', ref, '--json']);
-	commands.push(['diff', 'fixture/app:1', 'test-layers/waste:1', '--json']);
+	commands.push(['diff', 'fixture/app:1', 'test-layers/waste:1', '--json'], ['diff', 'test-layers/waste:1', byteNames, '--json']);
 
 	it('gives the same bytes and exit status cold, warm and with --no-cache; warm asks for no export', async () => {
 		for (const args of commands) {
