@@ -145,10 +145,10 @@ async function explorer(endpointOptions: {host?: string; context?: string}, asci
 	const onTerminal = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
 	const tty = onTerminal ? undefined : openTty();
 	if (onTerminal || tty) {
-		// The config file first: a bad one is reported before anything is asked or drawn.
-		const settings = (await import('./cli/config.js')).startExplorerSettings({ascii});
+		// The lists are asked for first, and answered while the rest loads (the config file and its
+		// keymap, ~15 ms, included: a bad file is still reported before anything is drawn, and the
+		// two reads asked meanwhile change nothing).
 		const endpoint = resolveEndpoint(endpointOptions);
-		// The lists are asked for first, and answered while the rest loads.
 		const {Engine} = await import('./engine/engine.js');
 		const engine = new Engine(endpoint);
 		const lists: EarlyLists = Promise.all([engine.listImages(), engine.listContainers({all: true})]).then(
@@ -157,6 +157,7 @@ async function explorer(endpointOptions: {host?: string; context?: string}, asci
 		);
 		// One turn of the event loop sends the requests (their sockets connect in it) before loading holds the thread.
 		await new Promise((resolve) => setImmediate(resolve));
+		const settings = (await import('./cli/config.js')).startExplorerSettings({ascii});
 		const drawn = onTerminal ? await drawFirst(lists, endpoint.url, settings) : undefined;
 		// The explorer is a bundle of its own (dist/ui.cjs): it gets plain data, not this bundle's Engine.
 		const {runExplorer} = await import('./ui/run.js');

@@ -18,10 +18,10 @@ import {createHash, randomBytes} from 'node:crypto';
 import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
+import {defaultCacheLimit} from '../config/cache-limit.js';
+import {loadCacheLimit} from '../config/load.js';
 import {decodeIndex, encodeIndex, type IndexedLayer} from './index-format.js';
 
-/** 2 GiB: the indexes of a few hundred images of 10^5 files. */
-export const defaultCacheLimit = 2 * 1024 ** 3;
 
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 	const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(homedir(), '.cache');
@@ -31,12 +31,13 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * The cache to use, or undefined when it is off: `--no-cache` (disabled) or
  * IMGSCOPE_NO_CACHE=1 in the environment (which the test suite sets, so that
- * only the cache's own tests, in a directory of their own, use one).
+ * only the cache's own tests, in a directory of their own, use one). Its
+ * bound is the config file's `cache.limit`, read at the first write.
  */
 export function openLayerCache(options: {disabled?: boolean; env?: NodeJS.ProcessEnv; limitBytes?: number} = {}): LayerCache | undefined {
 	const env = options.env ?? process.env;
 	if (options.disabled || (env.IMGSCOPE_NO_CACHE !== undefined && env.IMGSCOPE_NO_CACHE !== '' && env.IMGSCOPE_NO_CACHE !== '0')) return undefined;
-	return new LayerCache(cacheRoot(env), options.limitBytes);
+	return new LayerCache(cacheRoot(env), options.limitBytes ?? (() => loadCacheLimit(env)));
 }
 
 const hexOf = (digest: string): string | undefined => /^sha256:([0-9a-f]{64})$/.exec(digest)?.[1];
@@ -54,10 +55,20 @@ export class LayerCache {
 	/** Set after the first failed write (a read-only or full disk): the cache then only reads. */
 	private readOnly = false;
 
+	/** The bound in bytes, or how to learn it (the config file, read once and only when something is written). */
+	private limit: number | (() => number);
+
 	constructor(
 		readonly root: string = cacheRoot(),
-		readonly limitBytes: number = defaultCacheLimit,
-	) {}
+		limit: number | (() => number) = defaultCacheLimit,
+	) {
+		this.limit = limit;
+	}
+
+	get limitBytes(): number {
+		if (typeof this.limit === 'function') this.limit = this.limit();
+		return this.limit;
+	}
 
 	private layerFile(diffId: string): string | undefined {
 		const hex = hexOf(diffId);
@@ -179,10 +190,11 @@ export class LayerCache {
 			}
 		}
 		let total = files.reduce((n, f) => n + f.size, 0);
-		if (total <= this.limitBytes) return;
+		const limit = this.limitBytes;
+		if (total <= limit) return;
 		files.sort((a, b) => a.used - b.used);
 		for (const f of files) {
-			if (total <= this.limitBytes) break;
+			if (total <= limit) break;
 			try {
 				unlinkSync(f.file);
 			} catch {

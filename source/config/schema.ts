@@ -11,13 +11,15 @@
  *     "sort": "size",
  *     "mouse": false,
  *     "confirm": {"removeImage": true, "removeContainer": false, "stopTask": true},
- *     "ascii": "auto"
+ *     "ascii": "auto",
+ *     "cache": {"limit": "2GiB"}
  *   }
  *
  * Every key is optional; an unknown one is an error (a typo must not be
  * silently ignored).
  */
 import {applyKeyOverrides, type BindingRow, type KeyOverride} from './bindings.js';
+import {cacheLimitOf} from './cache-limit.js';
 import {ColorError, colorText, parseColor, type ColorLevel} from './colors.js';
 import {parseJson, JsonError, type JsonNode, type Position} from './json.js';
 import {alternateScreen, colorLevel, noColor, utf8Locale, type Env} from './terminal.js';
@@ -50,6 +52,8 @@ export interface EffectiveConfig<B extends BindingRow = BindingRow> {
 	mouse: Sourced<boolean>;
 	confirm: Record<ConfirmKind, Sourced<boolean>>;
 	ascii: Sourced<boolean>;
+	/** The layer index's bound in bytes (config/cache-limit.ts). */
+	cacheLimit: Sourced<number>;
 	colorLevel: Sourced<ColorLevel>;
 	alternateScreen: Sourced<boolean>;
 }
@@ -89,7 +93,7 @@ export function resolveConfig<B extends BindingRow>(input: ConfigInput<B>): Effe
 	}
 	const file = (at: Position): Source => ({kind: 'file', path, at});
 	const section = (name: string) => (root?.kind === 'object' ? root.entries.find((entry) => entry.key === name) : undefined);
-	const known = ['keys', 'theme', 'sort', 'mouse', 'confirm', 'ascii'];
+	const known = ['keys', 'theme', 'sort', 'mouse', 'confirm', 'ascii', 'cache'];
 	if (root?.kind === 'object') {
 		for (const entry of root.entries) if (!known.includes(entry.key)) fail(entry.keyAt, entry.key, `unknown setting (known: ${known.join(', ')})`);
 	}
@@ -173,6 +177,9 @@ export function resolveConfig<B extends BindingRow>(input: ConfigInput<B>): Effe
 	}
 	if (input.flags.ascii) ascii = {value: true, from: {kind: 'flag', flag: '--ascii'}};
 
+	const limit = cacheLimitOf(root, fail);
+	const cacheLimit: Sourced<number> = {value: limit.bytes, from: limit.at ? file(limit.at) : fromDefault};
+
 	const alt = alternateScreen(input.env);
 	return {
 		path,
@@ -184,6 +191,7 @@ export function resolveConfig<B extends BindingRow>(input: ConfigInput<B>): Effe
 		mouse,
 		confirm,
 		ascii,
+		cacheLimit,
 		colorLevel: {value: level.value, from: level.because ? {kind: 'environment', because: level.because} : fromDefault},
 		alternateScreen: {value: alt.value, from: alt.because ? {kind: 'environment', because: alt.because} : fromDefault},
 	};
@@ -211,8 +219,17 @@ export function configRows(config: EffectiveConfig, displayKey: (key: string) =>
 	rows.push(['ascii', String(config.ascii.value), sourceText(config.ascii.from)]);
 	rows.push(['colors', ({0: 'none', 1: '16', 2: '256', 3: 'truecolor'} as const)[config.colorLevel.value], sourceText(config.colorLevel.from)]);
 	rows.push(['alternateScreen', String(config.alternateScreen.value), sourceText(config.alternateScreen.from)]);
+	rows.push(['cache.limit', binarySize(config.cacheLimit.value), sourceText(config.cacheLimit.from)]);
 	for (const kind of confirmKinds) rows.push([`confirm.${kind}`, String(config.confirm[kind].value), sourceText(config.confirm[kind].from)]);
 	for (const [slot, colour] of Object.entries(config.theme)) rows.push([`theme.${slot}`, colorText(colour.value), sourceText(colour.from)]);
 	for (const [action, keys] of Object.entries(config.keys)) rows.push([`keys.${action}`, keys.value.map(displayKey).join(' '), sourceText(keys.from)]);
 	return rows;
+}
+
+/** A byte count as the file could write it: "2GiB", "512MiB", else the bytes. */
+function binarySize(bytes: number): string {
+	for (const [unit, size] of [['TiB', 1024 ** 4], ['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+		if (bytes % size === 0) return `${bytes / size}${unit}`;
+	}
+	return String(bytes);
 }

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -105,6 +105,26 @@ describe('LayerCache', () => {
 		expect(cache.hasLayers([id(1)])).toBe(true);
 		expect(cache.hasLayers([id(2)])).toBe(false);
 		expect(cache.hasLayers([id(3), id(4)])).toBe(true);
+	});
+
+	it("takes its bound from the config file's cache.limit, read when it first writes", () => {
+		const root = tempRoot();
+		const size = encodeIndex(layer(1, 50)).length;
+		const config = path.join(root, 'config');
+		const env = {XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: config};
+		mkdirSync(path.join(config, 'imgscope'), {recursive: true});
+		// Under the 1 MiB floor the file cannot go: many small layers fill it instead.
+		writeFileSync(path.join(config, 'imgscope', 'config.json'), '{"cache": {"limit": "1m"}}');
+		const cache = openLayerCache({env})!;
+		const count = Math.ceil((2 * 1024 ** 2) / size);
+		for (let n = 1; n <= count; n++) cache.putLayer(layer(n, 50));
+		expect(cache.limitBytes).toBe(1024 ** 2);
+		const kept = readdirSync(path.join(env.XDG_CACHE_HOME, 'imgscope', 'layers'));
+		expect(kept.length * size).toBeLessThanOrEqual(1024 ** 2);
+		expect(kept.length).toBeGreaterThan(0);
+		// A bad value leaves the default for the layer commands (imgscope config and the explorer report it).
+		writeFileSync(path.join(config, 'imgscope', 'config.json'), '{"cache": {"limit": "lots"}}');
+		expect(openLayerCache({env})!.limitBytes).toBe(2 * 1024 ** 3);
 	});
 
 	it('where it cannot write (a file where its directory should be), reads nothing, writes nothing and does not fail', () => {

@@ -131,7 +131,7 @@ describe('the effective config', () => {
 	it('each kind of invalid file: the file, line, column and key, and what is wrong', () => {
 		expect(error('{\n  "sort": "size",\n}')).toBe(`${path}:3:1: invalid JSON: a comma before } (trailing commas are not JSON)`);
 		expect(error('[1]')).toBe(`${path}:1:1: (top): the config must be a JSON object: {"keys": {...}, "theme": {...}, ...}`);
-		expect(error('{"colour": {}}')).toBe(`${path}:1:2: colour: unknown setting (known: keys, theme, sort, mouse, confirm, ascii)`);
+		expect(error('{"colour": {}}')).toBe(`${path}:1:2: colour: unknown setting (known: keys, theme, sort, mouse, confirm, ascii, cache)`);
 		expect(error('{"keys": {"srot": "o"}}')).toMatch(new RegExp(`^${path}:1:11: keys.srot: unknown action "srot"`));
 		expect(error('{"keys": {"Sort": "o"}}')).toContain('(did you mean "sort"');
 		expect(error('{"keys": {"sort": "F1"}}')).toBe(`${path}:1:11: keys.sort: "F1" is not a key imgscope can read (one character, a name such as enter, escape, tab, up, pagedown, home, or ctrl+LETTER)`);
@@ -260,5 +260,26 @@ describe('colours', () => {
 		expect(utf8Locale({LANG: 'en_US.utf8'}).value).toBe(true);
 		expect(utf8Locale({LC_CTYPE: 'C', LANG: 'en_US.UTF-8'}).value).toBe(false);
 		expect(utf8Locale({LC_ALL: '', LANG: 'de_DE.UTF-8'}).value).toBe(true);
+	});
+});
+
+describe('cache.limit', () => {
+	it('reads bytes or a size as docker --memory does, shows it and where it came from', () => {
+		expect(resolve(undefined).cacheLimit).toEqual({value: 2 * 1024 ** 3, from: {kind: 'default'}});
+		expect(resolve('{"cache": {"limit": "5GiB"}}').cacheLimit.value).toBe(5 * 1024 ** 3);
+		expect(resolve('{"cache": {"limit": "512m"}}').cacheLimit.value).toBe(512 * 1024 ** 2);
+		expect(resolve('{"cache": {"limit": 1073741824}}').cacheLimit.value).toBe(1024 ** 3);
+		const rows = configRows(resolve('{\n  "cache": {"limit": "3g"}\n}'));
+		expect(rows.find(([setting]) => setting === 'cache.limit')).toEqual(['cache.limit', '3GiB', `${path}:2`]);
+		expect(configRows(resolve(undefined)).find(([setting]) => setting === 'cache.limit')).toEqual(['cache.limit', '2GiB', 'default']);
+	});
+
+	it('refuses what is not a size of at least 1MiB, naming the line, column and key', () => {
+		expect(error('{"cache": {"limit": "lots"}}')).toBe(`${path}:1:21: cache.limit: must be a size of at least 1MiB: bytes (1073741824) or a string as docker's --memory reads it ("512m", "2g", "2GiB")`);
+		expect(error('{"cache": {"limit": 100}}')).toMatch(/:1:21: cache\.limit: must be a size of at least 1MiB/);
+		expect(error('{"cache": {"limit": -5}}')).toMatch(/cache\.limit: must be a size/);
+		expect(error('{"cache": {"limit": 1500000000.5}}')).toMatch(/cache\.limit: must be a size/);
+		expect(error('{"cache": {"size": "1g"}}')).toBe(`${path}:1:12: cache.size: unknown cache setting (known: limit)`);
+		expect(error('{"cache": "1g"}')).toBe(`${path}:1:11: cache: must be an object: {"limit": "2GiB"}`);
 	});
 });
